@@ -13,7 +13,9 @@ public static class AccruedInterest
     /// <summary>
     /// Accrued interest in percent of face on <paramref name="settlementDate"/>, unrounded:
     /// 100 × coupon rate × year fraction from the last coupon date (or the issue date in the first period).
-    /// Ex-coupon periods (UK Gilts) are not modelled.
+    /// The first coupon is the first schedule date after issue, so a first period is regular or short
+    /// (ACT/ACT ICMA then uses the notional period as reference); long first coupons and ex-coupon
+    /// periods (UK Gilts) are not modelled.
     /// </summary>
     /// <exception cref="ArgumentOutOfRangeException">Settlement before issue or on/after maturity.</exception>
     public static decimal Per100(BondTerms terms, BusinessDate settlementDate)
@@ -27,9 +29,7 @@ public static class AccruedInterest
 
         var period = PeriodContaining(terms, settlementDate);
         var accrualStart = period.Start > terms.IssueDate ? period.Start : terms.IssueDate;
-        var fraction = terms.DayCount == DayCountConvention.ActualActualIcma
-            ? IcmaFraction(terms, accrualStart, settlementDate)
-            : DayCount.YearFraction(terms.DayCount, accrualStart, settlementDate);
+        var fraction = DayCount.YearFraction(terms.DayCount, accrualStart, settlementDate, period);
         return 100m * terms.CouponRate * fraction;
     }
 
@@ -70,26 +70,5 @@ public static class AccruedInterest
 
         // End-of-month rule: a bond maturing on 30 April pays on 31 October, not 30 October.
         return terms.MaturityDate.IsEndOfMonth ? new BusinessDate(date.Year, date.Month, date.DaysInMonth) : date;
-    }
-
-    // A long first coupon period spans more than one notional period; ICMA Rule 251 sums the
-    // fraction of each notional period accrued, each over its own length.
-    private static decimal IcmaFraction(BondTerms terms, BusinessDate accrualStart, BusinessDate settlementDate)
-    {
-        var total = 0m;
-        var period = PeriodContaining(terms, settlementDate);
-        var segmentEnd = settlementDate;
-        while (true)
-        {
-            var segmentStart = period.Start > accrualStart ? period.Start : accrualStart;
-            total += DayCount.YearFraction(DayCountConvention.ActualActualIcma, segmentStart, segmentEnd, period);
-            if (segmentStart == accrualStart)
-            {
-                return total;
-            }
-
-            segmentEnd = period.Start;
-            period = PeriodContaining(terms, period.Start.AddDays(-1));
-        }
     }
 }

@@ -6,7 +6,7 @@ namespace TradeFlow.Domain.ReferenceData;
 /// <summary>
 /// The coupon terms of a fixed-rate government bond. Coupon dates run back from
 /// <see cref="MaturityDate"/> in steps of 12 / <see cref="CouponFrequency"/> months (end of month
-/// when the maturity is a month end); the first coupon may be short or long, accruing from
+/// when the maturity is a month end); the first coupon period may be short, accruing from
 /// <see cref="IssueDate"/>. Accrual uses unadjusted dates, as ICMA Rule 251 and US Treasury practice do.
 /// </summary>
 /// <param name="CouponRate">Annual coupon as a fraction: 0.0425 for 4.25 %.</param>
