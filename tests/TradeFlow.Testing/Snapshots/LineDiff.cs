@@ -53,13 +53,13 @@ internal static class LineDiff
                 edits.Add((' ', a[x++]));
                 y++;
             }
-            else if (y < b.Length && (x == a.Length || lcs[x, y + 1] >= lcs[x + 1, y]))
+            else if (x < a.Length && (y == b.Length || lcs[x + 1, y] >= lcs[x, y + 1]))
             {
-                edits.Add(('+', b[y++]));
+                edits.Add(('-', a[x++])); // verified line first, like a unified diff
             }
             else
             {
-                edits.Add(('-', a[x++]));
+                edits.Add(('+', b[y++]));
             }
         }
 
