@@ -41,6 +41,19 @@ public readonly struct TraderId : IEquatable<TraderId>, IComparable<TraderId>
         return ok;
     }
 
+    /// <summary>Writes the code into <paramref name="destination"/> without allocating.</summary>
+    public bool TryFormat(Span<char> destination, out int charsWritten)
+    {
+        charsWritten = 0;
+        if (IsDefault || destination.Length < MaxLength)
+        {
+            return false;
+        }
+
+        charsWritten = ShortCode.Format(_packed, destination);
+        return true;
+    }
+
     /// <summary>The code (empty for <c>default</c>).</summary>
     public override string ToString() => ShortCode.Unpack(_packed);
 

@@ -16,12 +16,5 @@ public sealed class BookIdJsonConverter : SpanValueConverter<BookId>
 
     /// <inheritdoc/>
     protected override bool TryFormat(BookId value, Span<char> destination, out int charsWritten) =>
-        ShortFormat(value.ToString(), destination, out charsWritten);
-
-    // Book and trader codes are written only when events are serialized, off the capture path.
-    private static bool ShortFormat(string code, Span<char> destination, out int charsWritten)
-    {
-        charsWritten = code.Length;
-        return code.Length > 0 && code.AsSpan().TryCopyTo(destination);
-    }
+        value.TryFormat(destination, out charsWritten);
 }
