@@ -1,0 +1,21 @@
+using TradeFlow.Domain.ReferenceData;
+using TradeFlow.Domain.Values;
+
+namespace TradeFlow.Domain.Trades;
+
+/// <summary>
+/// What the decider needs besides the state and the command. The engine owns the id sequence:
+/// new trades (a booking, allocation children, a novation's new leg) take consecutive ids from
+/// <see cref="NextTradeId"/>, and <see cref="Decision.TradeIdsUsed"/> tells the engine how far to advance.
+/// </summary>
+/// <param name="ReferenceData">Reference data to validate against.</param>
+/// <param name="NextTradeId">The first unused trade id.</param>
+/// <param name="ConfirmationPolicy">Which asset classes need confirmation before settlement; null for the default.</param>
+public readonly record struct DecisionContext(
+    ReferenceDataSet ReferenceData,
+    TradeId NextTradeId,
+    ConfirmationPolicy? ConfirmationPolicy = null)
+{
+    /// <summary>The policy in force (<see cref="ConfirmationPolicy.Default"/> when none was given).</summary>
+    public ConfirmationPolicy Confirmation => ConfirmationPolicy ?? Trades.ConfirmationPolicy.Default;
+}

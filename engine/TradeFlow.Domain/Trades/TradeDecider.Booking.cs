@@ -1,0 +1,135 @@
+using TradeFlow.Domain.Calendars;
+using TradeFlow.Domain.Events;
+using TradeFlow.Domain.ReferenceData;
+using TradeFlow.Domain.Values;
+
+namespace TradeFlow.Domain.Trades;
+
+/// <summary>Booking and amendment: validating terms against reference data and resolving the settlement date.</summary>
+public static partial class TradeDecider
+{
+    private static Decision DecideBook(BookTrade command, in DecisionContext context)
+    {
+        var id = context.NextTradeId;
+        var reasons = ValidateTerms(command.Terms, command.Kind, id, null, context.ReferenceData,
+            out var economics, out var instrument);
+        if (reasons is not null)
+        {
+            return Reject(command, id, [.. reasons], context);
+        }
+
+        var booked = new TradeBooked(id, command.EffectiveTime, economics!, instrument!.AssetClass,
+            instrument.GrossAmount(economics!.Quantity, economics.Price));
+        return Decision.Accept([booked], tradeIdsUsed: 1);
+    }
+
+    private static Decision DecideAmend(Trade trade, AmendTrade command, in DecisionContext context)
+    {
+        var reasons = ValidateTerms(command.Terms, command.Kind, trade.Id, trade, context.ReferenceData,
+            out var economics, out var instrument);
+        if (command.Terms.Instrument != trade.Economics.Instrument)
+        {
+            Add(ref reasons, RejectionCode.InstrumentChange, RejectionMessages.ForCommand(command.Kind, trade.Id, trade,
+                $"the instrument cannot change from {trade.Economics.Instrument} to {command.Terms.Instrument}; cancel and rebook"));
+        }
+
+        if (reasons is not null)
+        {
+            return Reject(command, trade.Id, [.. reasons], context);
+        }
+
+        return Accept(new TradeAmended(trade.Id, command.EffectiveTime, trade.Economics, economics!,
+            instrument!.GrossAmount(economics!.Quantity, economics.Price)));
+    }
+
+    // Collects every problem rather than stopping at the first, so a trader fixes a capture in one go.
+    private static List<RejectionReason>? ValidateTerms(TradeTerms terms, TradeCommandKind kind, TradeId id, Trade? trade,
+        ReferenceDataSet data, out TradeEconomics? economics, out Instrument? instrument)
+    {
+        ArgumentNullException.ThrowIfNull(terms);
+        economics = null;
+        List<RejectionReason>? reasons = null;
+        void Fail(RejectionCode code, string detail) =>
+            Add(ref reasons, code, RejectionMessages.ForCommand(kind, id, trade, detail));
+
+        if (!data.TryGetInstrument(terms.Instrument, out instrument))
+        {
+            Fail(RejectionCode.UnknownInstrument, $"instrument {terms.Instrument} is not in the reference data");
+        }
+
+        CheckParties(terms.Counterparty, terms.Book, Fail, data);
+        if (!data.TryGetTrader(terms.Trader, out var trader))
+        {
+            Fail(RejectionCode.UnknownTrader, $"trader {terms.Trader} is not in the reference data");
+        }
+        else if (!trader.IsActive)
+        {
+            Fail(RejectionCode.InactiveTrader, $"trader {terms.Trader} is inactive");
+        }
+
+        if (terms.Quantity.IsZero)
+        {
+            Fail(RejectionCode.InvalidQuantity, "the quantity must be greater than zero");
+        }
+
+        if (!Enum.IsDefined(terms.Side))
+        {
+            Fail(RejectionCode.InvalidCommand, $"side {terms.Side} is neither Buy nor Sell");
+        }
+
+        var settlementDate = instrument is null ? null : ResolveSettlementDate(terms, instrument, data, Fail);
+        if (reasons is null)
+        {
+            economics = new TradeEconomics(terms.Instrument, terms.Side, terms.Quantity, terms.Price, terms.Counterparty,
+                terms.Book, terms.Trader, terms.TradeDate, settlementDate!.Value);
+        }
+
+        return reasons;
+    }
+
+    private static void CheckParties(CounterpartyId counterpartyId, BookId bookId, Action<RejectionCode, string> fail,
+        ReferenceDataSet data)
+    {
+        if (!data.TryGetCounterparty(counterpartyId, out var counterparty))
+        {
+            fail(RejectionCode.UnknownCounterparty, $"counterparty {counterpartyId} is not in the reference data");
+        }
+        else if (!counterparty.IsActive)
+        {
+            fail(RejectionCode.InactiveCounterparty, $"counterparty {counterpartyId} ({counterparty.Name}) is inactive");
+        }
+
+        if (!data.TryGetBook(bookId, out var book))
+        {
+            fail(RejectionCode.UnknownBook, $"book {bookId} is not in the reference data");
+        }
+        else if (!book.IsActive)
+        {
+            fail(RejectionCode.InactiveBook, $"book {bookId} is closed");
+        }
+    }
+
+    private static BusinessDate? ResolveSettlementDate(TradeTerms terms, Instrument instrument, ReferenceDataSet data,
+        Action<RejectionCode, string> fail)
+    {
+        if (terms.SettlementDate is { } given)
+        {
+            if (given < terms.TradeDate)
+            {
+                fail(RejectionCode.InvalidDates, $"settlement date {given} is before trade date {terms.TradeDate}");
+            }
+
+            return given;
+        }
+
+        if (instrument.AssetClass == AssetClass.FxForward)
+        {
+            fail(RejectionCode.InvalidDates, $"an FX forward on {instrument.Id} needs an explicit value date");
+            return null;
+        }
+
+        // Validated at load: every instrument has a settlement calendar.
+        data.TryGetSettlementCalendar(instrument.Id, out var calendar);
+        return SettlementDates.SettlementDate(terms.TradeDate, instrument.SettlementCycleDays, calendar);
+    }
+}
