@@ -16,6 +16,12 @@ public readonly struct StreamAppend
         Events = events;
     }
 
+    /// <summary>Creates a stream append over an array of events (not copied: do not change it until the append returns).</summary>
+    public StreamAppend(string stream, ExpectedVersion expected, EventData[] events)
+        : this(stream, expected, new ReadOnlyMemory<EventData>(events ?? throw new ArgumentNullException(nameof(events))))
+    {
+    }
+
     /// <summary>Creates a stream append over a list of events (copied unless it is an array).</summary>
     public StreamAppend(string stream, ExpectedVersion expected, IReadOnlyList<EventData> events)
         : this(stream, expected, ToMemory(events))
