@@ -11,6 +11,7 @@ public sealed partial class EventJournal
     // Reused per commit: the encoded batch and each record's offset in it (zero allocation in steady state).
     private byte[] _batch = new byte[1 << 16];
     private int[] _recordOffsets = new int[256];
+    private readonly HashSet<string> _batchStreams = new(StringComparer.Ordinal);
 
     /// <inheritdoc />
     public ValueTask<AppendResult> AppendToStreamAsync(string stream, ExpectedVersion expected, IReadOnlyList<EventData> events, CancellationToken cancellationToken = default)
@@ -38,7 +39,7 @@ public sealed partial class EventJournal
     /// <inheritdoc />
     public MultiAppendResult AppendMultiple(IReadOnlyList<StreamAppend> appends, AppendResult[] results)
     {
-        AppendRule.ValidateDistinctStreams(appends);
+        ArgumentNullException.ThrowIfNull(appends);
         ArgumentNullException.ThrowIfNull(results);
         ArgumentOutOfRangeException.ThrowIfLessThan(results.Length, appends.Count, nameof(results));
         for (var i = 0; i < appends.Count; i++)
@@ -50,6 +51,7 @@ public sealed partial class EventJournal
         lock (_writeLock)
         {
             ThrowIfUnusable();
+            AppendRule.ValidateDistinctStreams(appends, _batchStreams);
             for (var i = 0; i < appends.Count; i++)
             {
                 if (!Decide(appends[i], out results[i]))

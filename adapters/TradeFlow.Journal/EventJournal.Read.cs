@@ -8,7 +8,7 @@ namespace TradeFlow.Journal;
 
 public sealed partial class EventJournal
 {
-    // Sequential reads fetch this much per read call; events slice their payloads out of it (no copy per event).
+    // Sequential reads fetch this much per read call into one buffer reused for the whole read.
     private const int ReadChunkSize = 1 << 20;
 
     /// <inheritdoc />
@@ -84,34 +84,31 @@ public sealed partial class EventJournal
         }
     }
 
-    // Forwards through the files: one large read per chunk, records decoded in place.
+    // Forwards through the files: one large read per chunk into a reused buffer, records decoded in place.
     private IEnumerable<RecordedEvent> ReadForwards(ReadRange range)
     {
         var cache = new Utf8Cache();
-        var chunk = new ReadChunk();
+        var chunk = new ReadChunk(new byte[Math.Min(ReadChunkSize, Math.Max(range.Count, 1) * 1024)], -1, 0, 0);
         for (var position = range.First; position < range.First + range.Count; position++)
         {
             var location = _index.LocationOf(position);
-            var record = chunk.Covers(location) ? chunk.RecordAt(location) : Refill(ref chunk, location);
-            yield return Decode(record, cache);
+            if (!chunk.Covers(location))
+            {
+                chunk = Refill(chunk, location);
+            }
+
+            yield return chunk.Covers(location) ? Decode(chunk.RecordAt(location), cache) : Decode(ReadRecord(location), cache);
         }
     }
 
-    private ReadOnlyMemory<byte> Refill(ref ReadChunk chunk, long location)
+    // Reads from the record at location onwards into the chunk's buffer (a record larger than the buffer is read on its own).
+    private ReadChunk Refill(ReadChunk chunk, long location)
     {
         var segment = Segment(location);
         var offset = JournalFormat.OffsetOf(location);
-        var available = (int)Math.Min(ReadChunkSize, segment.Length - offset);
-        var bytes = new byte[Math.Max(available, JournalFormat.RecordHeaderSize)];
-        ReadExactly(segment, bytes.AsSpan(0, available), offset);
-        chunk = new ReadChunk(bytes, segment.Number, offset, available);
-        if (chunk.Covers(location))
-        {
-            return chunk.RecordAt(location);
-        }
-
-        // A record larger than a chunk: read it on its own.
-        return ReadRecord(location);
+        var available = (int)Math.Min(chunk.Buffer.Length, segment.Length - offset);
+        ReadExactly(segment, chunk.Buffer.AsSpan(0, available), offset);
+        return new ReadChunk(chunk.Buffer, segment.Number, offset, available);
     }
 
     private RecordKey ReadKey(long position) => RecordCodec.ReadKey(RecordFrame.Body(ReadRecord(_index.LocationOf(position)).Span));
@@ -144,7 +141,7 @@ public sealed partial class EventJournal
             throw new JournalCorruptException(Segment(location).Path, JournalFormat.OffsetOf(location), "CRC-32C mismatch on read");
         }
 
-        return RecordCodec.Decode(record[JournalFormat.RecordHeaderSize..^JournalFormat.HashSize], cache);
+        return RecordCodec.Decode(RecordFrame.Body(record.Span), cache);
     }
 
     private SegmentFile Segment(long location) => Volatile.Read(ref _segments)[JournalFormat.SegmentOf(location)];

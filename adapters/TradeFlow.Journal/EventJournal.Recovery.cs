@@ -21,20 +21,28 @@ public sealed partial class EventJournal
         var nextPosition = (anchor?.Count ?? 0) + 1;
         var report = new JournalRecoveryReport { LoadedFromCheckpoint = anchor is not null };
         var segments = new List<SegmentFile>(paths.Count);
-        using (var scanner = new SegmentScanner(_index))
+        try
         {
+            using var scanner = new SegmentScanner(_index);
             for (var number = 0; number < paths.Count; number++)
             {
                 var isLast = number == paths.Count - 1;
                 var segment = OpenSegment(paths[number], number);
+                segments.Add(segment);
                 if (!CheckHeader(segment, isLast, anchor, hash, nextPosition, ref report))
                 {
+                    segments.Remove(segment);
                     break;
                 }
 
-                segments.Add(segment);
                 report = ScanSegment(scanner, segment, isLast, anchor, hash, ref nextPosition, report);
             }
+        }
+        catch
+        {
+            // Opening failed (corruption): release every handle now rather than at finalisation.
+            segments.ForEach(s => s.Dispose());
+            throw;
         }
 
         hash.CopyTo(_lastHash, 0);

@@ -72,24 +72,27 @@ internal static class RecordCodec
         return size == body.Length;
     }
 
-    /// <summary>Materialises a body; payload and metadata are slices of <paramref name="bodyMemory"/> (no copy).</summary>
-    public static RecordedEvent Decode(ReadOnlyMemory<byte> bodyMemory, Utf8Cache cache)
+    /// <summary>
+    /// Materialises a body. Payload and metadata are copied into one new array per event, so the caller
+    /// can reuse its read buffer and a consumer that keeps an event does not pin a whole read chunk.
+    /// </summary>
+    public static RecordedEvent Decode(ReadOnlySpan<byte> body, Utf8Cache cache)
     {
-        var body = bodyMemory.Span;
         var at = JournalFormat.BodyFixedSize;
         var stream = cache.Get(Take(body, 2, ref at));
         var type = cache.Get(Take(body, 4, ref at));
-        var source = TakeOptional(body, 6, ref at);
-        var actor = TakeOptional(body, 8, ref at);
+        var source = TakeOptional(body, 6, ref at, null);
+        var actor = TakeOptional(body, 8, ref at, cache);
         var payloadLength = BinaryPrimitives.ReadInt32LittleEndian(body[100..]);
         var metadataLength = BinaryPrimitives.ReadInt32LittleEndian(body[104..]);
-        var data = new EventData(new Guid(body.Slice(32, 16)), type, BinaryPrimitives.ReadInt32LittleEndian(body[12..]), bodyMemory.Slice(at, payloadLength), ReadTime(body, 80, 96), ReadTime(body, 88, 98))
+        var bytes = body.Slice(at, payloadLength + metadataLength).ToArray();
+        var data = new EventData(new Guid(body.Slice(32, 16)), type, BinaryPrimitives.ReadInt32LittleEndian(body[12..]), bytes.AsMemory(0, payloadLength), ReadTime(body, 80, 96), ReadTime(body, 88, 98))
         {
             CorrelationId = new Guid(body.Slice(48, 16)),
             CausationId = new Guid(body.Slice(64, 16)),
             Source = source,
             Actor = actor,
-            Metadata = metadataLength == 0 ? ReadOnlyMemory<byte>.Empty : bodyMemory.Slice(at + payloadLength, metadataLength),
+            Metadata = metadataLength == 0 ? ReadOnlyMemory<byte>.Empty : bytes.AsMemory(payloadLength, metadataLength),
         };
         return new RecordedEvent(stream, BinaryPrimitives.ReadInt64LittleEndian(body[24..]), GlobalPosition.FromInt64(BinaryPrimitives.ReadInt64LittleEndian(body[16..])), data);
     }
@@ -128,10 +131,17 @@ internal static class RecordCodec
         return slice;
     }
 
-    private static string? TakeOptional(ReadOnlySpan<byte> body, int lengthAt, ref int at)
+    // Actors repeat (cache them); sources are usually unique per event (a FIX sequence number), so not cached.
+    private static string? TakeOptional(ReadOnlySpan<byte> body, int lengthAt, ref int at, Utf8Cache? cache)
     {
         var length = BinaryPrimitives.ReadUInt16LittleEndian(body[lengthAt..]);
-        return length == JournalFormat.NullString ? null : Utf8.GetString(Take(body, lengthAt, ref at));
+        if (length == JournalFormat.NullString)
+        {
+            return null;
+        }
+
+        var bytes = Take(body, lengthAt, ref at);
+        return cache is null ? Utf8.GetString(bytes) : cache.Get(bytes);
     }
 
     private static void WriteTime(Span<byte> body, int ticksAt, int offsetAt, DateTimeOffset time)

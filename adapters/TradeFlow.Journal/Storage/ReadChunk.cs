@@ -6,9 +6,11 @@ namespace TradeFlow.Journal.Storage;
 /// <summary>A run of bytes read from one segment, out of which sequential reads slice whole records.</summary>
 internal readonly struct ReadChunk(byte[] bytes, long segment, long start, int length)
 {
+    public byte[] Buffer => bytes;
+
     public bool Covers(long location)
     {
-        if (bytes is null || JournalFormat.SegmentOf(location) != segment)
+        if (length == 0 || JournalFormat.SegmentOf(location) != segment)
         {
             return false;
         }

@@ -56,43 +56,83 @@ public static class AppendRule
             {
                 throw new ArgumentException($"Event {i} of the append to '{stream}' is default(EventData).", nameof(events));
             }
+        }
 
-            for (var j = 0; j < i; j++)
+        // Per-stream parts are small on the hot path: a quadratic scan there avoids allocating a set per commit.
+        if (events.Length <= 32)
+        {
+            for (var i = 1; i < events.Length; i++)
             {
-                if (events[j].EventId == events[i].EventId)
+                for (var j = 0; j < i; j++)
                 {
-                    throw new ArgumentException($"Event id {events[i].EventId} appears twice in the append to '{stream}'.", nameof(events));
+                    if (events[j].EventId == events[i].EventId)
+                    {
+                        ThrowDuplicate(stream, events[i].EventId);
+                    }
                 }
+            }
+
+            return;
+        }
+
+        var seen = new HashSet<Guid>(events.Length);
+        foreach (var data in events)
+        {
+            if (!seen.Add(data.EventId))
+            {
+                ThrowDuplicate(stream, data.EventId);
             }
         }
     }
 
-    /// <summary>Throws when a multi-append names the same stream twice (each stream gets one expectation per commit).</summary>
-    public static void ValidateDistinctStreams(IReadOnlyList<StreamAppend> appends)
+    /// <summary>
+    /// Throws when a multi-append names the same stream twice (each stream gets one expectation per commit).
+    /// Large batches are checked with <paramref name="scratch"/>, a set the caller reuses across commits
+    /// (cleared here), so that the check stays linear without allocating on the hot path.
+    /// </summary>
+    public static void ValidateDistinctStreams(IReadOnlyList<StreamAppend> appends, HashSet<string>? scratch = null)
     {
         ArgumentNullException.ThrowIfNull(appends);
-        if (appends.Count <= 1)
-        {
-            return;
-        }
-
-        // Small batches dominate; a quadratic scan avoids a HashSet allocation per commit.
         for (var i = 0; i < appends.Count; i++)
         {
             if (appends[i].Stream is null)
             {
                 throw new ArgumentException($"Append {i} is default(StreamAppend).", nameof(appends));
             }
+        }
 
-            for (var j = 0; j < i; j++)
+        if (appends.Count <= 8)
+        {
+            for (var i = 1; i < appends.Count; i++)
             {
-                if (string.Equals(appends[i].Stream, appends[j].Stream, StringComparison.Ordinal))
+                for (var j = 0; j < i; j++)
                 {
-                    throw new ArgumentException($"Stream '{appends[i].Stream}' appears twice in one multi-stream append.", nameof(appends));
+                    if (string.Equals(appends[i].Stream, appends[j].Stream, StringComparison.Ordinal))
+                    {
+                        ThrowDuplicateStream(appends[i].Stream);
+                    }
                 }
+            }
+
+            return;
+        }
+
+        scratch ??= new HashSet<string>(StringComparer.Ordinal);
+        scratch.Clear();
+        for (var i = 0; i < appends.Count; i++)
+        {
+            if (!scratch.Add(appends[i].Stream))
+            {
+                ThrowDuplicateStream(appends[i].Stream);
             }
         }
     }
+
+    private static void ThrowDuplicateStream(string stream) =>
+        throw new ArgumentException($"Stream '{stream}' appears twice in one multi-stream append.", nameof(stream));
+
+    private static void ThrowDuplicate(string stream, Guid id) =>
+        throw new ArgumentException($"Event id {id} appears twice in the append to '{stream}'.", nameof(stream));
 
     private static bool Matches<TIds>(ReadOnlySpan<EventData> events, long firstVersion, ref TIds ids)
         where TIds : IStreamEventIds
