@@ -1,0 +1,163 @@
+using System.Runtime.CompilerServices;
+using TradeFlow.EventSourcing;
+using TradeFlow.EventSourcing.Storage;
+using TradeFlow.Journal.Format;
+using TradeFlow.Journal.Storage;
+
+namespace TradeFlow.Journal;
+
+public sealed partial class EventJournal
+{
+    // Sequential reads fetch this much per read call into one buffer reused for the whole read.
+    private const int ReadChunkSize = 1 << 20;
+
+    /// <inheritdoc />
+    public long GetStreamVersion(string stream)
+    {
+        StreamName.Validate(stream);
+        return _index.Find(stream)?.Version ?? StreamVersion.None;
+    }
+
+    /// <inheritdoc />
+    public ValueTask<long> GetStreamVersionAsync(string stream, CancellationToken cancellationToken = default) =>
+        ValueTask.FromResult(GetStreamVersion(stream));
+
+    /// <inheritdoc />
+    public IEnumerable<RecordedEvent> ReadStream(string stream, Direction direction, long fromVersion, long maxCount = long.MaxValue)
+    {
+        StreamName.Validate(stream);
+        var entry = _index.Find(stream);
+        return entry is null ? [] : ReadStreamRange(entry, ReadRange.Of(0, entry.Version + 1, fromVersion, direction, maxCount));
+    }
+
+    /// <inheritdoc />
+    public IEnumerable<RecordedEvent> ReadAll(GlobalPosition from, Direction direction, long maxCount = long.MaxValue)
+    {
+        var range = ReadRange.Of(1, _index.Count, from.Value, direction, maxCount);
+        return direction == Direction.Forwards ? ReadForwards(range) : ReadByPosition(range);
+    }
+
+    /// <inheritdoc />
+    public async IAsyncEnumerable<RecordedEvent> ReadStreamAsync(string stream, Direction direction, long fromVersion, long maxCount = long.MaxValue, [EnumeratorCancellation] CancellationToken cancellationToken = default)
+    {
+        // Reads are preads from the page cache: synchronous, but cancellable between events.
+        foreach (var recorded in ReadStream(stream, direction, fromVersion, maxCount))
+        {
+            cancellationToken.ThrowIfCancellationRequested();
+            yield return recorded;
+        }
+
+        await Task.CompletedTask.ConfigureAwait(false);
+    }
+
+    /// <inheritdoc />
+    public async IAsyncEnumerable<RecordedEvent> ReadAllAsync(GlobalPosition from, Direction direction, long maxCount = long.MaxValue, [EnumeratorCancellation] CancellationToken cancellationToken = default)
+    {
+        foreach (var recorded in ReadAll(from, direction, maxCount))
+        {
+            cancellationToken.ThrowIfCancellationRequested();
+            yield return recorded;
+        }
+
+        await Task.CompletedTask.ConfigureAwait(false);
+    }
+
+    /// <inheritdoc />
+    public IAsyncEnumerable<RecordedEvent> SubscribeToAllAsync(GlobalPosition from, CancellationToken cancellationToken = default) =>
+        CatchUpSubscription.SubscribeAsync(this, _notifier, from, cancellationToken);
+
+    private IEnumerable<RecordedEvent> ReadStreamRange(StreamEntry entry, ReadRange range)
+    {
+        var cache = new Utf8Cache();
+        for (var i = 0L; i < range.Count; i++)
+        {
+            yield return Decode(ReadRecord(_index.LocationOf(entry.PositionAt(range.First + (i * range.Step)))), cache);
+        }
+    }
+
+    private IEnumerable<RecordedEvent> ReadByPosition(ReadRange range)
+    {
+        var cache = new Utf8Cache();
+        for (var i = 0L; i < range.Count; i++)
+        {
+            yield return Decode(ReadRecord(_index.LocationOf(range.First + (i * range.Step))), cache);
+        }
+    }
+
+    // Forwards through the files: one large read per chunk into a reused buffer, records decoded in place.
+    private IEnumerable<RecordedEvent> ReadForwards(ReadRange range)
+    {
+        var cache = new Utf8Cache();
+        var chunk = new ReadChunk(new byte[Math.Min(ReadChunkSize, Math.Max(range.Count, 1) * 1024)], -1, 0, 0);
+        for (var position = range.First; position < range.First + range.Count; position++)
+        {
+            var location = _index.LocationOf(position);
+            if (!chunk.Covers(location))
+            {
+                chunk = Refill(chunk, location);
+            }
+
+            yield return chunk.Covers(location) ? Decode(chunk.RecordAt(location), cache) : Decode(ReadRecord(location), cache);
+        }
+    }
+
+    // Reads from the record at location onwards into the chunk's buffer (a record larger than the buffer is read on its own).
+    private ReadChunk Refill(ReadChunk chunk, long location)
+    {
+        var segment = Segment(location);
+        var offset = JournalFormat.OffsetOf(location);
+        var available = (int)Math.Min(chunk.Buffer.Length, segment.Length - offset);
+        ReadExactly(segment, chunk.Buffer.AsSpan(0, available), offset);
+        return new ReadChunk(chunk.Buffer, segment.Number, offset, available);
+    }
+
+    private RecordKey ReadKey(long position) => RecordCodec.ReadKey(RecordFrame.Body(ReadRecord(_index.LocationOf(position)).Span));
+
+    private ReadOnlyMemory<byte> ReadRecord(long location)
+    {
+        var segment = Segment(location);
+        var offset = JournalFormat.OffsetOf(location);
+        Span<byte> header = stackalloc byte[JournalFormat.RecordHeaderSize];
+        ReadExactly(segment, header, offset);
+        var length = RecordFrame.DeclaredLength(header);
+        if (length < 0)
+        {
+            throw new JournalCorruptException(segment.Path, offset, "the record header is invalid (length check failed)");
+        }
+
+        var record = new byte[length];
+        ReadExactly(segment, record, offset);
+        return record;
+    }
+
+    private RecordedEvent Decode(ReadOnlyMemory<byte> record, Utf8Cache cache)
+    {
+        // Records were verified when the journal opened (or when written); the CRC is rechecked on every read
+        // anyway, because it is cheap and catches a disk that rots under a long-running process.
+        if (!RecordFrame.CrcMatches(record.Span))
+        {
+            var position = RecordCodec.ReadKey(RecordFrame.Body(record.Span)).Position;
+            var location = _index.LocationOf(position);
+            throw new JournalCorruptException(Segment(location).Path, JournalFormat.OffsetOf(location), "CRC-32C mismatch on read");
+        }
+
+        return RecordCodec.Decode(RecordFrame.Body(record.Span), cache);
+    }
+
+    private SegmentFile Segment(long location) => Volatile.Read(ref _segments)[JournalFormat.SegmentOf(location)];
+
+    private static void ReadExactly(SegmentFile segment, Span<byte> destination, long offset)
+    {
+        while (!destination.IsEmpty)
+        {
+            var read = RandomAccess.Read(segment.Handle, destination, offset);
+            if (read == 0)
+            {
+                throw new JournalCorruptException(segment.Path, offset, "the segment ends before a record that the index points to");
+            }
+
+            destination = destination[read..];
+            offset += read;
+        }
+    }
+}

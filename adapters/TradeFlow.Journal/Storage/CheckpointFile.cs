@@ -1,0 +1,136 @@
+using System.Buffers.Binary;
+using System.Text;
+using TradeFlow.Journal.Format;
+
+namespace TradeFlow.Journal.Storage;
+
+/// <summary>
+/// The index checkpoint (<c>index.tfi</c>): the whole in-memory index as of a commit boundary, anchored to
+/// that boundary's segment, offset and chain hash, so that opening reads one file and verifies only the
+/// records after the anchor. Written to a temporary file, fsynced and renamed, so it is either the old or
+/// the new one, never half of one. Layout in docs/journal-format.md.
+/// </summary>
+internal static class CheckpointFile
+{
+    public const string FileName = "index.tfi";
+    private const int HeaderSize = 80;
+
+    public static void Write(string directory, JournalIndex index, long segment, long offset, ReadOnlySpan<byte> hash)
+    {
+        var path = Path.Combine(directory, FileName);
+        var temporary = path + ".tmp";
+        var count = index.Count;
+        using (var file = new FileStream(temporary, FileMode.Create, FileAccess.Write, FileShare.None, 1 << 20))
+        {
+            var crc = new CrcWriter(file);
+            Span<byte> header = stackalloc byte[HeaderSize];
+            JournalFormat.CheckpointMagic.CopyTo(header);
+            BinaryPrimitives.WriteUInt32LittleEndian(header[8..], JournalFormat.Version);
+            BinaryPrimitives.WriteUInt32LittleEndian(header[12..], 0);
+            BinaryPrimitives.WriteInt64LittleEndian(header[16..], count);
+            BinaryPrimitives.WriteInt64LittleEndian(header[24..], segment);
+            BinaryPrimitives.WriteInt64LittleEndian(header[32..], offset);
+            hash.CopyTo(header[40..72]);
+            BinaryPrimitives.WriteInt64LittleEndian(header[72..], index.StreamCount);
+            crc.Write(header);
+            for (var position = 1L; position <= count; position++)
+            {
+                crc.WriteInt64(index.LocationOf(position));
+            }
+
+            foreach (var entry in index.Streams)
+            {
+                crc.WriteString(entry.Name);
+                var positions = entry.Positions;
+                crc.WriteInt64(positions.Length);
+                foreach (var position in positions)
+                {
+                    crc.WriteInt64(position);
+                }
+            }
+
+            crc.Finish();
+            file.Flush(flushToDisk: true);
+        }
+
+        File.Move(temporary, path, overwrite: true);
+    }
+
+    /// <summary>Loads a checkpoint into an empty index; null (and the index left empty) when there is none or it is damaged.</summary>
+    public static CheckpointAnchor? TryLoad(string directory, JournalIndex index)
+    {
+        var path = Path.Combine(directory, FileName);
+        if (!File.Exists(path))
+        {
+            return null;
+        }
+
+        var bytes = File.ReadAllBytes(path);
+        if (bytes.Length < HeaderSize + 4 || !bytes.AsSpan(0, 8).SequenceEqual(JournalFormat.CheckpointMagic)
+            || BinaryPrimitives.ReadUInt32LittleEndian(bytes.AsSpan(bytes.Length - 4)) != Crc32C.Compute(bytes.AsSpan(0, bytes.Length - 4))
+            || BinaryPrimitives.ReadUInt32LittleEndian(bytes.AsSpan(8)) != JournalFormat.Version)
+        {
+            return null;
+        }
+
+        var span = bytes.AsSpan();
+        var count = BinaryPrimitives.ReadInt64LittleEndian(span[16..]);
+        var anchor = new CheckpointAnchor(count, BinaryPrimitives.ReadInt64LittleEndian(span[24..]), BinaryPrimitives.ReadInt64LittleEndian(span[32..]), span[40..72].ToArray());
+        var streams = BinaryPrimitives.ReadInt64LittleEndian(span[72..]);
+        var at = HeaderSize;
+        for (var i = 0L; i < count; i++, at += 8)
+        {
+            index.Stage(BinaryPrimitives.ReadInt64LittleEndian(span[at..]));
+        }
+
+        for (var s = 0L; s < streams; s++)
+        {
+            int length = BinaryPrimitives.ReadUInt16LittleEndian(span[at..]);
+            var entry = index.GetOrAdd(Encoding.UTF8.GetString(span.Slice(at + 2, length)));
+            at += 2 + length;
+            var versions = BinaryPrimitives.ReadInt64LittleEndian(span[at..]);
+            at += 8;
+            for (var v = 0L; v < versions; v++, at += 8)
+            {
+                entry.Add(BinaryPrimitives.ReadInt64LittleEndian(span[at..]));
+            }
+        }
+
+        index.Publish();
+        return anchor;
+    }
+
+    // Streams the checkpoint through a buffered FileStream while computing its CRC-32C trailer.
+    private sealed class CrcWriter(Stream stream)
+    {
+        private uint _state = 0xFFFFFFFFu;
+
+        public void Write(ReadOnlySpan<byte> bytes)
+        {
+            stream.Write(bytes);
+            _state = Crc32C.Update(_state, bytes);
+        }
+
+        public void WriteInt64(long value)
+        {
+            Span<byte> bytes = stackalloc byte[8];
+            BinaryPrimitives.WriteInt64LittleEndian(bytes, value);
+            Write(bytes);
+        }
+
+        public void WriteString(string value)
+        {
+            Span<byte> bytes = stackalloc byte[2 + (3 * 256)];
+            var length = Encoding.UTF8.GetBytes(value, bytes[2..]);
+            BinaryPrimitives.WriteUInt16LittleEndian(bytes, (ushort)length);
+            Write(bytes[..(2 + length)]);
+        }
+
+        public void Finish()
+        {
+            Span<byte> crc = stackalloc byte[4];
+            BinaryPrimitives.WriteUInt32LittleEndian(crc, ~_state);
+            stream.Write(crc);
+        }
+    }
+}

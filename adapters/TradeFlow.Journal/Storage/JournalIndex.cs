@@ -1,0 +1,78 @@
+using System.Collections.Concurrent;
+
+namespace TradeFlow.Journal.Storage;
+
+/// <summary>
+/// The in-memory index: where each global position's record lives (a packed segment/offset, in chunks of
+/// 64Ki so that growth never copies millions of entries) and each stream's positions. One writer, many
+/// readers; <see cref="Publish"/> makes staged locations visible after the commit is durable.
+/// </summary>
+internal sealed class JournalIndex
+{
+    private const int ChunkBits = 16;
+    private const int ChunkSize = 1 << ChunkBits;
+    private readonly ConcurrentDictionary<string, StreamEntry> _streams = new(StringComparer.Ordinal);
+    private readonly ConcurrentDictionary<string, StreamEntry>.AlternateLookup<ReadOnlySpan<char>> _byChars;
+    private long[][] _chunks = new long[64][];
+    private long _published;
+    private long _staged;
+
+    public JournalIndex() => _byChars = _streams.GetAlternateLookup<ReadOnlySpan<char>>();
+
+    /// <summary>How many positions are visible to readers (the head's value).</summary>
+    public long Count => Volatile.Read(ref _published);
+
+    /// <summary>How many streams exist.</summary>
+    public int StreamCount => _streams.Count;
+
+    /// <summary>Every stream, for the checkpoint.</summary>
+    public ICollection<StreamEntry> Streams => _streams.Values;
+
+    /// <summary>The packed location of <paramref name="position"/> (1-based, at most <see cref="Count"/> or staged).</summary>
+    public long LocationOf(long position)
+    {
+        var index = position - 1;
+        return Volatile.Read(ref _chunks)[index >> ChunkBits][index & (ChunkSize - 1)];
+    }
+
+    /// <summary>Stages the location of the next position (writer only).</summary>
+    public void Stage(long location)
+    {
+        var index = _staged;
+        var chunk = (int)(index >> ChunkBits);
+        if (chunk == _chunks.Length)
+        {
+            var grown = new long[_chunks.Length * 2][];
+            Array.Copy(_chunks, grown, _chunks.Length);
+            Volatile.Write(ref _chunks, grown);
+        }
+
+        (_chunks[chunk] ??= new long[ChunkSize])[index & (ChunkSize - 1)] = location;
+        _staged = index + 1;
+    }
+
+    /// <summary>Forgets staged locations that were not published (a failed or torn commit).</summary>
+    public void DiscardStaged() => _staged = _published;
+
+    /// <summary>Makes every staged location visible.</summary>
+    public void Publish() => Volatile.Write(ref _published, _staged);
+
+    /// <summary>The stream's entry, or null.</summary>
+    public StreamEntry? Find(string stream) => _streams.TryGetValue(stream, out var entry) ? entry : null;
+
+    /// <summary>The stream's entry, created when new (writer only).</summary>
+    public StreamEntry GetOrAdd(string stream) =>
+        _streams.TryGetValue(stream, out var entry) ? entry : _streams.GetOrAdd(stream, static s => new StreamEntry(s));
+
+    /// <summary>The stream's entry by its characters, created when new, without allocating for a known stream (recovery).</summary>
+    public StreamEntry GetOrAdd(ReadOnlySpan<char> stream)
+    {
+        if (_byChars.TryGetValue(stream, out var entry))
+        {
+            return entry;
+        }
+
+        var name = new string(stream);
+        return _streams.GetOrAdd(name, static s => new StreamEntry(s));
+    }
+}
