@@ -14,7 +14,8 @@ namespace TradeFlow.Ring;
 /// The explicit layout keeps 56 bytes on either side of the value (plus the object header before
 /// it), so the value sits alone on its 64-byte cache line even when the allocator places another
 /// hot object right next to it: a producer bumping its cursor never invalidates the line a
-/// consumer is spinning on (false sharing). A test checks the offsets by reflection.
+/// consumer is spinning on (false sharing). A test checks the offsets by reflection and the
+/// object's real size by allocating one.
 /// </remarks>
 [StructLayout(LayoutKind.Explicit, Size = Padding + sizeof(long) + Padding)]
 public sealed class Sequence
@@ -27,6 +28,13 @@ public sealed class Sequence
 
     [FieldOffset(Padding)]
     private long _value;
+
+    // The runtime honours a class's field offsets but not the trailing part of its declared Size,
+    // so this field, never read, is what actually reserves the 56 bytes after the value.
+#pragma warning disable CS0169 // Never used: it exists only for its place in the layout.
+    [FieldOffset(Padding + sizeof(long) + Padding - sizeof(long))]
+    private readonly long _trailingPadding;
+#pragma warning restore CS0169
 
     /// <summary>Creates a sequence starting at <paramref name="initialValue"/> (default -1).</summary>
     public Sequence(long initialValue = InitialValue)
