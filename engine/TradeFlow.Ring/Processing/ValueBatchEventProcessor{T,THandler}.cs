@@ -81,8 +81,11 @@ public sealed class ValueBatchEventProcessor<T, THandler> : EventProcessor
             }
             catch (Exception ex)
             {
-                // The policy either returns (the failed event counts as processed and we go on
-                // with the next) or throws, which ends the loop and becomes the processor's Fault.
+                // The events before the failed one are done: say so first, so that downstream
+                // stages (and a drain) see exactly where this stage stopped if it halts. The
+                // policy then either returns (the failed event counts as processed and we go on)
+                // or throws, which ends the loop and becomes the processor's Fault.
+                PublishProgress(next - 1);
                 _exceptionHandler.HandleEventException(ex, next, _ring[next]);
                 PublishProgress(next);
                 next++;

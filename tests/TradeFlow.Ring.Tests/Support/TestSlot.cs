@@ -12,4 +12,6 @@ public sealed class TestSlot
     public long ComplianceResult { get; set; }
 
     public long Decision { get; set; }
+
+    public long Journaled { get; set; }
 }
