@@ -68,22 +68,21 @@ public sealed class HybridWaitStrategy : IWaitStrategy
         long available;
         lock (_gate)
         {
-            Interlocked.Increment(ref _sleepers);
-            try
+            // Announce ourselves before every check, not once: a waker zeroes the count when it
+            // pulses, so the count is "sleepers since the last wake", and only the first publisher
+            // after we fell asleep pays for the lock. A stale count only costs one needless pulse.
+            while (true)
             {
-                while ((available = dependents.Value) < sequence)
+                Interlocked.Increment(ref _sleepers);
+                if ((available = dependents.Value) >= sequence)
                 {
-                    barrier.CheckAlert();
-                    Monitor.Wait(_gate);
+                    return available;
                 }
-            }
-            finally
-            {
-                Interlocked.Decrement(ref _sleepers);
+
+                barrier.CheckAlert();
+                Monitor.Wait(_gate);
             }
         }
-
-        return available;
     }
 
     [MethodImpl(MethodImplOptions.NoInlining)]
@@ -91,7 +90,13 @@ public sealed class HybridWaitStrategy : IWaitStrategy
     {
         lock (_gate)
         {
-            Monitor.PulseAll(_gate);
+            // Every sleeper is either inside Monitor.Wait (we hold the lock) and will be woken, or
+            // will increment again under the lock before its next check.
+            if (_sleepers != 0)
+            {
+                Volatile.Write(ref _sleepers, 0);
+                Monitor.PulseAll(_gate);
+            }
         }
     }
 }
