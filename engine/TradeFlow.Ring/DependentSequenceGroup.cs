@@ -11,6 +11,7 @@ public sealed class DependentSequenceGroup
 {
     private readonly Sequence _cursor;
     private readonly Sequence[] _dependents;
+    private readonly Sequence[] _source;
 
     /// <summary>Creates a group over <paramref name="cursor"/> and the upstream <paramref name="dependents"/>.</summary>
     public DependentSequenceGroup(Sequence cursor, params Sequence[] dependents)
@@ -18,8 +19,12 @@ public sealed class DependentSequenceGroup
         ArgumentNullException.ThrowIfNull(cursor);
         ArgumentNullException.ThrowIfNull(dependents);
         _cursor = cursor;
+        _source = dependents;
         _dependents = (Sequence[])dependents.Clone();
     }
+
+    /// <summary>True if this group was built over exactly <paramref name="sequences"/> (a snapshot array).</summary>
+    internal bool IsOver(Sequence[] sequences) => ReferenceEquals(_source, sequences);
 
     /// <summary>The ring's cursor (the highest claimed sequence on a multi-producer ring).</summary>
     public long CursorValue => _cursor.Value;

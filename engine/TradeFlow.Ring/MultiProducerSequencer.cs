@@ -135,13 +135,7 @@ public sealed class MultiProducerSequencer : Sequencer
     [MethodImpl(MethodImplOptions.NoInlining)]
     private void WaitForCapacity(long wrapPoint, long current)
     {
-        var spinner = default(ProducerSpinner);
-        long minimum;
-        while (wrapPoint > (minimum = SequenceMath.Minimum(GatingSequences, current)))
-        {
-            spinner.SpinOnce();
-        }
-
+        var minimum = WaitForGatingSequences(wrapPoint, current);
         _gatingSequenceCache.SetValue(minimum);
     }
 

@@ -1,4 +1,5 @@
 using System.Diagnostics.CodeAnalysis;
+using System.Runtime.CompilerServices;
 using TradeFlow.Ring.WaitStrategies;
 
 namespace TradeFlow.Ring;
@@ -15,7 +16,10 @@ namespace TradeFlow.Ring;
 /// </remarks>
 public abstract class Sequencer
 {
+    private const int ProducerSpinRounds = 64;
     private Sequence[] _gatingSequences = [];
+    private readonly SequenceBarrier _producerBarrier;
+    private DependentSequenceGroup _gatingGroup;
 
     private protected Sequencer(int bufferSize, IWaitStrategy waitStrategy)
     {
@@ -24,6 +28,8 @@ public abstract class Sequencer
         BufferSize = bufferSize;
         WaitStrategy = waitStrategy;
         IsBlockingStrategy = waitStrategy.IsBlockingStrategy;
+        _producerBarrier = new SequenceBarrier(this, waitStrategy, CursorSequence, []);
+        _gatingGroup = new DependentSequenceGroup(CursorSequence, _gatingSequences);
     }
 
     /// <summary>The number of slots in the ring (a power of two).</summary>
@@ -97,6 +103,7 @@ public abstract class Sequencer
             current = GatingSequences;
         }
         while (Interlocked.CompareExchange(ref _gatingSequences, [.. current, .. sequences], current) != current);
+        RefreshGatingGroup();
 
         // A producer may have published between the first set and the swap: catch up again.
         foreach (var sequence in sequences)
@@ -120,6 +127,7 @@ public abstract class Sequencer
             }
         }
         while (Interlocked.CompareExchange(ref _gatingSequences, next, current) != current);
+        RefreshGatingGroup();
         return true;
     }
 
@@ -136,6 +144,30 @@ public abstract class Sequencer
         return new SequenceBarrier(this, WaitStrategy, CursorSequence, dependents);
     }
 
+    /// <summary>
+    /// Waits until every gating sequence has reached <paramref name="wrapPoint"/> and returns their
+    /// minimum. Spins briefly; then, with a blocking strategy, sleeps on the same signal consumers
+    /// use (processors signal after each batch), so a waiting producer leaves the core to the
+    /// consumer it waits for; otherwise keeps yielding (<see cref="ProducerSpinner"/>).
+    /// </summary>
+    private protected long WaitForGatingSequences(long wrapPoint, long current)
+    {
+        var spinner = default(ProducerSpinner);
+        var rounds = 0;
+        long minimum;
+        while (wrapPoint > (minimum = SequenceMath.Minimum(GatingSequences, current)))
+        {
+            if (IsBlockingStrategy && ++rounds > ProducerSpinRounds)
+            {
+                return BlockForGatingSequences(wrapPoint);
+            }
+
+            spinner.SpinOnce();
+        }
+
+        return minimum;
+    }
+
     /// <summary>Throws unless 1 ≤ <paramref name="n"/> ≤ the ring's size.</summary>
     private protected void CheckClaimSize(int n)
     {
@@ -144,4 +176,24 @@ public abstract class Sequencer
             ThrowHelper.ThrowClaimSizeOutOfRange(n, BufferSize);
         }
     }
+
+    [MethodImpl(MethodImplOptions.NoInlining)]
+    private long BlockForGatingSequences(long wrapPoint)
+    {
+        // Producers are never alerted: the barrier is only there because wait strategies check one.
+        var gating = GatingSequences;
+        var group = Volatile.Read(ref _gatingGroup);
+        if (!group.IsOver(gating))
+        {
+            // Only if gating sequences changed concurrently with this wait (setup time, never in
+            // steady state): the group is normally rebuilt by Add/RemoveGatingSequence.
+            group = new DependentSequenceGroup(CursorSequence, gating);
+        }
+
+        return gating.Length == 0 ? wrapPoint : WaitStrategy.WaitFor(wrapPoint, group, _producerBarrier);
+    }
+
+    // Built when the gating sequences change, not while waiting, so waiting allocates nothing.
+    private void RefreshGatingGroup()
+        => Volatile.Write(ref _gatingGroup, new DependentSequenceGroup(CursorSequence, GatingSequences));
 }

@@ -126,14 +126,7 @@ public sealed class SingleProducerSequencer : Sequencer
         // StoreLoad: our last cursor store must not be reordered after the loads of the consumers'
         // sequences below (the Disruptor's cursor.setVolatile). The fence is on the slow path only.
         Interlocked.MemoryBarrier();
-        var spinner = default(ProducerSpinner);
-        long minimum;
-        while (wrapPoint > (minimum = SequenceMath.Minimum(GatingSequences, nextValue)))
-        {
-            spinner.SpinOnce();
-        }
-
-        return minimum;
+        return WaitForGatingSequences(wrapPoint, nextValue);
     }
 
     /// <summary>
