@@ -14,30 +14,7 @@ public sealed partial class EventJournal
     private readonly HashSet<string> _batchStreams = new(StringComparer.Ordinal);
 
     /// <inheritdoc />
-    public ValueTask<AppendResult> AppendToStreamAsync(string stream, ExpectedVersion expected, IReadOnlyList<EventData> events, CancellationToken cancellationToken = default)
-    {
-        cancellationToken.ThrowIfCancellationRequested();
-        var result = AppendMultiple([new StreamAppend(stream, expected, events)]);
-        return ValueTask.FromResult(result.IsSuccess ? result.Results.Span[0] : result.Conflict);
-    }
-
-    /// <inheritdoc />
-    /// <remarks>The commit (write and fsync) runs on the calling thread; the task is complete when it returns.</remarks>
-    public ValueTask<MultiAppendResult> AppendMultipleAsync(IReadOnlyList<StreamAppend> appends, CancellationToken cancellationToken = default)
-    {
-        cancellationToken.ThrowIfCancellationRequested();
-        return ValueTask.FromResult(AppendMultiple(appends));
-    }
-
-    /// <inheritdoc />
-    public MultiAppendResult AppendMultiple(IReadOnlyList<StreamAppend> appends)
-    {
-        ArgumentNullException.ThrowIfNull(appends);
-        return AppendMultiple(appends, new AppendResult[appends.Count]);
-    }
-
-    /// <inheritdoc />
-    public MultiAppendResult AppendMultiple(IReadOnlyList<StreamAppend> appends, AppendResult[] results)
+    public override MultiAppendResult AppendMultiple(IReadOnlyList<StreamAppend> appends, AppendResult[] results)
     {
         ArgumentNullException.ThrowIfNull(appends);
         ArgumentNullException.ThrowIfNull(results);
@@ -64,7 +41,7 @@ public sealed partial class EventJournal
             head = _index.Count;
         }
 
-        _notifier.Publish();
+        Notifier.Publish();
         return MultiAppendResult.Success(results.AsMemory(0, appends.Count), GlobalPosition.FromInt64(head));
     }
 

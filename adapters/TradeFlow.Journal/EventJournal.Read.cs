@@ -1,4 +1,3 @@
-using System.Runtime.CompilerServices;
 using TradeFlow.EventSourcing;
 using TradeFlow.EventSourcing.Storage;
 using TradeFlow.Journal.Format;
@@ -12,18 +11,14 @@ public sealed partial class EventJournal
     private const int ReadChunkSize = 1 << 20;
 
     /// <inheritdoc />
-    public long GetStreamVersion(string stream)
+    public override long GetStreamVersion(string stream)
     {
         StreamName.Validate(stream);
         return _index.Find(stream)?.Version ?? StreamVersion.None;
     }
 
     /// <inheritdoc />
-    public ValueTask<long> GetStreamVersionAsync(string stream, CancellationToken cancellationToken = default) =>
-        ValueTask.FromResult(GetStreamVersion(stream));
-
-    /// <inheritdoc />
-    public IEnumerable<RecordedEvent> ReadStream(string stream, Direction direction, long fromVersion, long maxCount = long.MaxValue)
+    public override IEnumerable<RecordedEvent> ReadStream(string stream, Direction direction, long fromVersion, long maxCount = long.MaxValue)
     {
         StreamName.Validate(stream);
         var entry = _index.Find(stream);
@@ -31,40 +26,11 @@ public sealed partial class EventJournal
     }
 
     /// <inheritdoc />
-    public IEnumerable<RecordedEvent> ReadAll(GlobalPosition from, Direction direction, long maxCount = long.MaxValue)
+    public override IEnumerable<RecordedEvent> ReadAll(GlobalPosition from, Direction direction, long maxCount = long.MaxValue)
     {
         var range = ReadRange.Of(1, _index.Count, from.Value, direction, maxCount);
         return direction == Direction.Forwards ? ReadForwards(range) : ReadByPosition(range);
     }
-
-    /// <inheritdoc />
-    public async IAsyncEnumerable<RecordedEvent> ReadStreamAsync(string stream, Direction direction, long fromVersion, long maxCount = long.MaxValue, [EnumeratorCancellation] CancellationToken cancellationToken = default)
-    {
-        // Reads are preads from the page cache: synchronous, but cancellable between events.
-        foreach (var recorded in ReadStream(stream, direction, fromVersion, maxCount))
-        {
-            cancellationToken.ThrowIfCancellationRequested();
-            yield return recorded;
-        }
-
-        await Task.CompletedTask.ConfigureAwait(false);
-    }
-
-    /// <inheritdoc />
-    public async IAsyncEnumerable<RecordedEvent> ReadAllAsync(GlobalPosition from, Direction direction, long maxCount = long.MaxValue, [EnumeratorCancellation] CancellationToken cancellationToken = default)
-    {
-        foreach (var recorded in ReadAll(from, direction, maxCount))
-        {
-            cancellationToken.ThrowIfCancellationRequested();
-            yield return recorded;
-        }
-
-        await Task.CompletedTask.ConfigureAwait(false);
-    }
-
-    /// <inheritdoc />
-    public IAsyncEnumerable<RecordedEvent> SubscribeToAllAsync(GlobalPosition from, CancellationToken cancellationToken = default) =>
-        CatchUpSubscription.SubscribeAsync(this, _notifier, from, cancellationToken);
 
     private IEnumerable<RecordedEvent> ReadStreamRange(StreamEntry entry, ReadRange range)
     {

@@ -12,12 +12,11 @@ namespace TradeFlow.Journal;
 /// commit and refuses any other damage. One writer per journal (a lock file); any number of read-only
 /// openers. Format: docs/journal-format.md.
 /// </summary>
-public sealed partial class EventJournal : IEventStore, IEventJournal
+public sealed partial class EventJournal : SynchronousEventStore
 {
     private readonly JournalOptions _options;
     private readonly bool _readOnly;
     private readonly Lock _writeLock = new();
-    private readonly CommitNotifier _notifier = new();
     private readonly ChainHasher _hasher = new();
     private readonly byte[] _lastHash = new byte[JournalFormat.HashSize];
     private JournalIndex _index = new();
@@ -40,7 +39,7 @@ public sealed partial class EventJournal : IEventStore, IEventJournal
     public bool IsReadOnly => _readOnly;
 
     /// <inheritdoc cref="IEventStore.HeadPosition" />
-    public GlobalPosition HeadPosition => GlobalPosition.FromInt64(_index.Count);
+    public override GlobalPosition HeadPosition => GlobalPosition.FromInt64(_index.Count);
 
     /// <summary>
     /// Opens (creating if needed) the journal for writing: takes the writer lock, rebuilds the index,
@@ -99,14 +98,14 @@ public sealed partial class EventJournal : IEventStore, IEventJournal
     }
 
     /// <summary>Closes the journal: writes the checkpoint (writer, when healthy), closes segments, releases the lock, ends subscriptions.</summary>
-    public void Dispose()
+    protected override void Dispose(bool disposing)
     {
-        if (Interlocked.Exchange(ref _disposed, 1) != 0)
+        if (!disposing || Interlocked.Exchange(ref _disposed, 1) != 0)
         {
             return;
         }
 
-        _notifier.Dispose();
+        base.Dispose(disposing);
         lock (_writeLock)
         {
             try
@@ -128,13 +127,6 @@ public sealed partial class EventJournal : IEventStore, IEventJournal
                 _lock?.Dispose();
             }
         }
-    }
-
-    /// <inheritdoc />
-    public ValueTask DisposeAsync()
-    {
-        Dispose();
-        return ValueTask.CompletedTask;
     }
 
     private void ThrowIfUnusable()

@@ -1,4 +1,3 @@
-using System.Runtime.CompilerServices;
 using TradeFlow.EventSourcing.Storage;
 
 namespace TradeFlow.EventSourcing.InMemory;
@@ -8,42 +7,19 @@ namespace TradeFlow.EventSourcing.InMemory;
 /// the journal (the same contract suite proves it) but nothing survives the process. Appends copy the
 /// payload and metadata bytes so that callers may reuse their buffers.
 /// </summary>
-public sealed partial class InMemoryEventStore : IEventStore, IEventJournal
+public sealed partial class InMemoryEventStore : SynchronousEventStore
 {
     private readonly Lock _gate = new();
     private readonly List<RecordedEvent> _all = [];
     private readonly Dictionary<string, List<RecordedEvent>> _streams = new(StringComparer.Ordinal);
-    private readonly CommitNotifier _notifier = new();
     private long _head;
     private bool _disposed;
 
     /// <inheritdoc cref="IEventStore.HeadPosition" />
-    public GlobalPosition HeadPosition => GlobalPosition.FromInt64(Volatile.Read(ref _head));
+    public override GlobalPosition HeadPosition => GlobalPosition.FromInt64(Volatile.Read(ref _head));
 
     /// <inheritdoc />
-    public ValueTask<AppendResult> AppendToStreamAsync(string stream, ExpectedVersion expected, IReadOnlyList<EventData> events, CancellationToken cancellationToken = default)
-    {
-        cancellationToken.ThrowIfCancellationRequested();
-        var result = AppendMultiple([new StreamAppend(stream, expected, events)]);
-        return ValueTask.FromResult(result.IsSuccess ? result.Results.Span[0] : result.Conflict);
-    }
-
-    /// <inheritdoc />
-    public ValueTask<MultiAppendResult> AppendMultipleAsync(IReadOnlyList<StreamAppend> appends, CancellationToken cancellationToken = default)
-    {
-        cancellationToken.ThrowIfCancellationRequested();
-        return ValueTask.FromResult(AppendMultiple(appends));
-    }
-
-    /// <inheritdoc />
-    public MultiAppendResult AppendMultiple(IReadOnlyList<StreamAppend> appends)
-    {
-        ArgumentNullException.ThrowIfNull(appends);
-        return AppendMultiple(appends, new AppendResult[appends.Count]);
-    }
-
-    /// <inheritdoc />
-    public MultiAppendResult AppendMultiple(IReadOnlyList<StreamAppend> appends, AppendResult[] results)
+    public override MultiAppendResult AppendMultiple(IReadOnlyList<StreamAppend> appends, AppendResult[] results)
     {
         AppendRule.ValidateDistinctStreams(appends);
         ArgumentNullException.ThrowIfNull(results);
@@ -77,12 +53,12 @@ public sealed partial class InMemoryEventStore : IEventStore, IEventJournal
             Volatile.Write(ref _head, head);
         }
 
-        _notifier.Publish();
+        Notifier.Publish();
         return MultiAppendResult.Success(results.AsMemory(0, appends.Count), GlobalPosition.FromInt64(head));
     }
 
     /// <inheritdoc />
-    public long GetStreamVersion(string stream)
+    public override long GetStreamVersion(string stream)
     {
         StreamName.Validate(stream);
         lock (_gate)
@@ -92,11 +68,7 @@ public sealed partial class InMemoryEventStore : IEventStore, IEventJournal
     }
 
     /// <inheritdoc />
-    public ValueTask<long> GetStreamVersionAsync(string stream, CancellationToken cancellationToken = default) =>
-        ValueTask.FromResult(GetStreamVersion(stream));
-
-    /// <inheritdoc />
-    public IEnumerable<RecordedEvent> ReadStream(string stream, Direction direction, long fromVersion, long maxCount = long.MaxValue)
+    public override IEnumerable<RecordedEvent> ReadStream(string stream, Direction direction, long fromVersion, long maxCount = long.MaxValue)
     {
         StreamName.Validate(stream);
         lock (_gate)
@@ -108,7 +80,7 @@ public sealed partial class InMemoryEventStore : IEventStore, IEventJournal
     }
 
     /// <inheritdoc />
-    public IEnumerable<RecordedEvent> ReadAll(GlobalPosition from, Direction direction, long maxCount = long.MaxValue)
+    public override IEnumerable<RecordedEvent> ReadAll(GlobalPosition from, Direction direction, long maxCount = long.MaxValue)
     {
         lock (_gate)
         {
@@ -119,48 +91,14 @@ public sealed partial class InMemoryEventStore : IEventStore, IEventJournal
     }
 
     /// <inheritdoc />
-    public async IAsyncEnumerable<RecordedEvent> ReadStreamAsync(string stream, Direction direction, long fromVersion, long maxCount = long.MaxValue, [EnumeratorCancellation] CancellationToken cancellationToken = default)
-    {
-        foreach (var recorded in ReadStream(stream, direction, fromVersion, maxCount))
-        {
-            cancellationToken.ThrowIfCancellationRequested();
-            yield return recorded;
-        }
-
-        await Task.CompletedTask.ConfigureAwait(false);
-    }
-
-    /// <inheritdoc />
-    public async IAsyncEnumerable<RecordedEvent> ReadAllAsync(GlobalPosition from, Direction direction, long maxCount = long.MaxValue, [EnumeratorCancellation] CancellationToken cancellationToken = default)
-    {
-        foreach (var recorded in ReadAll(from, direction, maxCount))
-        {
-            cancellationToken.ThrowIfCancellationRequested();
-            yield return recorded;
-        }
-
-        await Task.CompletedTask.ConfigureAwait(false);
-    }
-
-    /// <inheritdoc />
-    public IAsyncEnumerable<RecordedEvent> SubscribeToAllAsync(GlobalPosition from, CancellationToken cancellationToken = default) =>
-        CatchUpSubscription.SubscribeAsync(this, _notifier, from, cancellationToken);
-
-    /// <inheritdoc />
-    public void Dispose()
+    protected override void Dispose(bool disposing)
     {
         lock (_gate)
         {
             _disposed = true;
         }
 
-        _notifier.Dispose();
+        base.Dispose(disposing);
     }
 
-    /// <inheritdoc />
-    public ValueTask DisposeAsync()
-    {
-        Dispose();
-        return ValueTask.CompletedTask;
-    }
 }
