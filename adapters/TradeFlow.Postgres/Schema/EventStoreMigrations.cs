@@ -1,0 +1,47 @@
+namespace TradeFlow.Postgres.Schema;
+
+/// <summary>The event store's schema, as the ordered list of its migrations (see <c>docs/postgres.md</c>).</summary>
+public static class EventStoreMigrations
+{
+    // Ticks from 0001-01-01 to the Unix epoch: the generated timestamptz columns are derived from exact .NET ticks.
+    private static string TicksToTimestamp(string column) => $"to_timestamp((({column} - 621355968000000000) / 10000000.0)::float8)";
+
+    /// <summary>Every migration, in version order.</summary>
+    public static IReadOnlyList<Migration> All { get; } =
+    [
+        new(1, "events and head", V1()),
+    ];
+
+    private static string V1() => $"""
+        -- The head row is the store's gapless position counter and its append lock: every append locks it
+        -- first and commits before releasing it, so positions are dense and commit in position order.
+        CREATE TABLE {"{schema}"}.head (
+            id boolean PRIMARY KEY DEFAULT true CHECK (id),
+            position bigint NOT NULL CHECK (position >= 0)
+        );
+        INSERT INTO {"{schema}"}.head (id, position) VALUES (true, 0);
+
+        CREATE TABLE {"{schema}"}.events (
+            position bigint PRIMARY KEY CHECK (position >= 1),
+            stream_id text NOT NULL,
+            version bigint NOT NULL CHECK (version >= 0),
+            event_id uuid NOT NULL,
+            type text NOT NULL,
+            schema_version integer NOT NULL,
+            recorded_ticks bigint NOT NULL,
+            recorded_offset smallint NOT NULL,
+            effective_ticks bigint NOT NULL,
+            effective_offset smallint NOT NULL,
+            correlation_id uuid,
+            causation_id uuid,
+            source text,
+            actor text,
+            payload bytea NOT NULL,
+            metadata bytea,
+            data jsonb,
+            recorded_at timestamptz GENERATED ALWAYS AS ({TicksToTimestamp("recorded_ticks")}) STORED,
+            effective_at timestamptz GENERATED ALWAYS AS ({TicksToTimestamp("effective_ticks")}) STORED,
+            CONSTRAINT events_stream_version UNIQUE (stream_id, version)
+        );
+        """;
+}

@@ -1,0 +1,64 @@
+using System.Text;
+using System.Text.Json;
+
+namespace TradeFlow.Postgres.Writing;
+
+/// <summary>
+/// Decides whether a payload also goes into the queryable <c>jsonb</c> column. The exact bytes are always kept
+/// in <c>payload</c>; this copy is for SQL reporting, so anything PostgreSQL's jsonb might refuse is left out
+/// (NULL) rather than risking the append: the contract lets payloads be arbitrary bytes.
+/// </summary>
+internal static class JsonPayload
+{
+    /// <summary>The payload as jsonb text, or null when it is not JSON that jsonb is sure to accept.</summary>
+    public static string? ToJsonb(ReadOnlySpan<byte> utf8)
+    {
+        if (utf8.IsEmpty || utf8[0] == 0xEF || HasEscapeJsonbRefuses(utf8) || !IsJson(utf8))
+        {
+            return null;
+        }
+
+        return Encoding.UTF8.GetString(utf8);
+    }
+
+    private static bool IsJson(ReadOnlySpan<byte> utf8)
+    {
+        try
+        {
+            var reader = new Utf8JsonReader(utf8);
+            if (!reader.Read())
+            {
+                return false;
+            }
+
+            reader.Skip();
+            return !reader.Read() && reader.BytesConsumed == utf8.Length;
+        }
+        catch (JsonException)
+        {
+            return false;
+        }
+    }
+
+    // jsonb refuses \u0000 and escaped surrogate halves (in a UTF-8 database); a JSON reader accepts both.
+    // Conservative: any such escape sequence (even one preceded by an escaped backslash) skips the jsonb copy.
+    private static bool HasEscapeJsonbRefuses(ReadOnlySpan<byte> utf8)
+    {
+        var at = utf8.IndexOf("\\u"u8);
+        while (at >= 0 && at + 6 <= utf8.Length)
+        {
+            var hex = utf8.Slice(at + 2, 4);
+            if (hex.SequenceEqual("0000"u8) || ((hex[0] | 0x20) == 'd' && IsSurrogateSecondDigit(hex[1])))
+            {
+                return true;
+            }
+
+            var next = utf8[(at + 2)..].IndexOf("\\u"u8);
+            at = next < 0 ? -1 : at + 2 + next;
+        }
+
+        return false;
+    }
+
+    private static bool IsSurrogateSecondDigit(byte b) => b is (byte)'8' or (byte)'9' || (b | 0x20) is >= (byte)'a' and <= (byte)'f';
+}
