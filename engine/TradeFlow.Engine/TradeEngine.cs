@@ -31,6 +31,7 @@ public sealed partial class TradeEngine : IDisposable
     private readonly JournalStage _journalStage;
     private readonly List<Exception> _callbackErrors = [];
     private int _lifecycle;
+    private bool _pipelineStarted;
 
     /// <summary>Builds an engine over <paramref name="options"/>; nothing runs until <see cref="Start"/>.</summary>
     public TradeEngine(EngineOptions options)
@@ -105,6 +106,7 @@ public sealed partial class TradeEngine : IDisposable
         }
 
         _disruptor.Start();
+        _pipelineStarted = true;
         Volatile.Write(ref _lifecycle, (int)EngineState.Running);
     }
 
@@ -117,7 +119,7 @@ public sealed partial class TradeEngine : IDisposable
     public void Stop(TimeSpan timeout)
     {
         var previous = (EngineState)Interlocked.Exchange(ref _lifecycle, (int)EngineState.Stopped);
-        if (previous is EngineState.Running or EngineState.Faulted)
+        if (_pipelineStarted && previous is EngineState.Running or EngineState.Faulted)
         {
             _disruptor.Shutdown(timeout);
         }
