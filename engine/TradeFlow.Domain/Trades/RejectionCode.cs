@@ -89,4 +89,28 @@ public enum RejectionCode
 
     /// <summary>A field of the command is missing or malformed (blank reason, undefined side).</summary>
     InvalidCommand = 29,
+
+    // Codes 30+ are the engine's risk and compliance checks (not decided by TradeDecider), so that a
+    // TradeRejected carries every reason with a stable code whichever stage found it.
+
+    /// <summary>The instrument is on compliance's restricted list.</summary>
+    RestrictedInstrument = 30,
+
+    /// <summary>The trader's mandate does not cover the book.</summary>
+    MandateBook = 31,
+
+    /// <summary>The trader's mandate does not cover the asset class.</summary>
+    MandateAssetClass = 32,
+
+    /// <summary>The notional is above the trader's mandate maximum.</summary>
+    MandateNotional = 33,
+
+    /// <summary>The price is outside the fat-finger band around the reference mark.</summary>
+    PriceOutsideBand = 34,
+
+    /// <summary>The booking would take counterparty exposure above the hard credit limit.</summary>
+    CreditLimitExceeded = 35,
+
+    /// <summary>The booking mirrors another (same trader and instrument, opposite side, same price and quantity) within the wash-trade window.</summary>
+    WashTrade = 36,
 }

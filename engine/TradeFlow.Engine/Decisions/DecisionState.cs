@@ -1,0 +1,171 @@
+using TradeFlow.Domain.Events;
+using TradeFlow.Domain.ReferenceData;
+using TradeFlow.Domain.Trades;
+using TradeFlow.Domain.Values;
+using TradeFlow.Engine.Checks;
+
+namespace TradeFlow.Engine.Decisions;
+
+/// <summary>
+/// Everything the decision stage knows: every trade, limit utilisation, the settlement-risk ladder, the
+/// outcome of every source key, the next trade id and the wash-trade window. Changed only by
+/// <see cref="Apply"/> (and <see cref="RecordOutcome"/>), by the decide thread while running and by recovery
+/// before — so the live state and the state rebuilt from the store are folded by the same code.
+/// </summary>
+internal sealed class DecisionState
+{
+    private readonly Dictionary<TradeId, LiveTrade> _trades = [];
+    private readonly Dictionary<string, CommandOutcome> _outcomes = new(StringComparer.Ordinal);
+    private readonly Dictionary<string, decimal> _utilisation = new(StringComparer.Ordinal);
+    private readonly Dictionary<BusinessDate, decimal> _settlementLadder = [];
+    private readonly ReferenceDataSet _data;
+
+    /// <summary>Creates an empty state.</summary>
+    public DecisionState(ReferenceDataSet data, TimeSpan washWindow)
+    {
+        _data = data;
+        Wash = new WashTradeWindow(washWindow);
+    }
+
+    /// <summary>The first unused trade id.</summary>
+    public TradeId NextTradeId { get; private set; } = TradeId.First;
+
+    /// <summary>Recent direct bookings, for wash-trade detection.</summary>
+    public WashTradeWindow Wash { get; }
+
+    /// <summary>Every trade, for the state hash.</summary>
+    public IReadOnlyDictionary<TradeId, LiveTrade> Trades => _trades;
+
+    /// <summary>Every source key's outcome, for the state hash.</summary>
+    public IReadOnlyDictionary<string, CommandOutcome> Outcomes => _outcomes;
+
+    /// <summary>Exposure per credit limit, in the limit currency.</summary>
+    public IReadOnlyDictionary<string, decimal> Utilisation => _utilisation;
+
+    /// <summary>Settlement risk (base currency) of unsettled trades, by value date.</summary>
+    public IReadOnlyDictionary<BusinessDate, decimal> SettlementLadder => _settlementLadder;
+
+    /// <summary>Finds a trade.</summary>
+    public bool TryGetTrade(TradeId id, out LiveTrade trade) => _trades.TryGetValue(id, out trade!);
+
+    /// <summary>The outcome already given to a source key, if any.</summary>
+    public bool TryGetOutcome(string sourceKey, out CommandOutcome outcome) => _outcomes.TryGetValue(sourceKey, out outcome);
+
+    /// <summary>Records a source key's outcome (its first and only one).</summary>
+    public void RecordOutcome(string sourceKey, in CommandOutcome outcome) => _outcomes[sourceKey] = outcome;
+
+    /// <summary>The exposure under a limit now (0 when none).</summary>
+    public decimal UtilisationOf(string limitId) => _utilisation.GetValueOrDefault(limitId);
+
+    /// <summary>
+    /// Folds one event, appended to <paramref name="stream"/> by a command of <paramref name="kind"/>.
+    /// </summary>
+    /// <exception cref="InvalidOperationException">The event does not fit the state (a misrouted or corrupt stream).</exception>
+    public void Apply(ITradeEvent evt, string stream, TradeCommandKind kind)
+    {
+        switch (evt)
+        {
+            case TradeBooked booked:
+                ApplyBooked(booked, stream, kind);
+                break;
+            case TradeRejected rejected when !_trades.ContainsKey(rejected.TradeId):
+                // A refused booking consumes its id; a refusal of a command to an unknown trade does not.
+                if (rejected.CommandKind == TradeCommandKind.Book)
+                {
+                    Advance(rejected.TradeId);
+                }
+
+                break;
+            default:
+                ApplyToExisting(evt);
+                break;
+        }
+    }
+
+    private void ApplyBooked(TradeBooked booked, string stream, TradeCommandKind kind)
+    {
+        if (_trades.ContainsKey(booked.TradeId))
+        {
+            throw new InvalidOperationException($"Trade {booked.TradeId} is booked twice (stream {stream}).");
+        }
+
+        var live = new LiveTrade(Trade.Evolve(null, booked)!, stream) { Figures = FiguresOf(booked) };
+        _trades.Add(booked.TradeId, live);
+        AddExposure(live, 1m);
+        if (kind == TradeCommandKind.Book)
+        {
+            var e = booked.Economics;
+            Wash.Record(new WashKey(e.Trader, e.Instrument, e.Side, e.Price, e.Quantity), booked.EffectiveTime, booked.TradeId);
+        }
+
+        Advance(booked.TradeId);
+    }
+
+    private void ApplyToExisting(ITradeEvent evt)
+    {
+        if (!_trades.TryGetValue(evt.TradeId, out var live))
+        {
+            throw new InvalidOperationException($"Event {evt.GetType().Name} for trade {evt.TradeId}, which was never booked.");
+        }
+
+        AddExposure(live, -1m);
+        live.State = live.State.Apply(evt);
+        if (evt is TradeAmended or TradePartiallyTerminated)
+        {
+            var e = live.State.Economics;
+            live.Figures = ExposureCalculator.TryCompute(_data, e.Instrument, e.Quantity, e.Price, e.Counterparty, out var f)
+                ? f
+                : null;
+        }
+
+        AddExposure(live, 1m);
+    }
+
+    // A booking carries the figures the risk stage computed when it was captured (the FX rates of that
+    // moment), so recovery restores exactly what was decided; other changes are re-priced by the one rule.
+    private ExposureFigures? FiguresOf(TradeBooked booked)
+    {
+        if (booked.Enrichment is { NotionalInBase: { } inBase, ExposureContribution: { } exposure, CounterpartyLimitId: { } limit })
+        {
+            return new ExposureFigures(booked.Notional, inBase, exposure, limit);
+        }
+
+        var e = booked.Economics;
+        return ExposureCalculator.TryCompute(_data, e.Instrument, e.Quantity, e.Price, e.Counterparty, out var f) ? f : null;
+    }
+
+    private void AddExposure(LiveTrade live, decimal sign)
+    {
+        if (!live.CountsTowardsExposure)
+        {
+            return;
+        }
+
+        var figures = live.Figures!.Value;
+        Accumulate(_utilisation, figures.LimitId, sign * figures.Exposure.Amount);
+        Accumulate(_settlementLadder, live.State.Economics.SettlementDate, sign * figures.NotionalInBase.Amount);
+    }
+
+    // Entries that return to zero are removed, so a state and its replay hold the same keys.
+    private static void Accumulate<TKey>(Dictionary<TKey, decimal> totals, TKey key, decimal delta)
+        where TKey : notnull
+    {
+        var total = totals.GetValueOrDefault(key) + delta;
+        if (total == 0m)
+        {
+            totals.Remove(key);
+        }
+        else
+        {
+            totals[key] = total;
+        }
+    }
+
+    private void Advance(TradeId used)
+    {
+        if (used >= NextTradeId)
+        {
+            NextTradeId = used.Next();
+        }
+    }
+}

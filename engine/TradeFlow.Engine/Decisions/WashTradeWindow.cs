@@ -1,0 +1,64 @@
+using TradeFlow.Domain.Values;
+
+namespace TradeFlow.Engine.Decisions;
+
+/// <summary>
+/// Recent direct bookings by <see cref="WashKey"/>, for wash-trade detection: a booking is a wash when its
+/// mirror (same trader, instrument, price and quantity, opposite side) was booked within the window,
+/// measured on the bookings' execution (effective) times — which are journaled, so recovery rebuilds the
+/// same window. Entries older than the window behind the latest execution time are pruned in booking order.
+/// </summary>
+internal sealed class WashTradeWindow
+{
+    private readonly Dictionary<WashKey, (DateTimeOffset Time, TradeId Trade)> _latest = [];
+    private readonly Queue<(WashKey Key, DateTimeOffset Time)> _order = new();
+    private readonly TimeSpan _window;
+    private DateTimeOffset _horizon = DateTimeOffset.MinValue;
+
+    /// <summary>Creates a window of <paramref name="window"/>.</summary>
+    public WashTradeWindow(TimeSpan window)
+    {
+        ArgumentOutOfRangeException.ThrowIfLessThan(window, TimeSpan.Zero);
+        _window = window;
+    }
+
+    /// <summary>The window.</summary>
+    public TimeSpan Window => _window;
+
+    /// <summary>The entries, for the state hash.</summary>
+    public IEnumerable<KeyValuePair<WashKey, (DateTimeOffset Time, TradeId Trade)>> Entries => _latest;
+
+    /// <summary>Finds a booking that <paramref name="key"/> at <paramref name="time"/> would mirror.</summary>
+    public bool TryFindMirror(in WashKey key, DateTimeOffset time, out TradeId mirror)
+    {
+        if (_latest.TryGetValue(key.Mirror, out var entry) && (time - entry.Time).Duration() <= _window)
+        {
+            mirror = entry.Trade;
+            return true;
+        }
+
+        mirror = default;
+        return false;
+    }
+
+    /// <summary>Records a direct booking.</summary>
+    public void Record(in WashKey key, DateTimeOffset time, TradeId trade)
+    {
+        _latest[key] = (time, trade);
+        _order.Enqueue((key, time));
+        if (time > _horizon)
+        {
+            _horizon = time;
+        }
+
+        // Prune by booking order; an entry overwritten by a later booking of the same key stays.
+        while (_order.TryPeek(out var oldest) && _horizon - oldest.Time > _window)
+        {
+            _order.Dequeue();
+            if (_latest.TryGetValue(oldest.Key, out var current) && current.Time == oldest.Time)
+            {
+                _latest.Remove(oldest.Key);
+            }
+        }
+    }
+}

@@ -1,0 +1,62 @@
+using TradeFlow.Domain.ReferenceData;
+using TradeFlow.Domain.Time;
+using TradeFlow.Domain.Trades;
+using TradeFlow.EventSourcing;
+using TradeFlow.EventSourcing.Serialization;
+using TradeFlow.Ring.WaitStrategies;
+
+namespace TradeFlow.Engine;
+
+/// <summary>What a <see cref="TradeEngine"/> runs on and how its checks are configured.</summary>
+public sealed class EngineOptions
+{
+    /// <summary>Creates options over a store, reference data and a clock (the three things an engine cannot do without).</summary>
+    public EngineOptions(IEventJournal journal, ReferenceDataSet referenceData, IClock clock)
+    {
+        ArgumentNullException.ThrowIfNull(journal);
+        ArgumentNullException.ThrowIfNull(referenceData);
+        ArgumentNullException.ThrowIfNull(clock);
+        Journal = journal;
+        ReferenceData = referenceData;
+        Clock = clock;
+    }
+
+    /// <summary>The store: recovery reads it all, the journal stage appends to it. The caller owns (and disposes) it.</summary>
+    public IEventJournal Journal { get; }
+
+    /// <summary>Reference data for risk, compliance and the lifecycle rules.</summary>
+    public ReferenceDataSet ReferenceData { get; }
+
+    /// <summary>The clock that stamps recorded times.</summary>
+    public IClock Clock { get; }
+
+    /// <summary>Serializes events for the store (default: the domain's serializer).</summary>
+    public IEventSerializer Serializer { get; init; } = TradeEventSerializer.Instance;
+
+    /// <summary>Slots in the ring, a power of two (default 4096): how many commands can be in flight before producers wait.</summary>
+    public int RingSize { get; init; } = 4096;
+
+    /// <summary>How idle stages wait (default: the ring's hybrid spin-then-block, which does not burn idle cores).</summary>
+    public IWaitStrategy? WaitStrategy { get; init; }
+
+    /// <summary>Which asset classes need confirmation before settlement (default: the domain's).</summary>
+    public ConfirmationPolicy? ConfirmationPolicy { get; init; }
+
+    /// <summary>Fat-finger bands per asset class.</summary>
+    public PriceBands PriceBands { get; init; } = PriceBands.Default;
+
+    /// <summary>Wash-trade handling (default: flag).</summary>
+    public WashTradeMode WashTradeMode { get; init; } = WashTradeMode.Flag;
+
+    /// <summary>How far apart (in execution time) two mirrored bookings may be and still count as a wash trade (default 5 minutes).</summary>
+    public TimeSpan WashTradeWindow { get; init; } = TimeSpan.FromMinutes(5);
+
+    /// <summary>In-process subscribers fed by the publish stage.</summary>
+    public IReadOnlyList<IEngineSubscriber> Subscribers { get; init; } = [];
+
+    /// <summary>Hears of a subscriber's or a completion's exception (default: kept in <see cref="TradeEngine.CallbackErrors"/>).</summary>
+    public Action<object, Exception>? OnSubscriberError { get; init; }
+
+    /// <summary>Hears of the failure that faulted the engine (store failure, internal error), on the failing stage's thread.</summary>
+    public Action<Exception>? OnFault { get; init; }
+}

@@ -1,0 +1,12 @@
+namespace TradeFlow.Engine;
+
+/// <summary>
+/// Receives a command's outcome. Called once per submitted command, on the engine's publish thread,
+/// strictly after the command's events are durable. Implementations must be quick and must not block
+/// (hand off to the session's own thread or queue): every later command's ack waits behind this call.
+/// </summary>
+public interface ICommandCompletion
+{
+    /// <summary>The command submitted with <paramref name="token"/> ended with <paramref name="outcome"/>.</summary>
+    void OnCompleted(long token, in CommandOutcome outcome);
+}

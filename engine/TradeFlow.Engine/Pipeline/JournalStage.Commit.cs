@@ -1,0 +1,91 @@
+using TradeFlow.EventSourcing;
+
+namespace TradeFlow.Engine.Pipeline;
+
+/// <summary>The group commit and what follows it: envelopes for the publish stage, or the fault.</summary>
+internal sealed partial class JournalStage
+{
+    private void Commit()
+    {
+        if (_appends.Count == 0)
+        {
+            return;
+        }
+
+        try
+        {
+            if (_results.Length < _appends.Count)
+            {
+                _results = new AppendResult[Math.Max(_appends.Count, _results.Length * 2)];
+            }
+
+            var result = _journal.AppendMultiple(_appends, _results);
+            if (!result.IsSuccess)
+            {
+                // The engine alone writes trade streams and decided against its own state: a conflict means
+                // another writer or a diverged state. Stop rather than ack something the store did not take.
+                throw new InvalidOperationException(
+                    $"The store refused the engine's commit ({result.Conflict}); the engine stops: restart it to recover from the store.");
+            }
+
+            Commits++;
+            Distribute();
+        }
+#pragma warning disable CA1031 // Never swallowed: the engine faults and every pending command fails visibly.
+        catch (Exception ex)
+#pragma warning restore CA1031
+        {
+            Fail(ex, null);
+        }
+        finally
+        {
+            _appends.Clear();
+            _pending.Clear();
+            _streams.Clear();
+            _buffer.Reset();
+            Array.Clear(_data, 0, _dataCount);
+            _dataCount = 0;
+        }
+    }
+
+    // Each append holds one event (a command writes at most one event per stream, a commit names a stream
+    // once), so result k is event k: its stream version and global position.
+    private void Distribute()
+    {
+        var k = 0;
+        foreach (var slot in _pending)
+        {
+            var command = slot.Command!;
+            var events = slot.Decision.Events;
+            for (var i = 0; i < events.Length; i++, k++)
+            {
+                var result = _results[k];
+                var data = _appends[k].Events.Span[0];
+                slot.Journal.Set(i, new CommittedEvent(events[i].Event, _appends[k].Stream, result.NextExpectedVersion,
+                    result.LastPosition, data.EventId, data.RecordedTime, command.SourceKey, slot.Source, slot.Actor));
+            }
+        }
+    }
+
+    private void Fail(Exception failure, CommandSlot? current)
+    {
+        _fault.Raise(failure);
+        foreach (var slot in _pending)
+        {
+            slot.Journal.Discard();
+            slot.Journal.Failure = failure;
+        }
+
+        if (current is not null)
+        {
+            current.Journal.Discard();
+            current.Journal.Failure = failure;
+        }
+
+        _pending.Clear();
+        _appends.Clear();
+        _streams.Clear();
+        _buffer.Reset();
+        _dataCount = 0;
+    }
+}

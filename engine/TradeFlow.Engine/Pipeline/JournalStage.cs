@@ -1,0 +1,150 @@
+using System.Diagnostics.CodeAnalysis;
+using System.Text.Json;
+using TradeFlow.Domain.Time;
+using TradeFlow.Engine.Journaling;
+using TradeFlow.EventSourcing;
+using TradeFlow.EventSourcing.Serialization;
+using TradeFlow.Ring.Processing;
+
+namespace TradeFlow.Engine.Pipeline;
+
+/// <summary>
+/// The journal stage: serializes each decided event into a reused buffer, and appends the batch with one
+/// multi-stream durable commit at the end of the ring batch (group commit: the batch is as large as the
+/// journal is behind). A stream may appear only once per commit, so when a command touches a stream that is
+/// already in the pending commit (a booking and its amendment in one batch), the pending part is committed
+/// first — the global order therefore always equals the decision order. A store failure faults the engine:
+/// every uncommitted command fails, nothing is acked. Writes only <see cref="CommandSlot.Journal"/>.
+/// </summary>
+[SuppressMessage("Design", "CA1001:Types that own disposable fields should be disposable",
+    Justification = "The metadata writer holds no unmanaged resource; it is disposed in OnShutdown, on the stage's own thread.")]
+internal sealed partial class JournalStage : IEventHandler<CommandSlot>
+{
+    private readonly IEventJournal _journal;
+    private readonly IEventSerializer _serializer;
+    private readonly IClock _clock;
+    private readonly EngineFault _fault;
+    private readonly PayloadBuffer _buffer = new();
+    private readonly Utf8JsonWriter _metadataWriter;
+    private readonly List<StreamAppend> _appends = new(256);
+    private readonly List<CommandSlot> _pending = new(256);
+    private readonly HashSet<string> _streams = new(StringComparer.Ordinal);
+    private EventData[] _data = new EventData[256];
+    private AppendResult[] _results = new AppendResult[256];
+    private int _dataCount;
+    private DateTimeOffset _recordedTime;
+
+    /// <summary>Creates the stage.</summary>
+    public JournalStage(IEventJournal journal, IEventSerializer serializer, IClock clock, EngineFault fault)
+    {
+        _journal = journal;
+        _serializer = serializer;
+        _clock = clock;
+        _fault = fault;
+        _metadataWriter = new Utf8JsonWriter(_buffer);
+    }
+
+    /// <summary>Commits made so far (for diagnostics and benchmarks).</summary>
+    public long Commits { get; private set; }
+
+    /// <inheritdoc/>
+    public void OnEvent(CommandSlot data, long sequence, bool endOfBatch)
+    {
+        var decision = data.Decision;
+        var journal = data.Journal;
+        journal.Reset(decision.Count);
+        try
+        {
+            if (_fault.Fault is { } fault)
+            {
+                journal.Failure = fault;
+            }
+            else if (decision.Count > 0)
+            {
+                Stage(data);
+            }
+        }
+#pragma warning disable CA1031 // Serialization failed after the state changed: fault the engine, fail what is pending.
+        catch (Exception ex)
+#pragma warning restore CA1031
+        {
+            Fail(ex, data);
+        }
+
+        if (endOfBatch)
+        {
+            Commit();
+        }
+    }
+
+    /// <inheritdoc/>
+    public void OnShutdown() => _metadataWriter.Dispose();
+
+    private void Stage(CommandSlot slot)
+    {
+        var events = slot.Decision.Events;
+        foreach (var pending in events)
+        {
+            if (_streams.Contains(pending.Stream))
+            {
+                Commit();
+                if (_fault.Fault is { } fault)
+                {
+                    slot.Journal.Failure = fault;
+                    return;
+                }
+
+                break;
+            }
+        }
+
+        if (_appends.Count == 0)
+        {
+            // One recorded time per commit: the events became known to the bank together.
+            _recordedTime = _clock.UtcNow;
+        }
+
+        var command = slot.Command!;
+        var firstId = Guid.Empty;
+        for (var i = 0; i < events.Length; i++)
+        {
+            var id = EventIds.For(command.SourceKey, i);
+            firstId = i == 0 ? id : firstId;
+            Add(slot, events[i], i, id, firstId);
+        }
+
+        _pending.Add(slot);
+    }
+
+    private void Add(CommandSlot slot, in PendingEvent pending, int index, Guid eventId, Guid commandId)
+    {
+        var evt = pending.Event;
+        _buffer.Begin();
+        var (type, schemaVersion) = _serializer.Serialize(evt, _buffer);
+        var payload = _buffer.End();
+        _buffer.Begin();
+        _metadataWriter.Reset(_buffer);
+        EventMetadata.Write(_metadataWriter, slot.Command!.SourceKey, slot.Decision.Kind, index, slot.Decision.Warnings);
+        var metadata = _buffer.End();
+
+        if (_dataCount == _data.Length)
+        {
+            // Earlier appends keep slicing the old array, which stays valid until the commit; new events go to a new one.
+            _data = new EventData[_data.Length * 2];
+            _dataCount = 0;
+        }
+
+        var slotIndex = _dataCount++;
+        _data[slotIndex] = new EventData(eventId, type, schemaVersion, payload, _recordedTime, evt.EffectiveTime)
+        {
+            // The command's first event id stands for the command: it correlates and causes all its events.
+            CorrelationId = commandId,
+            CausationId = commandId,
+            Source = slot.Source,
+            Actor = slot.Actor,
+            Metadata = metadata,
+        };
+        _appends.Add(new StreamAppend(pending.Stream, pending.Expected, _data.AsMemory(slotIndex, 1)));
+        _streams.Add(pending.Stream);
+    }
+}

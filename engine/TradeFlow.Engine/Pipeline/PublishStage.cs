@@ -1,0 +1,87 @@
+using TradeFlow.Ring.Processing;
+
+namespace TradeFlow.Engine.Pipeline;
+
+/// <summary>
+/// The publish stage, gated on the journal: for each command, in sequence order, feeds the subscribers its
+/// committed events and then completes it — so an ack never precedes durability, and a caller that reads a
+/// live projection after its ack finds its own events there. Callback exceptions are reported, never allowed
+/// to stop the acks of other commands. Releases the slot's references afterwards.
+/// </summary>
+internal sealed class PublishStage : IEventHandler<CommandSlot>
+{
+    private readonly IEngineSubscriber[] _subscribers;
+    private readonly Action<object, Exception> _onError;
+
+    /// <summary>Creates the stage.</summary>
+    public PublishStage(IReadOnlyList<IEngineSubscriber> subscribers, Action<object, Exception> onError)
+    {
+        _subscribers = [.. subscribers];
+        _onError = onError;
+    }
+
+    /// <inheritdoc/>
+    public void OnEvent(CommandSlot data, long sequence, bool endOfBatch)
+    {
+        try
+        {
+            var journal = data.Journal;
+            CommandOutcome outcome;
+            if (journal.Failure is { } failure)
+            {
+                outcome = CommandOutcome.Failed("Not durable, not acknowledged: " + failure.Message);
+            }
+            else
+            {
+                outcome = data.Decision.Outcome;
+                if (journal.Count > 0)
+                {
+                    outcome = outcome.At(journal.Committed[^1].Position);
+                    Notify(journal.Committed);
+                }
+            }
+
+            Complete(data, outcome);
+        }
+        finally
+        {
+            data.Release();
+        }
+    }
+
+    private void Notify(ReadOnlySpan<CommittedEvent> committed)
+    {
+        foreach (var subscriber in _subscribers)
+        {
+            try
+            {
+                subscriber.OnCommitted(committed);
+            }
+#pragma warning disable CA1031 // Reported through OnSubscriberError; the events are durable and the acks must go on.
+            catch (Exception ex)
+#pragma warning restore CA1031
+            {
+                _onError(subscriber, ex);
+            }
+        }
+    }
+
+    private void Complete(CommandSlot data, in CommandOutcome outcome)
+    {
+        if (data.Completion is not { } completion)
+        {
+            return;
+        }
+
+        try
+        {
+            completion.OnCompleted(data.Token, outcome);
+        }
+#pragma warning disable CA1031 // Reported through OnSubscriberError; one caller's bug must not stop the others' acks.
+        catch (Exception ex)
+#pragma warning restore CA1031
+        {
+            _onError(completion, ex);
+        }
+    }
+}

@@ -1,0 +1,63 @@
+using TradeFlow.Domain.Calendars;
+using TradeFlow.Domain.ReferenceData;
+using TradeFlow.Domain.Trades;
+using TradeFlow.Engine.Checks;
+using TradeFlow.Ring.Processing;
+
+namespace TradeFlow.Engine.Pipeline;
+
+/// <summary>
+/// Risk enrichment, in parallel with compliance: for a booking or an amendment, the notional in the
+/// instrument and base currencies, the exposure it adds under its counterparty's credit limit, and the value
+/// date its settlement risk falls on. Writes only <see cref="CommandSlot.Risk"/>. The limit check itself is
+/// the decide stage's (it needs live utilisation).
+/// </summary>
+internal sealed class RiskStage : IEventHandler<CommandSlot>
+{
+    private readonly ReferenceDataSet _data;
+
+    /// <summary>Creates the stage.</summary>
+    public RiskStage(ReferenceDataSet data) => _data = data;
+
+    /// <inheritdoc/>
+    public void OnEvent(CommandSlot data, long sequence, bool endOfBatch)
+    {
+        var risk = data.Risk;
+        risk.Reset();
+        try
+        {
+            var terms = data.Command switch
+            {
+                BookTrade book => book.Terms,
+                AmendTrade amend => amend.Terms,
+                _ => null,
+            };
+            if (terms is not null)
+            {
+                Enrich(risk, terms);
+            }
+        }
+#pragma warning disable CA1031 // A failure here fails this one command (reported in its outcome); the stage must go on.
+        catch (Exception ex)
+#pragma warning restore CA1031
+        {
+            risk.Failure = ex;
+        }
+    }
+
+    private void Enrich(RiskEnrichment risk, TradeTerms terms)
+    {
+        risk.HasFigures = ExposureCalculator.TryCompute(_data, terms.Instrument, terms.Quantity, terms.Price,
+            terms.Counterparty, out risk.Figures);
+        if (terms.SettlementDate is { } given)
+        {
+            risk.ValueDate = given;
+        }
+        else if (_data.TryGetInstrument(terms.Instrument, out var instrument)
+                 && instrument.AssetClass != AssetClass.FxForward
+                 && _data.TryGetSettlementCalendar(terms.Instrument, out var calendar))
+        {
+            risk.ValueDate = SettlementDates.SettlementDate(terms.TradeDate, instrument.SettlementCycleDays, calendar);
+        }
+    }
+}

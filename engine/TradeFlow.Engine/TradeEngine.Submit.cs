@@ -1,0 +1,93 @@
+using TradeFlow.Engine.Pipeline;
+
+namespace TradeFlow.Engine;
+
+/// <summary>The producer side: claim a slot, load the command, publish — the ring stays hidden.</summary>
+public sealed partial class TradeEngine
+{
+    /// <summary>
+    /// Submits a command, waiting while the ring is full (back-pressure: nothing is dropped). The outcome is
+    /// delivered to <paramref name="completion"/> with <paramref name="token"/> on the publish thread, after the
+    /// command's events are durable. Allocation-free; callable from any number of threads.
+    /// </summary>
+    /// <exception cref="EngineNotRunningException">The engine is not running (not started, stopped or faulted).</exception>
+    public void Submit(in EngineCommand command, ICommandCompletion completion, long token)
+    {
+        Validate(command, completion);
+        EnsureRunning();
+        var ring = _disruptor.RingBuffer;
+        var sequence = ring.Next();
+        Publish(sequence, command, completion, token);
+    }
+
+    /// <summary>
+    /// As <see cref="Submit"/>, but returns false at once when the ring is full (the gateway answers "busy" or
+    /// stops reading its socket); nothing was submitted then.
+    /// </summary>
+    /// <exception cref="EngineNotRunningException">The engine is not running.</exception>
+    public bool TrySubmit(in EngineCommand command, ICommandCompletion completion, long token)
+    {
+        Validate(command, completion);
+        EnsureRunning();
+        if (!_disruptor.RingBuffer.TryNext(out var sequence))
+        {
+            return false;
+        }
+
+        Publish(sequence, command, completion, token);
+        return true;
+    }
+
+    /// <summary>
+    /// Submits a command and returns its outcome (for HTTP, CLI and tests; allocates a task per call). While the
+    /// ring is full it retries without blocking the caller's thread. Cancellation stops the wait only: once
+    /// submitted, a command is decided and its outcome is durable whether or not anyone awaits it.
+    /// </summary>
+    /// <exception cref="EngineNotRunningException">The engine is not running.</exception>
+    public async Task<CommandOutcome> SubmitAsync(EngineCommand command, CancellationToken cancellationToken = default)
+    {
+        var completion = new TaskCompletion();
+        while (!TrySubmit(command, completion, 0))
+        {
+            await Task.Delay(1, cancellationToken).ConfigureAwait(false);
+        }
+
+        return await completion.Task.WaitAsync(cancellationToken).ConfigureAwait(false);
+    }
+
+    private void Publish(long sequence, in EngineCommand command, ICommandCompletion completion, long token)
+    {
+        var ring = _disruptor.RingBuffer;
+        try
+        {
+            ring[sequence].Load(command, completion, token);
+        }
+        finally
+        {
+            // Always publish a claimed slot, or every stage would stop at it for ever.
+            ring.Publish(sequence);
+        }
+    }
+
+    private static void Validate(in EngineCommand command, ICommandCompletion completion)
+    {
+        ArgumentNullException.ThrowIfNull(completion);
+        if (command.Command is null)
+        {
+            throw new ArgumentException("The engine command holds no domain command.", nameof(command));
+        }
+
+        ArgumentException.ThrowIfNullOrEmpty(command.Command.SourceKey, nameof(command));
+    }
+
+    private void EnsureRunning()
+    {
+        var state = State;
+        if (state != EngineState.Running)
+        {
+            ThrowNotRunning(state);
+        }
+    }
+
+    private void ThrowNotRunning(EngineState state) => throw new EngineNotRunningException(state, _fault.Fault);
+}
