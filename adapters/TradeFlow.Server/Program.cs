@@ -1,1 +1,9 @@
-System.Console.WriteLine("tradeflow");
+using System.CommandLine;
+using TradeFlow.Server.Cli;
+
+var root = new RootCommand("TradeFlow: an event-sourced front-to-back trade lifecycle engine.")
+{
+    DemoCommand.Create(),
+};
+
+return root.Parse(args).Invoke();

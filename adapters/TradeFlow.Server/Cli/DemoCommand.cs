@@ -1,0 +1,67 @@
+using System.CommandLine;
+using System.Text.Json;
+using Spectre.Console;
+using TradeFlow.ReferenceData;
+using TradeFlow.Server.Demo;
+
+namespace TradeFlow.Server.Cli;
+
+/// <summary><c>tradeflow demo</c>: the newcomer's first run, on the embedded journal in a fresh data directory.</summary>
+internal static class DemoCommand
+{
+    private static readonly JsonSerializerOptions Json = new(JsonSerializerDefaults.Web) { WriteIndented = true };
+
+    public static Command Create()
+    {
+        var trades = new Option<int>("--trades") { Description = "Ordinary captures to book (lifecycle commands and refused captures come on top).", DefaultValueFactory = _ => 1_000 };
+        trades.Validators.Add(r =>
+        {
+            if (r.GetValue(trades) is < 1 or > 10_000_000)
+            {
+                r.AddError("--trades must be between 1 and 10,000,000.");
+            }
+        });
+        var data = new Option<DirectoryInfo?>("--data") { Description = "Data directory (default: a new temporary directory). Must not hold a journal already." };
+        var referenceData = new Option<DirectoryInfo?>("--reference-data") { Description = "Reference-data directory (default: the shipped demo set)." };
+        var json = new Option<bool>("--json") { Description = "Print the report as one JSON document instead of tables." };
+        var command = new Command("demo", "Book a trading day through the engine on the embedded journal, settle it, restart, and show what each user sees.")
+        {
+            trades, data, referenceData, json,
+        };
+        command.SetAction(result => Run(result.GetValue(trades), result.GetValue(data), result.GetValue(referenceData), result.GetValue(json)));
+        return command;
+    }
+
+    private static int Run(int trades, DirectoryInfo? data, DirectoryInfo? referenceData, bool json)
+    {
+        var dataDirectory = data?.FullName ?? Path.Combine(Path.GetTempPath(), "tradeflow-demo-" + Guid.NewGuid().ToString("N")[..8]);
+        if (Directory.Exists(Path.Combine(dataDirectory, "journal")) && Directory.EnumerateFileSystemEntries(Path.Combine(dataDirectory, "journal")).Any())
+        {
+            Console.Error.WriteLine($"tradeflow demo: {dataDirectory} already holds a journal; the demo needs a fresh data directory.");
+            return 2;
+        }
+
+        var referenceDirectory = referenceData?.FullName ?? Path.Combine(AppContext.BaseDirectory, "reference-data");
+        try
+        {
+            var settings = new DemoSettings(trades, dataDirectory, referenceDirectory);
+            var progress = json ? (Action<string>)(_ => { }) : message => Console.Error.WriteLine(message);
+            var report = new DemoRun(settings, ReferenceDataFiles.Load(referenceDirectory), progress).Execute();
+            if (json)
+            {
+                Console.WriteLine(JsonSerializer.Serialize(report, Json));
+            }
+            else
+            {
+                DemoReportPrinter.Print(report, AnsiConsole.Console);
+            }
+
+            return report.Passed ? 0 : 1;
+        }
+        catch (ReferenceDataFileException ex)
+        {
+            Console.Error.WriteLine($"tradeflow demo: reference data in {referenceDirectory}: {ex.Message}");
+            return 2;
+        }
+    }
+}

@@ -1,0 +1,50 @@
+namespace TradeFlow.Server.Demo;
+
+/// <summary>What the demo shows each user, and the checks it ran. Serialized as-is by <c>--json</c>.</summary>
+internal sealed record DemoReport(
+    DemoRunSummary Run,
+    IReadOnlyList<DemoCount> CommandsByKind,
+    IReadOnlyList<DemoCount> RejectionsByCode,
+    IReadOnlyList<DemoRefusal> Refusals,
+    DemoLatency CaptureAckLatency,
+    DemoRestart Restart,
+    IReadOnlyList<DemoCheck> Checks)
+{
+    /// <summary>True when every check passed.</summary>
+    public bool Passed => Checks.All(c => c.Passed);
+}
+
+/// <summary>Totals of the run.</summary>
+internal sealed record DemoRunSummary(
+    int CapturesRequested,
+    long CommandsSubmitted,
+    long Accepted,
+    long Rejected,
+    long Failed,
+    long Warnings,
+    long EventsJournaled,
+    long JournalCommits,
+    double CapturesPerSecond,
+    double ElapsedSeconds,
+    string DataDirectory);
+
+/// <summary>A named count.</summary>
+internal sealed record DemoCount(string Name, long Count);
+
+/// <summary>A capture the demo expected risk or compliance to refuse, and what the engine answered.</summary>
+internal sealed record DemoRefusal(string Expectation, string Status, IReadOnlyList<string> Reasons);
+
+/// <summary>Submit-to-durable-ack latency percentiles, in microseconds, while captures were pipelined.</summary>
+internal sealed record DemoLatency(long Samples, double P50, double P90, double P99, double P999, double Max);
+
+/// <summary>The restart: state rebuilt from the journal, and a resent capture answered idempotently.</summary>
+internal sealed record DemoRestart(
+    long RecoveredEvents,
+    double RecoveryMilliseconds,
+    string StateHashBefore,
+    string StateHashAfter,
+    bool ResentCaptureAnsweredAsDuplicate,
+    bool ResentCaptureWroteNothing);
+
+/// <summary>A check the demo ran; the process exits non-zero when any fails.</summary>
+internal sealed record DemoCheck(string Name, bool Passed, string Detail);

@@ -1,0 +1,68 @@
+using System.Globalization;
+using Spectre.Console;
+
+namespace TradeFlow.Server.Demo;
+
+/// <summary>Prints the demo report as tables, one per user of TradeFlow.</summary>
+internal static class DemoReportPrinter
+{
+    public static void Print(DemoReport report, IAnsiConsole console)
+    {
+        var run = report.Run;
+        console.Write(new Rule("[bold]TradeFlow demo[/]").LeftJustified());
+        console.Write(Table("Run", ["", "value"],
+            ["captures requested", N(run.CapturesRequested)],
+            ["commands submitted", N(run.CommandsSubmitted)],
+            ["accepted", N(run.Accepted)],
+            ["rejected (journaled with reasons)", N(run.Rejected)],
+            ["failed (never acked)", N(run.Failed)],
+            ["warnings (soft limit, wash trade, missing mark)", N(run.Warnings)],
+            ["events journaled", N(run.EventsJournaled)],
+            ["durable commits (group commit, fsync each)", N(run.JournalCommits)],
+            ["captures/s (durable, pipelined)", N((long)run.CapturesPerSecond)],
+            ["elapsed", $"{run.ElapsedSeconds.ToString(CultureInfo.InvariantCulture)} s"],
+            ["journal", Markup.Escape(Path.Combine(run.DataDirectory, "journal"))]));
+
+        var latency = report.CaptureAckLatency;
+        console.Write(Table("Capture → durable ack latency (µs)", ["samples", "p50", "p90", "p99", "p99.9", "max"],
+            [N(latency.Samples), F(latency.P50), F(latency.P90), F(latency.P99), F(latency.P999), F(latency.Max)]));
+
+        console.Write(Table("Commands by kind", ["command", "count"], [.. report.CommandsByKind.Select(c => new[] { c.Name, N(c.Count) })]));
+        if (report.RejectionsByCode.Count > 0)
+        {
+            console.Write(Table("Rejection reasons", ["code", "count"], [.. report.RejectionsByCode.Select(c => new[] { c.Name, N(c.Count) })]));
+        }
+
+        console.Write(Table("Captures that must be refused", ["expected", "answer", "reasons"],
+            [.. report.Refusals.Select(r => new[] { r.Expectation, r.Status, Markup.Escape(string.Join("\n", r.Reasons)) })]));
+
+        var restart = report.Restart;
+        console.Write(Table("Restart", ["", "value"],
+            ["events replayed", N(restart.RecoveredEvents)],
+            ["recovery time", $"{F(restart.RecoveryMilliseconds)} ms"],
+            ["state hash before / after", $"{restart.StateHashBefore[..16]}… / {restart.StateHashAfter[..16]}…"]));
+
+        console.Write(Table("Checks", ["check", "result", "detail"],
+            [.. report.Checks.Select(c => new[] { c.Name, c.Passed ? "[green]pass[/]" : "[red]FAIL[/]", Markup.Escape(c.Detail) })]));
+    }
+
+    private static Table Table(string title, string[] columns, params string[][] rows)
+    {
+        var table = new Table { Title = new TableTitle(title), Border = TableBorder.Rounded };
+        foreach (var column in columns)
+        {
+            table.AddColumn(column);
+        }
+
+        foreach (var row in rows)
+        {
+            table.AddRow(row);
+        }
+
+        return table;
+    }
+
+    private static string N(long value) => value.ToString("N0", CultureInfo.InvariantCulture);
+
+    private static string F(double value) => value.ToString("0.0", CultureInfo.InvariantCulture);
+}

@@ -1,0 +1,93 @@
+using System.Diagnostics;
+using System.Text.Json;
+using TradeFlow.Testing;
+
+namespace TradeFlow.Server.Tests;
+
+/// <summary>The README's main job, run as a user runs it: the built <c>tradeflow</c> executable, <c>demo --json</c>.</summary>
+public sealed class DemoCommandTests : IDisposable
+{
+    private readonly string _dataDirectory = Path.Combine(Path.GetTempPath(), "tf-demo-test-" + Guid.NewGuid().ToString("N"));
+
+    public void Dispose()
+    {
+        if (Directory.Exists(_dataDirectory))
+        {
+            Directory.Delete(_dataDirectory, recursive: true);
+        }
+    }
+
+    [Fact]
+    public void The_demo_books_settles_restarts_and_passes_every_check()
+    {
+        var (exitCode, stdout, stderr) = RunTradeflow("demo", "--trades", "300", "--json", "--data", _dataDirectory);
+
+        Assert.True(exitCode == 0, $"exit {exitCode}\n{stderr}\n{stdout}");
+        using var report = JsonDocument.Parse(stdout);
+        var root = report.RootElement;
+        var run = root.GetProperty("run");
+        Assert.Equal(300, run.GetProperty("capturesRequested").GetInt32());
+        Assert.Equal(0, run.GetProperty("failed").GetInt64());
+        Assert.True(run.GetProperty("accepted").GetInt64() >= 300, "every ordinary capture and its lifecycle is accepted");
+        Assert.True(run.GetProperty("eventsJournaled").GetInt64() >= run.GetProperty("commandsSubmitted").GetInt64(), "every command journals at least one event (rejections too)");
+        Assert.All(root.GetProperty("checks").EnumerateArray(), check => Assert.True(check.GetProperty("passed").GetBoolean(), check.ToString()));
+
+        var refusals = root.GetProperty("refusals").EnumerateArray().ToDictionary(r => r.GetProperty("expectation").GetString()!, r => r.GetProperty("reasons")[0].GetString()!);
+        Assert.StartsWith("RestrictedInstrument:", refusals["restricted instrument"], StringComparison.Ordinal);
+        Assert.StartsWith("PriceOutsideBand:", refusals["fat finger: price 10x the mark"], StringComparison.Ordinal);
+        Assert.StartsWith("CreditLimitExceeded:", refusals["hard credit limit breach"], StringComparison.Ordinal);
+        Assert.StartsWith("InactiveCounterparty:", refusals["inactive counterparty"], StringComparison.Ordinal);
+        Assert.True(Directory.EnumerateFiles(Path.Combine(_dataDirectory, "journal")).Any(), "the journal is on disk");
+    }
+
+    [Fact]
+    public void The_demo_refuses_a_data_directory_that_already_holds_a_journal()
+    {
+        Directory.CreateDirectory(Path.Combine(_dataDirectory, "journal"));
+        File.WriteAllText(Path.Combine(_dataDirectory, "journal", "00000000.seg"), "x");
+
+        var (exitCode, _, stderr) = RunTradeflow("demo", "--data", _dataDirectory);
+
+        Assert.Equal(2, exitCode);
+        Assert.Contains("already holds a journal", stderr, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public void The_demo_names_the_bad_reference_data_file()
+    {
+        var referenceData = Path.Combine(_dataDirectory, "refdata");
+        Directory.CreateDirectory(referenceData);
+        foreach (var file in Directory.EnumerateFiles(RepositoryPaths.DemoReferenceData))
+        {
+            File.Copy(file, Path.Combine(referenceData, Path.GetFileName(file)));
+        }
+
+        File.WriteAllText(Path.Combine(referenceData, "books.json"), "[ { \"id\": \"EQ-NY\" } ]");
+
+        var (exitCode, _, stderr) = RunTradeflow("demo", "--data", Path.Combine(_dataDirectory, "run"), "--reference-data", referenceData);
+
+        Assert.Equal(2, exitCode);
+        Assert.Contains("books.json: record 1 (EQ-NY): field 'name': is required", stderr, StringComparison.Ordinal);
+    }
+
+    private static (int ExitCode, string Stdout, string Stderr) RunTradeflow(params string[] args)
+    {
+        var start = new ProcessStartInfo("dotnet") { RedirectStandardOutput = true, RedirectStandardError = true };
+        start.ArgumentList.Add(Path.Combine(AppContext.BaseDirectory, "tradeflow.dll"));
+        foreach (var arg in args)
+        {
+            start.ArgumentList.Add(arg);
+        }
+
+        using var process = Process.Start(start)!;
+        var stdout = process.StandardOutput.ReadToEndAsync();
+        var stderr = process.StandardError.ReadToEndAsync();
+        if (!process.WaitForExit(TimeSpan.FromMinutes(5)))
+        {
+            process.Kill(entireProcessTree: true);
+            throw new TimeoutException("tradeflow did not exit within 5 minutes");
+        }
+
+        return (process.ExitCode, stdout.Result, stderr.Result);
+    }
+}
