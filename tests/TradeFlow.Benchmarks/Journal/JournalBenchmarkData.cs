@@ -29,10 +29,16 @@ internal static class JournalBenchmarkData
         return events;
     }
 
-    /// <summary>A journal of 1M events (10k streams, commits of 100), built once and reused by later runs.</summary>
-    public static string MillionEventJournal()
+    /// <summary>A journal of 1M events, built once and reused by later runs.</summary>
+    public static string MillionEventJournal() => JournalOf(MillionEvents);
+
+    /// <summary>
+    /// A journal of <paramref name="eventCount"/> events in commits of 100, one stream per commit, built once
+    /// and reused by later runs. Event ids are fresh per commit: a repeated id would be an idempotent no-op.
+    /// </summary>
+    public static string JournalOf(int eventCount)
     {
-        var dataDirectory = Path.Combine(Root, "journal-1m");
+        var dataDirectory = Path.Combine(Root, $"journal-{eventCount}");
         var done = Path.Combine(dataDirectory, "built");
         if (File.Exists(done))
         {
@@ -46,16 +52,15 @@ internal static class JournalBenchmarkData
 
         using (var journal = EventJournal.Open(new JournalOptions(dataDirectory) { Durability = JournalDurability.NoFsyncBenchmarkOnly }))
         {
-            var events = Events(100);
             var appends = new StreamAppend[1];
-            for (var commit = 0; commit < MillionEvents / 100; commit++)
+            for (var commit = 0; commit < eventCount / 100; commit++)
             {
-                appends[0] = new StreamAppend($"trade-T{commit % 10_000:D12}", ExpectedVersion.Any, events.AsMemory());
+                appends[0] = new StreamAppend($"trade-T{commit:D12}", ExpectedVersion.NoStream, Events(100).AsMemory());
                 journal.AppendMultiple(appends).EnsureSuccess();
             }
         }
 
-        File.WriteAllText(done, "1000000");
+        File.WriteAllText(done, eventCount.ToString(System.Globalization.CultureInfo.InvariantCulture));
         return dataDirectory;
     }
 }

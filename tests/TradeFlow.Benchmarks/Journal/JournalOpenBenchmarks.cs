@@ -4,7 +4,7 @@ using TradeFlow.Journal;
 namespace TradeFlow.Benchmarks.Journal;
 
 /// <summary>
-/// Opening a 1M-event journal (recovery + index) for writing: from the checkpoint, and with full
+/// Opening a 1M- and a 10M-event journal (recovery + index) for writing: from the checkpoint, and with full
 /// verification of every record (CRC + SHA-256 chain + index rebuild). One operation is one open.
 /// </summary>
 [MemoryDiagnoser]
@@ -16,8 +16,11 @@ public class JournalOpenBenchmarks
     [Params(JournalVerification.FromCheckpoint, JournalVerification.Full)]
     public JournalVerification Verification { get; set; }
 
+    [Params(1_000_000, 10_000_000)]
+    public int Events { get; set; }
+
     [GlobalSetup]
-    public void Setup() => _directory = JournalBenchmarkData.MillionEventJournal();
+    public void Setup() => _directory = JournalBenchmarkData.JournalOf(Events);
 
     [IterationCleanup]
     public void CloseJournal()
