@@ -1,5 +1,4 @@
 using System.Collections.Immutable;
-using TradeFlow.Domain.DayCounts;
 using TradeFlow.Domain.ReferenceData;
 using TradeFlow.Domain.Trades;
 using TradeFlow.Domain.Values;
@@ -13,7 +12,7 @@ internal static class TradeLines
     public static AccountingTrade Create(TradeId id, TradeEconomics economics, AssetClass assetClass, Money notional,
         ReferenceDataSet referenceData)
     {
-        var accrued = AccruedFor(economics, assetClass, notional.Currency, referenceData);
+        var accrued = Accrual.Of(economics, assetClass, notional.Currency, referenceData);
         var draft = new AccountingTrade(id, economics, assetClass, notional, accrued, []);
         return draft with { OpenLines = draft.IsFx ? FxLines(draft) : SecurityLines(draft) };
     }
@@ -54,20 +53,6 @@ internal static class TradeLines
             new PostingLine(Account.FxPosition, quoteCurrency, e.Book, null, sign * quoteAmount),
             new PostingLine(payAccount, quoteCurrency, e.Book, e.Counterparty, -sign * quoteAmount),
         ];
-    }
-
-    private static decimal AccruedFor(TradeEconomics economics, AssetClass assetClass, Currency currency, ReferenceDataSet data)
-    {
-        if (assetClass != AssetClass.GovernmentBond
-            || !data.TryGetInstrument(economics.Instrument, out var instrument)
-            || instrument.Bond is not { } terms
-            || economics.SettlementDate < terms.IssueDate
-            || economics.SettlementDate >= terms.MaturityDate)
-        {
-            return 0m;
-        }
-
-        return AccruedInterest.On(terms, economics.Quantity, currency, economics.SettlementDate).Round().Amount;
     }
 
     /// <summary>The notional of <paramref name="trade"/> at a new quantity (partial termination carries no notional).</summary>
