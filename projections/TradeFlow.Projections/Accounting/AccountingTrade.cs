@@ -1,3 +1,4 @@
+using System.Text.Json.Serialization;
 using System.Collections.Immutable;
 using TradeFlow.Domain.ReferenceData;
 using TradeFlow.Domain.Trades;
@@ -25,8 +26,10 @@ public sealed record AccountingTrade(
     bool Closed = false)
 {
     /// <summary>The clean consideration rounded to minor units.</summary>
+    [JsonIgnore]
     public decimal Consideration => Notional.Round().Amount;
 
     /// <summary>True for an FX spot or forward.</summary>
+    [JsonIgnore]
     public bool IsFx => AssetClass is AssetClass.FxSpot or AssetClass.FxForward;
 }

@@ -1,3 +1,4 @@
+using System.Text.Json.Serialization;
 using System.Collections.Immutable;
 using TradeFlow.Domain.Values;
 using TradeFlow.EventSourcing;
@@ -22,5 +23,6 @@ public sealed record JournalEntry(
     ImmutableArray<PostingLine> Lines)
 {
     /// <summary>True when the lines sum to zero in every currency.</summary>
+    [JsonIgnore]
     public bool IsBalanced => Lines.GroupBy(l => l.Currency).All(g => g.Sum(l => l.Amount) == 0m);
 }

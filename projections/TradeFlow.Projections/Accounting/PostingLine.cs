@@ -1,3 +1,4 @@
+using System.Text.Json.Serialization;
 using TradeFlow.Domain.Values;
 
 namespace TradeFlow.Projections.Accounting;
@@ -11,8 +12,10 @@ namespace TradeFlow.Projections.Accounting;
 public readonly record struct PostingLine(Account Account, Currency Currency, BookId Book, CounterpartyId? Counterparty, decimal Amount)
 {
     /// <summary>The ledger the line posts to.</summary>
+    [JsonIgnore]
     public LedgerKey Key => new(Account, Currency, Book, Counterparty);
 
     /// <summary>The same line with the opposite sign (a reversal).</summary>
+    [JsonIgnore]
     public PostingLine Reversed => this with { Amount = -Amount };
 }

@@ -1,3 +1,4 @@
+using System.Text.Json.Serialization;
 using TradeFlow.Domain.ReferenceData;
 using TradeFlow.Domain.Trades;
 using TradeFlow.Domain.Values;
@@ -26,8 +27,10 @@ public sealed record ExposureTrade(
     bool Closed = false)
 {
     /// <summary>True for an FX spot or forward.</summary>
+    [JsonIgnore]
     public bool IsFx => AssetClass is AssetClass.FxSpot or AssetClass.FxForward;
 
     /// <summary>True while the trade carries settlement risk.</summary>
+    [JsonIgnore]
     public bool HasSettlementRisk => !Closed && !Settled;
 }

@@ -1,3 +1,4 @@
+using System.Text.Json.Serialization;
 using System.Collections.Immutable;
 using TradeFlow.Domain.Events;
 using TradeFlow.Domain.ReferenceData;
@@ -34,8 +35,10 @@ public sealed record SettlementTrade(
     long Position)
 {
     /// <summary>True for an FX spot or forward.</summary>
+    [JsonIgnore]
     public bool IsFx => AssetClass is AssetClass.FxSpot or AssetClass.FxForward;
 
     /// <summary>True while obligations are outstanding.</summary>
+    [JsonIgnore]
     public bool IsOutstanding => Status is not (SettlementStatus.Settled or SettlementStatus.Closed);
 }

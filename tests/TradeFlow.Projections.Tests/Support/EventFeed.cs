@@ -18,11 +18,12 @@ public static class EventFeed
 
     public static Guid IdOf(long position) => new((int)position, 0, 0, [0, 0, 0, 0, 0, 0, 0, 1]);
 
-    /// <summary>Appends the events to a store, one stream per trade, one commit per event.</summary>
-    public static void AppendTo(IEventJournal journal, IEnumerable<ITradeEvent> events, DateTimeOffset? firstRecorded = null)
+
+    /// <summary>Appends the events to a store, one stream per trade, one commit per event, numbered from <paramref name="firstIndex"/>.</summary>
+    public static void AppendTo(IEventJournal journal, IEnumerable<ITradeEvent> events, int firstIndex = 1, DateTimeOffset? firstRecorded = null)
     {
         var factory = new EventDataFactory(TradeEventSerializer.Instance);
-        var i = 0;
+        var i = firstIndex - 1;
         foreach (var evt in events)
         {
             i++;
