@@ -83,11 +83,21 @@ internal static class ProjectionBenchmarkData
         {
             for (var i = 0; i < events.Count; i += 100)
             {
+                // A stream may appear once per commit: consecutive events of one trade go in one append.
                 var appends = new List<StreamAppend>(100);
-                for (var j = i; j < i + 100 && j < events.Count; j++)
+                var j = i;
+                while (j < i + 100 && j < events.Count)
                 {
-                    var data = factory.Create(events[j], new EventContext(Guid.NewGuid(), Start.AddMilliseconds(j), events[j].EffectiveTime));
-                    appends.Add(new StreamAppend($"trade-{events[j].TradeId}", ExpectedVersion.Any, [data]));
+                    var stream = $"trade-{events[j].TradeId}";
+                    var batch = new List<EventData>();
+                    do
+                    {
+                        batch.Add(factory.Create(events[j], new EventContext(Guid.NewGuid(), Start.AddMilliseconds(j), events[j].EffectiveTime)));
+                        j++;
+                    }
+                    while (j < i + 100 && j < events.Count && events[j].TradeId == events[j - 1].TradeId);
+
+                    appends.Add(new StreamAppend(stream, ExpectedVersion.Any, batch));
                 }
 
                 journal.AppendMultiple(appends).EnsureSuccess();

@@ -15,6 +15,10 @@ public class ProjectionMemoryBenchmarks
     private const int Trades = 100_000;
     private ProjectionEvent[] _bookings = [];
 
+    /// <summary>Whether accounting keeps its journal of entries in memory (the ledger is kept either way).</summary>
+    [Params(true, false)]
+    public bool KeepJournal { get; set; }
+
     [GlobalSetup]
     public void Setup()
     {
@@ -27,7 +31,7 @@ public class ProjectionMemoryBenchmarks
     public long RetainedBytesPerLiveTrade()
     {
         var before = GC.GetTotalMemory(forceFullCollection: true);
-        var projections = ProjectionReplayBenchmarks.Create();
+        var projections = ProjectionReplayBenchmarks.Create(KeepJournal);
         foreach (var template in _bookings)
         {
             // A fresh event per trade, as deserialization would give: what the projections keep of it is counted.

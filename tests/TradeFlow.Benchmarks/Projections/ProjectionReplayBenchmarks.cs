@@ -62,12 +62,12 @@ public class ProjectionReplayBenchmarks
         return _events.Length;
     }
 
-    internal static IProjection[] Create()
+    internal static IProjection[] Create(bool keepJournal = true)
     {
         var data = ProjectionBenchmarkData.ReferenceData;
         return
         [
-            new AccountingProjection(data, new AccountingOptions(CostMethod.Fifo, keepJournal: true)),
+            new AccountingProjection(data, new AccountingOptions(CostMethod.Fifo, keepJournal: keepJournal)),
             new ExposureProjection(data),
             new SettlementProjection(data),
         ];
