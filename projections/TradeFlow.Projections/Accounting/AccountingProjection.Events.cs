@@ -1,0 +1,178 @@
+using TradeFlow.Domain.Events;
+using TradeFlow.Domain.Values;
+using TradeFlow.Projections.Runtime;
+
+namespace TradeFlow.Projections.Accounting;
+
+/// <summary>What each event posts.</summary>
+public sealed partial class AccountingProjection
+{
+    /// <inheritdoc />
+    public override void Apply(in ProjectionEvent e)
+    {
+        switch (e.Event)
+        {
+            case TradeBooked booked:
+                OnBooked(e, booked);
+                break;
+            case TradeAmended amended when Open(amended.TradeId) is { } trade:
+                OnChanged(e, trade, TradeLines.Create(trade.TradeId, amended.Current, trade.AssetClass, amended.Notional,
+                    _referenceData), EntryKind.Amendment);
+                break;
+            case TradePartiallyTerminated terminated when Open(terminated.TradeId) is { } trade:
+                var remaining = terminated.RemainingQuantity;
+                OnChanged(e, trade, TradeLines.Create(trade.TradeId, trade.Economics with { Quantity = remaining },
+                    trade.AssetClass, TradeLines.NotionalAt(trade, remaining, _referenceData), _referenceData),
+                    EntryKind.PartialTermination);
+                break;
+            case TradeCancelled cancelled when Open(cancelled.TradeId) is { } trade:
+                OnClosed(e, trade, EntryKind.Cancellation);
+                break;
+            case TradeAllocated allocated when Open(allocated.TradeId) is { } trade:
+                // The children's own TradeBooked events post their trade-date entries.
+                OnClosed(e, trade, EntryKind.Allocation);
+                break;
+            case SettlementSettled settled when Open(settled.TradeId) is { } trade:
+                OnSettled(e, trade);
+                break;
+            default:
+                // Confirmation, instruction, matching, fails, maturity, rejections and TradeNovated (the
+                // successor's TradeBooked carries the novation) move no money and post nothing.
+                break;
+        }
+    }
+
+    private AccountingTrade? Open(TradeId id) =>
+        _trades.TryGetValue(id, out var trade) && !trade.Closed && !trade.Settled ? trade : null;
+
+    private void OnBooked(in ProjectionEvent e, TradeBooked booked)
+    {
+        if (_trades.ContainsKey(booked.TradeId))
+        {
+            return;
+        }
+
+        var trade = TradeLines.Create(booked.TradeId, booked.Economics, booked.AssetClass, booked.Notional, _referenceData);
+        if (booked.NovatedFromTradeId is { } from && Open(from) is { } predecessor)
+        {
+            OnNovated(e, predecessor, trade);
+            return;
+        }
+
+        _trades[trade.TradeId] = trade;
+        _scratch.AddRange(trade.OpenLines);
+        if (!trade.IsFx)
+        {
+            var inventory = InventoryOf(trade);
+            var (cost, realised) = (inventory.Cost, inventory.Realised);
+            inventory.Append(MovementOf(trade));
+            AddInventoryDeltas(inventory, cost, realised);
+        }
+
+        Post(e, trade.TradeId, EntryKind.TradeDate);
+    }
+
+    private void OnChanged(in ProjectionEvent e, AccountingTrade old, AccountingTrade updated, EntryKind kind)
+    {
+        _scratch.AddRange(Reverse(old.OpenLines));
+        _scratch.AddRange(updated.OpenLines);
+        if (!old.IsFx)
+        {
+            Move(old, updated.TradeId, updated);
+        }
+
+        _trades[updated.TradeId] = updated;
+        Post(e, updated.TradeId, kind);
+    }
+
+    private void OnNovated(in ProjectionEvent e, AccountingTrade predecessor, AccountingTrade successor)
+    {
+        // The transferee takes over the transferor's claims: the lines move counterparty, the position keeps its place.
+        _scratch.AddRange(Reverse(predecessor.OpenLines));
+        _scratch.AddRange(successor.OpenLines);
+        if (!predecessor.IsFx)
+        {
+            Move(predecessor, predecessor.TradeId, successor);
+        }
+
+        _trades[predecessor.TradeId] = predecessor with { Closed = true, OpenLines = [] };
+        _trades[successor.TradeId] = successor;
+        Post(e, successor.TradeId, EntryKind.Novation);
+    }
+
+    private void OnClosed(in ProjectionEvent e, AccountingTrade trade, EntryKind kind)
+    {
+        _scratch.AddRange(Reverse(trade.OpenLines));
+        if (!trade.IsFx)
+        {
+            Move(trade, trade.TradeId, null);
+        }
+
+        _trades[trade.TradeId] = trade with { Closed = true, OpenLines = [] };
+        Post(e, trade.TradeId, kind);
+    }
+
+    private void OnSettled(in ProjectionEvent e, AccountingTrade trade)
+    {
+        // Settlement turns the receivables and payables into cash; positions were booked on trade date.
+        foreach (var line in trade.OpenLines)
+        {
+            if (line.Account is Account.SettlementReceivable or Account.SettlementPayable)
+            {
+                _scratch.Add(line.Reversed);
+                _scratch.Add(line with { Account = Account.Cash, Counterparty = null });
+            }
+        }
+
+        _trades[trade.TradeId] = trade with { Settled = true };
+        Post(e, trade.TradeId, EntryKind.Settlement);
+    }
+
+    /// <summary>Replaces <paramref name="old"/>'s movement (found under <paramref name="oldId"/>) by <paramref name="updated"/>'s, or removes it.</summary>
+    private void Move(AccountingTrade old, TradeId oldId, AccountingTrade? updated)
+    {
+        var from = InventoryOf(old);
+        var sameInventory = updated is not null && updated.Economics.Book == old.Economics.Book;
+        var (cost, realised) = (from.Cost, from.Realised);
+        from.Replace(oldId, sameInventory ? MovementOf(updated!) : null);
+        AddInventoryDeltas(from, cost, realised);
+        if (updated is not null && !sameInventory)
+        {
+            var to = InventoryOf(updated);
+            (cost, realised) = (to.Cost, to.Realised);
+            to.Append(MovementOf(updated));
+            AddInventoryDeltas(to, cost, realised);
+        }
+    }
+
+    private void AddInventoryDeltas(Inventory inventory, decimal costBefore, decimal realisedBefore)
+    {
+        var costDelta = inventory.Cost - costBefore;
+        var realisedDelta = inventory.Realised - realisedBefore;
+        if (costDelta != 0m)
+        {
+            _scratch.Add(new PostingLine(Account.SecuritiesPosition, inventory.Currency, inventory.Book, null, costDelta));
+        }
+
+        if (realisedDelta != 0m)
+        {
+            // Profit is income: a credit.
+            _scratch.Add(new PostingLine(Account.RealisedPnl, inventory.Currency, inventory.Book, null, -realisedDelta));
+        }
+    }
+
+    private Inventory InventoryOf(AccountingTrade trade)
+    {
+        var key = (trade.Economics.Book, trade.Economics.Instrument);
+        if (!_inventories.TryGetValue(key, out var inventory))
+        {
+            inventory = new Inventory(key.Book, key.Instrument, trade.Notional.Currency, _options.MethodFor(key.Book));
+            _inventories[key] = inventory;
+        }
+
+        return inventory;
+    }
+
+    private static Movement MovementOf(AccountingTrade trade) =>
+        new(trade.TradeId, trade.Economics.Side, trade.Economics.Quantity.Value, trade.Consideration);
+}

@@ -1,0 +1,109 @@
+using System.Collections.Immutable;
+using TradeFlow.Domain.ReferenceData;
+using TradeFlow.Domain.Values;
+using TradeFlow.Projections.Runtime;
+
+namespace TradeFlow.Projections.Accounting;
+
+/// <summary>
+/// Double-entry accounting folded from the trade events: a balanced journal entry for every event that
+/// moves money or positions, ledger balances by account × currency × book (× counterparty for settlement
+/// receivables and payables), cost inventories per book × instrument, and the trial balance.
+/// Rules and a worked example: docs/accounting.md.
+/// </summary>
+public sealed partial class AccountingProjection : Projection<AccountingDocument>
+{
+    private readonly ReferenceDataSet _referenceData;
+    private readonly AccountingOptions _options;
+    private readonly Dictionary<TradeId, AccountingTrade> _trades = [];
+    private readonly Dictionary<(BookId, InstrumentId), Inventory> _inventories = [];
+    private readonly Dictionary<LedgerKey, decimal> _balances = [];
+    private readonly List<JournalEntry> _journal = [];
+    private readonly List<PostingLine> _scratch = [];
+    private long _entries;
+
+    /// <summary>Creates the projection over the reference data it values and looks instruments up in.</summary>
+    public AccountingProjection(ReferenceDataSet referenceData, AccountingOptions? options = null)
+    {
+        ArgumentNullException.ThrowIfNull(referenceData);
+        _referenceData = referenceData;
+        _options = options ?? AccountingOptions.Default;
+    }
+
+    /// <inheritdoc />
+    public override string Name => "accounting";
+
+    /// <inheritdoc />
+    public override int Version => 1;
+
+    /// <summary>Journal entries posted so far (also when the journal itself is not kept).</summary>
+    public long EntryCount => _entries;
+
+    /// <summary>The journal of entries in posting order (empty when <see cref="AccountingOptions.KeepJournal"/> is off).</summary>
+    public IReadOnlyList<JournalEntry> Journal => _journal;
+
+    /// <summary>A trade's accounting view, or null.</summary>
+    public AccountingTrade? FindTrade(TradeId id) => _trades.GetValueOrDefault(id);
+
+    /// <summary>Ledger balances (non-zero), in ledger order.</summary>
+    public IReadOnlyList<LedgerBalance> Balances(BookId? book = null) =>
+    [
+        .. _balances.Where(kv => kv.Value != 0m && (book is null || kv.Key.Book == book))
+            .OrderBy(kv => kv.Key, LedgerKey.Order)
+            .Select(kv => new LedgerBalance(kv.Key, kv.Value)),
+    ];
+
+    /// <summary>The balance of one ledger.</summary>
+    public decimal BalanceOf(LedgerKey key) => _balances.GetValueOrDefault(key);
+
+    /// <summary>The trial balance: debits, credits and their sum per currency (the sum is always zero).</summary>
+    public IReadOnlyList<TrialBalanceLine> TrialBalance() =>
+    [
+        .. _balances.GroupBy(kv => kv.Key.Currency)
+            .OrderBy(g => g.Key)
+            .Select(g => new TrialBalanceLine(g.Key, g.Where(kv => kv.Value > 0m).Sum(kv => kv.Value),
+                g.Where(kv => kv.Value < 0m).Sum(kv => kv.Value))),
+    ];
+
+    /// <summary>Positions at cost per book × instrument with realised P&amp;L, from the cost inventories.</summary>
+    public IReadOnlyList<CostPosition> CostPositions() =>
+    [
+        .. _inventories.Values
+            .OrderBy(i => i.Book.ToString(), StringComparer.Ordinal).ThenBy(i => i.Instrument)
+            .Select(i => new CostPosition(i.Book, i.Instrument, i.Currency, i.Method, i.Quantity, i.Cost, i.Realised)),
+    ];
+
+    /// <inheritdoc />
+    public override void Reset()
+    {
+        _trades.Clear();
+        _inventories.Clear();
+        _balances.Clear();
+        _journal.Clear();
+        _entries = 0;
+    }
+
+    private void Post(in ProjectionEvent e, TradeId tradeId, EntryKind kind)
+    {
+        if (_scratch.Count == 0)
+        {
+            return;
+        }
+
+        foreach (var line in _scratch)
+        {
+            CollectionsMarshalExtensions.AddTo(_balances, line.Key, line.Amount);
+        }
+
+        _entries++;
+        if (_options.KeepJournal)
+        {
+            _journal.Add(new JournalEntry(_entries, e.Position, e.EventId, tradeId, kind, e.EffectiveTime, [.. _scratch]));
+        }
+
+        _scratch.Clear();
+    }
+
+    private static ImmutableArray<PostingLine> Reverse(ImmutableArray<PostingLine> lines) =>
+        [.. lines.Select(l => l.Reversed)];
+}

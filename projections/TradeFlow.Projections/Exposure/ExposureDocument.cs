@@ -1,0 +1,9 @@
+using System.Collections.Immutable;
+using TradeFlow.Projections.Accounting;
+
+namespace TradeFlow.Projections.Exposure;
+
+/// <summary>The exposure state in canonical form: trades by id and each position's movements in booking order.</summary>
+/// <param name="Trades">Trades by id.</param>
+/// <param name="Positions">Position inventories by book and instrument.</param>
+public sealed record ExposureDocument(ImmutableArray<ExposureTrade> Trades, ImmutableArray<InventoryRow> Positions);

@@ -1,0 +1,42 @@
+using System.Text.Json;
+
+namespace TradeFlow.Projections.Runtime;
+
+/// <summary>
+/// Base of the built-in projections: the state is captured as a document of sorted rows, serialized
+/// with <see cref="ProjectionJson.Options"/>; restoring rebuilds the in-memory indexes from the rows.
+/// </summary>
+/// <typeparam name="TDocument">The state document (rows sorted by the projection).</typeparam>
+public abstract class Projection<TDocument> : IProjection
+    where TDocument : class
+{
+    /// <inheritdoc />
+    public abstract string Name { get; }
+
+    /// <inheritdoc />
+    public abstract int Version { get; }
+
+    /// <inheritdoc />
+    public abstract void Apply(in ProjectionEvent e);
+
+    /// <inheritdoc />
+    public abstract void Reset();
+
+    /// <inheritdoc />
+    public byte[] SerializeState() => JsonSerializer.SerializeToUtf8Bytes(Capture(), ProjectionJson.Options);
+
+    /// <inheritdoc />
+    public void RestoreState(ReadOnlySpan<byte> state)
+    {
+        var document = JsonSerializer.Deserialize<TDocument>(state, ProjectionJson.Options)
+                       ?? throw new JsonException($"Projection {Name}: the saved state is empty.");
+        Reset();
+        Restore(document);
+    }
+
+    /// <summary>The state as a document with every collection in a fixed order.</summary>
+    protected abstract TDocument Capture();
+
+    /// <summary>Loads a document produced by <see cref="Capture"/> into a reset projection.</summary>
+    protected abstract void Restore(TDocument document);
+}
