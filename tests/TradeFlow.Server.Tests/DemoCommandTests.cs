@@ -32,6 +32,13 @@ public sealed class DemoCommandTests : IDisposable
         Assert.True(run.GetProperty("eventsJournaled").GetInt64() >= run.GetProperty("commandsSubmitted").GetInt64(), "every command journals at least one event (rejections too)");
         Assert.All(root.GetProperty("checks").EnumerateArray(), check => Assert.True(check.GetProperty("passed").GetBoolean(), check.ToString()));
 
+        var views = root.GetProperty("views");
+        Assert.Equal(run.GetProperty("eventsJournaled").GetInt64(), views.GetProperty("eventsFolded").GetInt64());
+        Assert.Equal(["EUR", "GBP", "USD"], views.GetProperty("trialBalance").EnumerateArray().Select(t => t.GetProperty("currency").GetString()).Order(StringComparer.Ordinal));
+        Assert.All(views.GetProperty("trialBalance").EnumerateArray(), t => Assert.Equal(0m, t.GetProperty("net").GetDecimal()));
+        Assert.Equal(3, views.GetProperty("counterpartyExposure").GetArrayLength());
+        Assert.NotEmpty(views.GetProperty("positions").EnumerateArray());
+
         var refusals = root.GetProperty("refusals").EnumerateArray().ToDictionary(r => r.GetProperty("expectation").GetString()!, r => r.GetProperty("reasons")[0].GetString()!);
         Assert.StartsWith("RestrictedInstrument:", refusals["restricted instrument"], StringComparison.Ordinal);
         Assert.StartsWith("PriceOutsideBand:", refusals["fat finger: price 10x the mark"], StringComparison.Ordinal);

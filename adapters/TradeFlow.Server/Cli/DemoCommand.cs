@@ -32,6 +32,19 @@ internal static class DemoCommand
         return command;
     }
 
+    // A terminal gets colour at its own width; a file or pipe gets plain text wide enough for the tables.
+    private static IAnsiConsole ReportConsole()
+    {
+        if (!Console.IsOutputRedirected)
+        {
+            return AnsiConsole.Console;
+        }
+
+        var console = AnsiConsole.Create(new AnsiConsoleSettings { Ansi = AnsiSupport.No, ColorSystem = ColorSystemSupport.NoColors });
+        console.Profile.Width = 160;
+        return console;
+    }
+
     private static int Run(int trades, DirectoryInfo? data, DirectoryInfo? referenceData, bool json)
     {
         var dataDirectory = data?.FullName ?? Path.Combine(Path.GetTempPath(), "tradeflow-demo-" + Guid.NewGuid().ToString("N")[..8]);
@@ -53,7 +66,7 @@ internal static class DemoCommand
             }
             else
             {
-                DemoReportPrinter.Print(report, AnsiConsole.Console);
+                DemoReportPrinter.Print(report, ReportConsole());
             }
 
             return report.Passed ? 0 : 1;

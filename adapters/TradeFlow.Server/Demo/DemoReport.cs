@@ -7,6 +7,7 @@ internal sealed record DemoReport(
     IReadOnlyList<DemoCount> RejectionsByCode,
     IReadOnlyList<DemoRefusal> Refusals,
     DemoLatency CaptureAckLatency,
+    DemoUserViews Views,
     DemoRestart Restart,
     IReadOnlyList<DemoCheck> Checks)
 {
@@ -48,3 +49,27 @@ internal sealed record DemoRestart(
 
 /// <summary>A check the demo ran; the process exits non-zero when any fails.</summary>
 internal sealed record DemoCheck(string Name, bool Passed, string Detail);
+
+/// <summary>The projections after the day, as risk and the back office query them.</summary>
+internal sealed record DemoUserViews(
+    long EventsFolded,
+    double FoldMilliseconds,
+    IReadOnlyList<DemoExposure> CounterpartyExposure,
+    IReadOnlyList<DemoPosition> Positions,
+    IReadOnlyList<DemoLadderRow> SettlementLadder,
+    IReadOnlyList<DemoTrialBalanceLine> TrialBalance,
+    int OpenFails);
+
+/// <summary>A counterparty's exposure against its credit limit (limit currency).</summary>
+internal sealed record DemoExposure(string Counterparty, string Lei, string Currency, decimal SettlementRisk, decimal NetMtm,
+    decimal Utilised, decimal HardLimit, decimal UtilisationPercent, decimal Headroom, string Breach);
+
+/// <summary>A book × instrument position.</summary>
+internal sealed record DemoPosition(string Book, string Instrument, string Currency, decimal Quantity, decimal? AverageCost,
+    decimal? MarketValue, decimal? UnrealisedPnl, decimal RealisedPnl);
+
+/// <summary>Amounts due on a date in a currency.</summary>
+internal sealed record DemoLadderRow(string Date, string Currency, decimal Receive, decimal Pay, decimal Net);
+
+/// <summary>A currency's trial balance: debits and credits must net to zero.</summary>
+internal sealed record DemoTrialBalanceLine(string Currency, decimal Debits, decimal Credits, decimal Net);

@@ -36,6 +36,8 @@ internal static class DemoReportPrinter
         console.Write(Table("Captures that must be refused", ["expected", "answer", "reasons"],
             [.. report.Refusals.Select(r => new[] { r.Expectation, r.Status, Markup.Escape(string.Join("\n", r.Reasons)) })]));
 
+        PrintViews(report.Views, console);
+
         var restart = report.Restart;
         console.Write(Table("Restart", ["", "value"],
             ["events replayed", N(restart.RecoveredEvents)],
@@ -45,6 +47,36 @@ internal static class DemoReportPrinter
         console.Write(Table("Checks", ["check", "result", "detail"],
             [.. report.Checks.Select(c => new[] { c.Name, c.Passed ? "[green]pass[/]" : "[red]FAIL[/]", Markup.Escape(c.Detail) })]));
     }
+
+    private static void PrintViews(DemoUserViews views, IAnsiConsole console)
+    {
+        console.Write(Table($"Risk: counterparty exposure vs credit limits (folded {N(views.EventsFolded)} events in {F(views.FoldMilliseconds)} ms)",
+            ["counterparty", "ccy", "settlement risk", "net FX MTM", "utilised", "hard limit", "utilisation", "headroom", "breach"],
+            [.. views.CounterpartyExposure.Select(e => new[]
+            {
+                Markup.Escape(e.Counterparty), e.Currency, M(e.SettlementRisk), M(e.NetMtm), M(e.Utilised), M(e.HardLimit),
+                Bar(e.UtilisationPercent), M(e.Headroom), e.Breach == "None" ? "-" : $"[red]{e.Breach}[/]",
+            })]));
+        console.Write(Table("Risk: open positions by book × instrument", ["book", "instrument", "ccy", "quantity", "avg cost", "market value", "unrealised P&L", "realised P&L"],
+            [.. views.Positions.Select(p => new[]
+            {
+                p.Book, p.Instrument, p.Currency, M(p.Quantity), p.AverageCost is { } c ? c.ToString("0.######", CultureInfo.InvariantCulture) : "-",
+                p.MarketValue is { } v ? M(v) : "-", p.UnrealisedPnl is { } u ? M(u) : "-", M(p.RealisedPnl),
+            })]));
+        console.Write(Table($"Back office: settlement ladder (next 10 business days; {views.OpenFails} open fails)", ["value date", "ccy", "receive", "pay", "net"],
+            [.. views.SettlementLadder.Select(r => new[] { r.Date, r.Currency, M(r.Receive), M(r.Pay), M(r.Net) })]));
+        console.Write(Table("Back office: trial balance (debits + credits = 0 per currency)", ["ccy", "debits", "credits", "net"],
+            [.. views.TrialBalance.Select(t => new[] { t.Currency, M(t.Debits), M(t.Credits), t.Net == 0m ? "[green]0.00[/]" : $"[red]{M(t.Net)}[/]" })]));
+    }
+
+    private static string Bar(decimal percent)
+    {
+        var filled = (int)Math.Clamp(Math.Round(percent / 10m), 0m, 10m);
+        var colour = percent >= 100m ? "red" : percent >= 80m ? "yellow" : "green";
+        return $"[{colour}]{new string('█', filled)}{new string('·', 10 - filled)}[/] {percent.ToString("0.00", CultureInfo.InvariantCulture)}%";
+    }
+
+    private static string M(decimal amount) => amount.ToString("#,##0.00;-#,##0.00", CultureInfo.InvariantCulture);
 
     private static Table Table(string title, string[] columns, params string[][] rows)
     {

@@ -40,6 +40,7 @@ internal sealed class DemoRun
         BookTrade firstCapture;
         CommandOutcome firstOutcome;
         GlobalPosition head;
+        DemoUserViews views;
         var clock = Stopwatch.StartNew();
         using (var journal = EventJournal.Open(journalOptions))
         {
@@ -51,11 +52,12 @@ internal sealed class DemoRun
             stateHash = engine.ComputeStateHash();
             head = journal.HeadPosition;
             _tally.Commits = engine.Commits;
+            views = DemoViews.Build(journal, _referenceData);
         }
 
         _tally.Elapsed = clock.Elapsed;
         var restart = Restart(journalOptions, stateHash, head, firstCapture, firstOutcome);
-        return _tally.ToReport(_settings, head, restart);
+        return _tally.ToReport(_settings, head, views, restart);
     }
 
     private (BookTrade FirstCapture, CommandOutcome FirstOutcome) RunWaves(TradeEngine engine)

@@ -59,16 +59,20 @@ internal sealed class DemoTally
         }
     }
 
-    public DemoReport ToReport(DemoSettings settings, GlobalPosition head, DemoRestart restart)
+    public DemoReport ToReport(DemoSettings settings, GlobalPosition head, DemoUserViews views, DemoRestart restart)
     {
         var run = new DemoRunSummary(settings.Trades, _submitted, _accepted, _rejected, _failed, _warnings, head.Value, Commits,
             _captureTime > TimeSpan.Zero ? Math.Round(_captures / _captureTime.TotalSeconds) : 0, Math.Round(Elapsed.TotalSeconds, 2),
             settings.DataDirectory);
-        return new DemoReport(run, Counts(_byKind), Counts(_rejectionsByCode), Refusals, Latency(), restart, Checks(restart));
+        return new DemoReport(run, Counts(_byKind), Counts(_rejectionsByCode), Refusals, Latency(), views, restart, Checks(views, restart));
     }
 
-    private List<DemoCheck> Checks(DemoRestart restart) =>
+    private List<DemoCheck> Checks(DemoUserViews views, DemoRestart restart) =>
     [
+        new("trial balance sums to zero in every currency", views.TrialBalance.All(t => t.Net == 0m),
+            string.Join(", ", views.TrialBalance.Select(t => $"{t.Currency} {t.Net}"))),
+        new("no counterparty over its hard limit", views.CounterpartyExposure.All(e => e.Headroom >= 0m),
+            string.Join(", ", views.CounterpartyExposure.Select(e => $"{e.Counterparty} {e.UtilisationPercent}%"))),
         new("every command acknowledged after its events were durable", _failed == 0, $"{_submitted:N0} submitted, {_accepted + _rejected:N0} answered, {_failed} failed"),
         new("no capture booked twice", _duplicates == 0, $"{_duplicates} duplicate answers during the run"),
         new("every bad capture refused", Refusals.All(r => r.Status == nameof(CommandStatus.Rejected)), string.Join("; ", Refusals.Select(r => $"{r.Expectation}: {r.Status}"))),
