@@ -113,7 +113,7 @@ internal sealed class DecisionState
         if (evt is TradeAmended or TradePartiallyTerminated)
         {
             var e = live.State.Economics;
-            live.Figures = ExposureCalculator.TryCompute(_data, e.Instrument, e.Quantity, e.Price, e.Counterparty, out var f)
+            live.Figures = ExposureCalculator.TryCompute(_data, e.Instrument, e.Side, e.Quantity, e.Price, e.Counterparty, out var f)
                 ? f
                 : null;
         }
@@ -131,7 +131,7 @@ internal sealed class DecisionState
         }
 
         var e = booked.Economics;
-        return ExposureCalculator.TryCompute(_data, e.Instrument, e.Quantity, e.Price, e.Counterparty, out var f) ? f : null;
+        return ExposureCalculator.TryCompute(_data, e.Instrument, e.Side, e.Quantity, e.Price, e.Counterparty, out var f) ? f : null;
     }
 
     private void AddExposure(LiveTrade live, decimal sign)
