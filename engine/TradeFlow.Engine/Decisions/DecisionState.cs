@@ -42,7 +42,7 @@ internal sealed class DecisionState
     /// <summary>Exposure per credit limit, in the limit currency.</summary>
     public IReadOnlyDictionary<string, decimal> Utilisation => _utilisation;
 
-    /// <summary>Settlement risk (base currency) of unsettled trades, by value date.</summary>
+    /// <summary>Notional (base currency) of unsettled trades, by value date; the limit figures use the domain's SettlementRisk rule.</summary>
     public IReadOnlyDictionary<BusinessDate, decimal> SettlementLadder => _settlementLadder;
 
     /// <summary>Finds a trade.</summary>
