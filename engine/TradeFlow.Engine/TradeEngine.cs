@@ -144,6 +144,17 @@ public sealed partial class TradeEngine : IDisposable
         return StateHasher.Canonical(_state);
     }
 
+    /// <summary>
+    /// Exposure per credit limit id, in the limit currency, as the decision stage checks limits against it (a copy;
+    /// limits with nothing outstanding are absent). For tests that reconcile it with the exposure projection; same
+    /// rules as <see cref="ComputeStateHash"/>.
+    /// </summary>
+    internal IReadOnlyDictionary<string, decimal> LimitUtilisation()
+    {
+        EnsureQuiescent();
+        return new Dictionary<string, decimal>(_state.Utilisation, StringComparer.Ordinal);
+    }
+
     /// <summary>Stops (draining, 30 s) if running. The store is the caller's to dispose.</summary>
     public void Dispose() => Stop(TimeSpan.FromSeconds(30));
 

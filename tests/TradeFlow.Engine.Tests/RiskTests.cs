@@ -45,6 +45,20 @@ public sealed class RiskTests : IDisposable
     }
 
     [Fact]
+    public async Task An_fx_booking_counts_the_currency_the_bank_buys_under_the_limit()
+    {
+        // Buy 5m EUR/USD at 1.1000 (5.5m USD notional): the bank is due 5m EUR = 5,425,000 USD at 1.0850.
+        var buy = BookedEvent((await _harness.Send(new BookTradeBuilder().ForFxSpot()
+            .With(t => t with { Price = Price.Of(1.1000m) }).Build())).TradeId);
+        // Sell 10m EUR/GBP at 0.8420: the bank is due 8.42m GBP = 10,693,400 USD at 1.2700.
+        var sale = BookedEvent((await _harness.Send(new BookTradeBuilder().ForFxForward().Build())).TradeId);
+
+        Assert.Equal(new Money(5_500_000m, Currency.USD), buy.Enrichment!.NotionalInBase);
+        Assert.Equal(new Money(5_425_000m, Currency.USD), buy.Enrichment.ExposureContribution);
+        Assert.Equal(new Money(10_693_400m, Currency.USD), sale.Enrichment!.ExposureContribution);
+    }
+
+    [Fact]
     public async Task A_booking_that_would_breach_the_hard_credit_limit_is_rejected()
     {
         await _harness.Book(Apple(100_000m));

@@ -42,7 +42,7 @@ internal sealed class DecisionState
     /// <summary>Exposure per credit limit, in the limit currency.</summary>
     public IReadOnlyDictionary<string, decimal> Utilisation => _utilisation;
 
-    /// <summary>Settlement risk (base currency) of unsettled trades, by value date.</summary>
+    /// <summary>Notional (base currency) of unsettled trades, by value date; the limit figures use the domain's SettlementRisk rule.</summary>
     public IReadOnlyDictionary<BusinessDate, decimal> SettlementLadder => _settlementLadder;
 
     /// <summary>Finds a trade.</summary>
@@ -113,7 +113,7 @@ internal sealed class DecisionState
         if (evt is TradeAmended or TradePartiallyTerminated)
         {
             var e = live.State.Economics;
-            live.Figures = ExposureCalculator.TryCompute(_data, e.Instrument, e.Quantity, e.Price, e.Counterparty, out var f)
+            live.Figures = ExposureCalculator.TryCompute(_data, e.Instrument, e.Side, e.Quantity, e.Price, e.Counterparty, out var f)
                 ? f
                 : null;
         }
@@ -131,7 +131,7 @@ internal sealed class DecisionState
         }
 
         var e = booked.Economics;
-        return ExposureCalculator.TryCompute(_data, e.Instrument, e.Quantity, e.Price, e.Counterparty, out var f) ? f : null;
+        return ExposureCalculator.TryCompute(_data, e.Instrument, e.Side, e.Quantity, e.Price, e.Counterparty, out var f) ? f : null;
     }
 
     private void AddExposure(LiveTrade live, decimal sign)

@@ -68,7 +68,7 @@ internal sealed partial class DecideStage
         else
         {
             var e = booked.Economics;
-            priced = ExposureCalculator.TryCompute(_data, e.Instrument, e.Quantity, e.Price, e.Counterparty, out figures);
+            priced = ExposureCalculator.TryCompute(_data, e.Instrument, e.Side, e.Quantity, e.Price, e.Counterparty, out figures);
         }
 
         var bookingWarnings = kind == TradeCommandKind.Book ? warnings : [];

@@ -47,7 +47,7 @@ internal sealed class RiskStage : IEventHandler<CommandSlot>
 
     private void Enrich(RiskEnrichment risk, TradeTerms terms)
     {
-        risk.HasFigures = ExposureCalculator.TryCompute(_data, terms.Instrument, terms.Quantity, terms.Price,
+        risk.HasFigures = ExposureCalculator.TryCompute(_data, terms.Instrument, terms.Side, terms.Quantity, terms.Price,
             terms.Counterparty, out risk.Figures);
         if (terms.SettlementDate is { } given)
         {

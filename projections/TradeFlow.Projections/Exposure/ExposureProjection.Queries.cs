@@ -61,7 +61,7 @@ public sealed partial class ExposureProjection
         decimal risk = 0m, mtmGross = 0m, mtmNet = 0m;
         foreach (var trade in trades)
         {
-            var r = ExposureRule.SettlementRisk(trade, currency, _referenceData.FxRates).Amount;
+            var r = ExposureRule.SettlementRisk(trade, currency, _referenceData).Amount;
             if (r != 0m)
             {
                 risk += r;

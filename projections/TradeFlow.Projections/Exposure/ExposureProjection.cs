@@ -29,7 +29,12 @@ public sealed partial class ExposureProjection : Projection<ExposureDocument>
     public override string Name => "exposure";
 
     /// <inheritdoc />
-    public override int Version => 1;
+    /// <remarks>
+    /// Version 2: settlement risk follows the domain's <c>SettlementRisk</c> rule (an FX sale counts the quote
+    /// amount purchased, not the base amount delivered) and an amended or partially terminated trade is
+    /// re-measured instead of scaling the recorded contribution, so stored version-1 states are rebuilt.
+    /// </remarks>
+    public override int Version => 2;
 
     /// <summary>A trade's exposure view, or null.</summary>
     public ExposureTrade? FindTrade(TradeId id) => _trades.GetValueOrDefault(id);
@@ -50,14 +55,14 @@ public sealed partial class ExposureProjection : Projection<ExposureDocument>
                 OnBooked(booked);
                 break;
             case TradeAmended amended when Live(amended.TradeId) is { } trade:
-                Change(trade, trade with { Economics = amended.Current, Notional = amended.Notional });
+                Change(trade, trade with { Economics = amended.Current, Notional = amended.Notional, RecordedContribution = null });
                 break;
             case TradePartiallyTerminated terminated when Live(terminated.TradeId) is { } trade:
                 var economics = trade.Economics with { Quantity = terminated.RemainingQuantity };
                 var notional = _referenceData.TryGetInstrument(economics.Instrument, out var instrument)
                     ? instrument.GrossAmount(economics.Quantity, economics.Price)
                     : trade.Notional * (terminated.RemainingQuantity.Value / trade.Economics.Quantity.Value);
-                Change(trade, trade with { Economics = economics, Notional = notional });
+                Change(trade, trade with { Economics = economics, Notional = notional, RecordedContribution = null });
                 break;
             case TradeCancelled or TradeAllocated when Live(e.Event.TradeId) is { } trade:
                 Change(trade, null);
@@ -86,7 +91,7 @@ public sealed partial class ExposureProjection : Projection<ExposureDocument>
             return;
         }
 
-        var trade = new ExposureTrade(booked.TradeId, booked.Economics, booked.AssetClass, booked.Notional, booked.Notional,
+        var trade = new ExposureTrade(booked.TradeId, booked.Economics, booked.AssetClass, booked.Notional,
             booked.Enrichment?.ExposureContribution);
         _trades[trade.TradeId] = trade;
         if (booked.NovatedFromTradeId is { } from && _trades.TryGetValue(from, out var predecessor)

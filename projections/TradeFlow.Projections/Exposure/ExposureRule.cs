@@ -4,14 +4,13 @@ using TradeFlow.Domain.Values;
 namespace TradeFlow.Projections.Exposure;
 
 /// <summary>
-/// The counterparty exposure rule, in one pure place so it can be reconciled with the engine's
-/// decision stage (docs/settlement.md, "Exposure rule"):
+/// The counterparty exposure rules, in one pure place (docs/settlement.md, "Exposure rule"):
 /// <list type="number">
-/// <item>Settlement risk of a live, unsettled trade is what the bank gives up before it receives:
-/// the engine's recorded <c>ExposureContribution</c> when the booking carries one, scaled by current
-/// notional ÷ booked notional after an amendment or partial termination; otherwise the cash paid
-/// (buys) or securities delivered at trade price (sells), i.e. the notional, and for an FX sale the
-/// base amount delivered — converted to the limit currency at the reference FX rates.</item>
+/// <item>Settlement risk of a live, unsettled trade is the domain's <see cref="Domain.Risk.SettlementRisk"/> rule —
+/// the one the engine's decision stage checks credit limits with: the full value the bank is due to receive
+/// (for FX, the currency purchased), converted to the limit currency at the reference rates and rounded. The
+/// engine's recorded <c>ExposureContribution</c> is used while the trade is as booked (it was measured at the
+/// rates the booking was decided on); an amendment or partial termination re-measures it, as the engine does.</item>
 /// <item>Mark-to-market of an open FX forward (until it matures): quantity × (mark − deal rate),
 /// signed by side, in the quote currency, converted; positive means the counterparty owes the bank.</item>
 /// <item>Limit utilisation counts settlement risk plus the positive part of the counterparty's net MTM.</item>
@@ -20,10 +19,11 @@ namespace TradeFlow.Projections.Exposure;
 public static class ExposureRule
 {
     /// <summary>The trade's settlement risk in <paramref name="limitCurrency"/>; zero once settled or closed.</summary>
-    public static Money SettlementRisk(ExposureTrade trade, Currency limitCurrency, FxRates rates)
+    /// <exception cref="InvalidOperationException">The reference data cannot price the trade (unknown instrument or FX rate).</exception>
+    public static Money SettlementRisk(ExposureTrade trade, Currency limitCurrency, ReferenceDataSet referenceData)
     {
         ArgumentNullException.ThrowIfNull(trade);
-        ArgumentNullException.ThrowIfNull(rates);
+        ArgumentNullException.ThrowIfNull(referenceData);
         if (!trade.HasSettlementRisk)
         {
             return Money.Zero(limitCurrency);
@@ -31,14 +31,16 @@ public static class ExposureRule
 
         if (trade.RecordedContribution is { } recorded && recorded.Currency == limitCurrency)
         {
-            var ratio = trade.BookedNotional.IsZero ? 1m : trade.Notional.Amount / trade.BookedNotional.Amount;
-            return (recorded * ratio).Round();
+            return recorded;
         }
 
-        var givenUp = trade.IsFx && trade.Economics.Side == Side.Sell
-            ? new Money(trade.Economics.Quantity.Value, trade.Economics.Instrument.Base)
-            : trade.Notional.Abs();
-        return Convert(givenUp, limitCurrency, rates);
+        var e = trade.Economics;
+        return referenceData.TryGetInstrument(e.Instrument, out var instrument)
+            && Domain.Risk.SettlementRisk.TryMeasure(instrument, e.Side, e.Quantity, e.Price, limitCurrency,
+                referenceData.FxRates, out var exposure)
+                ? exposure
+                : throw new InvalidOperationException(
+                    $"Trade {trade.TradeId}: no instrument {e.Instrument} or FX rate into {limitCurrency}, so its settlement risk cannot be measured (reference data is validated to cover every instrument currency).");
     }
 
     /// <summary>The mark-to-market of an open FX forward in <paramref name="limitCurrency"/> (zero for anything else).</summary>

@@ -10,8 +10,8 @@ namespace TradeFlow.Projections.Exposure;
 /// <param name="Economics">Current economics.</param>
 /// <param name="AssetClass">Asset class at booking.</param>
 /// <param name="Notional">Current gross consideration in the instrument currency.</param>
-/// <param name="BookedNotional">The notional the engine's recorded contribution was computed on.</param>
-/// <param name="RecordedContribution">The engine's <c>TradeBooked.Enrichment.ExposureContribution</c>, if it recorded one.</param>
+/// <param name="RecordedContribution">The engine's <c>TradeBooked.Enrichment.ExposureContribution</c> while the trade is
+/// as booked; null when none was recorded or once an amendment or partial termination changed the economics.</param>
 /// <param name="Settled">True once settled: no settlement risk left.</param>
 /// <param name="Matured">True once matured: no mark-to-market left.</param>
 /// <param name="Closed">True once cancelled, allocated or novated: the trade no longer counts at all.</param>
@@ -20,7 +20,6 @@ public sealed record ExposureTrade(
     TradeEconomics Economics,
     AssetClass AssetClass,
     Money Notional,
-    Money BookedNotional,
     Money? RecordedContribution,
     bool Settled = false,
     bool Matured = false,

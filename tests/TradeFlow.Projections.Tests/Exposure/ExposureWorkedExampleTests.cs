@@ -17,11 +17,12 @@ public class ExposureWorkedExampleTests
     }
 
     [Fact]
-    public void An_fx_forward_is_revalued_at_the_cross_rate_and_its_sold_euros_are_the_settlement_risk()
+    public void An_fx_forward_is_revalued_at_the_cross_rate_and_its_purchased_sterling_is_the_settlement_risk()
     {
         // Sell 10m EUR/GBP at 0.8420 to Barclays, value 2025-06-18. No EUR/GBP mark: the cross rate
         // 1.0850 / 1.2700 = 0.854331 values it, so the bank (short EUR) is 10m × (0.854331 − 0.8420) GBP
-        // out of the money: −123,307.09 GBP = −156,600.00 USD.
+        // out of the money: −123,307.09 GBP = −156,600.00 USD. The settlement risk is the currency the bank
+        // buys and stands to lose: 8.42m GBP × 1.2700 = 10,693,400 USD (not the 10.85m USD of euros it sells).
         var d = new LifecycleDriver();
         d.Book(new BookTradeBuilder().ForFxForward().Build());
 
@@ -29,11 +30,22 @@ public class ExposureWorkedExampleTests
 
         Assert.Equal(DemoIds.Barclays, x.Counterparty);
         Assert.Equal(Currency.USD, x.Currency);
-        Assert.Equal(10_850_000.00m, x.SettlementRisk); // 10m EUR delivered × 1.0850
+        Assert.Equal(10_693_400.00m, x.SettlementRisk);
         Assert.Equal((0m, -156_600.00m), (x.MtmGross, x.MtmNet));
-        Assert.Equal(10_850_000.00m, x.Utilised);
-        Assert.Equal((21.70m, 39_150_000.00m, LimitBreach.None), (x.UtilisationPercent, x.Headroom, x.Breach));
-        Assert.Equal(new ValueDateAmount(new BusinessDate(2025, 6, 18), 10_850_000.00m), Assert.Single(x.ByValueDate));
+        Assert.Equal(10_693_400.00m, x.Utilised);
+        Assert.Equal((21.39m, 39_306_600.00m, LimitBreach.None), (x.UtilisationPercent, x.Headroom, x.Breach));
+        Assert.Equal(new ValueDateAmount(new BusinessDate(2025, 6, 18), 10_693_400.00m), Assert.Single(x.ByValueDate));
+    }
+
+    [Fact]
+    public void An_fx_buy_counts_the_base_currency_purchased_at_the_reference_rate()
+    {
+        // Buy 5m EUR/USD at 1.1000 from Deutsche Bank: the bank is due 5m EUR, worth 5,425,000 USD at the
+        // reference 1.0850 — not the 5.5m USD it pays away.
+        var d = new LifecycleDriver();
+        d.Book(new BookTradeBuilder().ForFxSpot().With(t => t with { Price = Price.Of(1.1000m) }).Build());
+
+        Assert.Equal(5_425_000.00m, Assert.Single(Fold(d).CounterpartyExposures()).SettlementRisk);
     }
 
     [Fact]
@@ -53,7 +65,7 @@ public class ExposureWorkedExampleTests
     }
 
     [Fact]
-    public void The_engines_recorded_contribution_is_used_and_scaled_when_the_trade_is_partially_terminated()
+    public void The_engines_recorded_contribution_stands_until_a_partial_termination_re_measures_the_trade()
     {
         var d = new LifecycleDriver();
         var id = d.Book(new BookTradeBuilder().Build());
@@ -64,10 +76,10 @@ public class ExposureWorkedExampleTests
             Enrichment = new TradeEnrichment(ExposureContribution: new Money(200_000m, Currency.USD)),
         };
 
-        var exposure = Fold(d, events);
-
-        // 200,000 recorded on a 190,500 notional; 750 of 1,000 shares remain → 150,000.
-        Assert.Equal(150_000.00m, exposure.CounterpartyExposures().Single().SettlementRisk);
+        // As booked, the 200,000 the engine recorded (at the rates of its decision) is the exposure; the
+        // termination re-measures the remaining 750 shares × 190.50 = 142,875, as the engine's decision state does.
+        Assert.Equal(200_000.00m, Fold(d, events.Take(1)).CounterpartyExposures().Single().SettlementRisk);
+        Assert.Equal(142_875.00m, Fold(d, events).CounterpartyExposures().Single().SettlementRisk);
     }
 
     [Fact]
