@@ -7,38 +7,48 @@ public sealed partial class ProjectionDaemon
 {
     private async Task FollowAsync(GlobalPosition from, CancellationToken cancellationToken)
     {
-        using var timers = CancellationTokenSource.CreateLinkedTokenSource(cancellationToken);
-        var enumerator = _events.SubscribeToAllAsync(from.Next, cancellationToken).GetAsyncEnumerator(cancellationToken);
-        await using (enumerator.ConfigureAwait(false))
+        // One token for the subscription and the save timer, so that any way out of the loop (stop, a conflict,
+        // a failed save) can end a read that is still in flight before the enumerator is disposed.
+        using var follow = CancellationTokenSource.CreateLinkedTokenSource(cancellationToken);
+        var enumerator = _events.SubscribeToAllAsync(from.Next, follow.Token).GetAsyncEnumerator(follow.Token);
+        Task<bool>? pending = null;
+        try
         {
-            _tick = Tick(timers.Token);
-            try
+            _tick = Tick(follow.Token);
+            while (true)
             {
-                while (true)
+                var move = enumerator.MoveNextAsync();
+                bool hasNext;
+                if (move.IsCompleted)
                 {
-                    var move = enumerator.MoveNextAsync();
-                    var hasNext = move.IsCompleted
-                        ? await move.ConfigureAwait(false)
-                        : await WaitSavingWhileIdleAsync(move.AsTask(), timers.Token, cancellationToken).ConfigureAwait(false);
-                    if (!hasNext)
-                    {
-                        // The store ended the subscription (it was disposed): keep what was folded.
-                        await SaveIfFoldedAsync().ConfigureAwait(false);
-                        return;
-                    }
+                    hasNext = await move.ConfigureAwait(false);
+                }
+                else
+                {
+                    pending = move.AsTask();
+                    hasNext = await WaitSavingWhileIdleAsync(pending, follow.Token).ConfigureAwait(false);
+                    pending = null;
+                }
 
-                    Fold(enumerator.Current);
-                    if (_sinceSave >= _options.SaveEvery || _tick.IsCompleted)
-                    {
-                        await SaveAllAsync().ConfigureAwait(false);
-                        _tick = Tick(timers.Token);
-                    }
+                if (!hasNext)
+                {
+                    // The store ended the subscription (it was disposed): keep what was folded.
+                    await SaveIfFoldedAsync().ConfigureAwait(false);
+                    return;
+                }
+
+                Fold(enumerator.Current);
+                if (_sinceSave >= _options.SaveEvery || _tick.IsCompleted)
+                {
+                    await SaveAllAsync().ConfigureAwait(false);
+                    _tick = Tick(follow.Token);
                 }
             }
-            finally
-            {
-                await timers.CancelAsync().ConfigureAwait(false);
-            }
+        }
+        finally
+        {
+            await follow.CancelAsync().ConfigureAwait(false);
+            await EndAsync(enumerator, pending).ConfigureAwait(false);
         }
     }
 
@@ -46,16 +56,34 @@ public sealed partial class ProjectionDaemon
     /// Waits for the next envelope; each time the save interval passes first, saves what was folded since the
     /// last save, so the tail of a burst followed by silence is not left unsaved.
     /// </summary>
-    private async Task<bool> WaitSavingWhileIdleAsync(Task<bool> next, CancellationToken timerToken, CancellationToken cancellationToken)
+    private async Task<bool> WaitSavingWhileIdleAsync(Task<bool> next, CancellationToken followToken)
     {
-        while (await Task.WhenAny(next, _tick).ConfigureAwait(false) != next)
+        // When the daemon is stopped the subscription sees the same token and ends the wait itself.
+        while (await Task.WhenAny(next, _tick).ConfigureAwait(false) != next && !followToken.IsCancellationRequested)
         {
-            cancellationToken.ThrowIfCancellationRequested();
             await SaveIfFoldedAsync().ConfigureAwait(false);
-            _tick = Tick(timerToken);
+            _tick = Tick(followToken);
         }
 
         return await next.ConfigureAwait(false);
+    }
+
+    /// <summary>An async iterator may not be disposed while a MoveNextAsync is in flight: let the cancelled read finish first.</summary>
+    private static async Task EndAsync(IAsyncEnumerator<RecordedEvent> enumerator, Task<bool>? pending)
+    {
+        if (pending is not null)
+        {
+            try
+            {
+                await pending.ConfigureAwait(false);
+            }
+            catch (OperationCanceledException)
+            {
+                // Expected: the read was cancelled by the finally above; the original outcome is what propagates.
+            }
+        }
+
+        await enumerator.DisposeAsync().ConfigureAwait(false);
     }
 
     private Task Tick(CancellationToken timerToken) => Task.Delay(_options.SaveInterval, _time, timerToken);
