@@ -1,6 +1,8 @@
 namespace TradeFlow.Postgres.Schema;
 
-/// <summary>The event store's schema, as the ordered list of its migrations (see <c>docs/postgres.md</c>).</summary>
+/// <summary>
+/// The store's schema (events, then projections), as the ordered list of its migrations (see <c>docs/postgres.md</c>).
+/// </summary>
 public static class EventStoreMigrations
 {
     // Ticks from 0001-01-01 to the Unix epoch: the generated timestamptz columns are derived from exact .NET ticks.
@@ -10,6 +12,7 @@ public static class EventStoreMigrations
     public static IReadOnlyList<Migration> All { get; } =
     [
         new(1, "events and head", V1()),
+        new(2, "projections", ProjectionMigrations.V2()),
     ];
 
     private static string V1() => $"""

@@ -59,7 +59,9 @@ public sealed partial class AccountingProjection : Projection<AccountingDocument
     /// <summary>The trial balance: debits, credits and their sum per currency (the sum is always zero).</summary>
     public IReadOnlyList<TrialBalanceLine> TrialBalance() =>
     [
-        .. _balances.GroupBy(kv => kv.Key.Currency)
+        // Zero balances are skipped as in the canonical state (Balances), so a projection restored from a snapshot
+        // answers exactly as the live one: a currency whose every account is back to zero has no line in either.
+        .. _balances.Where(kv => kv.Value != 0m).GroupBy(kv => kv.Key.Currency)
             .OrderBy(g => g.Key)
             .Select(g => new TrialBalanceLine(g.Key, g.Where(kv => kv.Value > 0m).Sum(kv => kv.Value),
                 g.Where(kv => kv.Value < 0m).Sum(kv => kv.Value))),

@@ -45,6 +45,9 @@ public sealed class ProjectionCatalog
     /// <summary>The settlement runner.</summary>
     public ProjectionRunner<SettlementProjection> Settlement { get; }
 
+    /// <summary>Every runner, for a <see cref="ProjectionDaemon"/> to drive.</summary>
+    public IReadOnlyList<IProjectionRunner> Runners => [Accounting, Exposure, Settlement];
+
     /// <summary>True when as-of views can be served.</summary>
     public bool HasHistory => _history is not null;
 

@@ -9,7 +9,7 @@ namespace TradeFlow.Projections.Runtime;
 /// Applying and reading take one uncontended lock, so queries on other threads see whole events only.
 /// </summary>
 /// <typeparam name="TProjection">The projection type.</typeparam>
-public sealed partial class ProjectionRunner<TProjection>
+public sealed partial class ProjectionRunner<TProjection> : IProjectionRunner
     where TProjection : class, IProjection
 {
     private readonly Lock _gate = new();
@@ -26,6 +26,9 @@ public sealed partial class ProjectionRunner<TProjection>
 
     /// <summary>The projection (read it through <see cref="Read{T}"/> while the runner is fed on another thread).</summary>
     public TProjection Projection { get; }
+
+    /// <inheritdoc />
+    public string Name => Projection.Name;
 
     /// <summary>The last global position folded (or skipped): catch-up resumes at <c>Checkpoint.Next</c>.</summary>
     public GlobalPosition Checkpoint { get; private set; }
