@@ -1,2 +1,3 @@
 [assembly: System.CLSCompliant(false)]
 [assembly: System.Runtime.CompilerServices.InternalsVisibleTo("TradeFlow.Engine.Tests")]
+[assembly: System.Runtime.CompilerServices.InternalsVisibleTo("TradeFlow.Benchmarks")]

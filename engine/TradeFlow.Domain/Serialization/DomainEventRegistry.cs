@@ -58,7 +58,7 @@ public static class DomainEventRegistry
         var c = DomainJsonContext.Default;
         return
         [
-            EventTypeRegistration.Create("TradeBooked", 1, c.TradeBooked),
+            EventTypeRegistration.Create("TradeBooked", 1, c.TradeBooked, TradeBookedJsonWriter.TryWrite),
             EventTypeRegistration.Create("TradeAmended", 1, c.TradeAmended),
             EventTypeRegistration.Create("TradeCancelled", 2, c.TradeCancelled),
             EventTypeRegistration.Create("TradeAllocated", 1, c.TradeAllocated),

@@ -32,6 +32,20 @@ internal sealed class EventTypeRegistration
 
     public static EventTypeRegistration Create<T>(string name, int version, JsonTypeInfo<T> info)
         where T : class, ITradeEvent =>
-        new(typeof(T), name, version, (writer, evt) => JsonSerializer.Serialize(writer, (T)evt, info),
-            utf8 => JsonSerializer.Deserialize(utf8, info) ?? throw new JsonException($"{name}.v{version} payload is null."));
+        new(typeof(T), name, version, (writer, evt) => JsonSerializer.Serialize(writer, (T)evt, info), Reader(name, version, info));
+
+    /// <summary>A registration whose writer is <paramref name="fastWrite"/> when it accepts the event, the generated path otherwise.</summary>
+    public static EventTypeRegistration Create<T>(string name, int version, JsonTypeInfo<T> info, Func<Utf8JsonWriter, T, bool> fastWrite)
+        where T : class, ITradeEvent =>
+        new(typeof(T), name, version, (writer, evt) =>
+        {
+            if (!fastWrite(writer, (T)evt))
+            {
+                JsonSerializer.Serialize(writer, (T)evt, info);
+            }
+        }, Reader(name, version, info));
+
+    private static EventReader Reader<T>(string name, int version, JsonTypeInfo<T> info)
+        where T : class, ITradeEvent =>
+        utf8 => JsonSerializer.Deserialize(utf8, info) ?? throw new JsonException($"{name}.v{version} payload is null.");
 }

@@ -48,75 +48,73 @@ public static partial class TradeDecider
     {
         ArgumentNullException.ThrowIfNull(terms);
         economics = null;
-        List<RejectionReason>? reasons = null;
-        void Fail(RejectionCode code, string detail) =>
-            Add(ref reasons, code, RejectionMessages.ForCommand(kind, id, trade, detail));
+        var failures = new RejectionCollector(kind, id, trade);
 
         if (!data.TryGetInstrument(terms.Instrument, out instrument))
         {
-            Fail(RejectionCode.UnknownInstrument, $"instrument {terms.Instrument} is not in the reference data");
+            failures.Fail(RejectionCode.UnknownInstrument, $"instrument {terms.Instrument} is not in the reference data");
         }
 
-        CheckParties(terms.Counterparty, terms.Book, Fail, data);
+        CheckParties(terms.Counterparty, terms.Book, ref failures, data);
         if (!data.TryGetTrader(terms.Trader, out var trader))
         {
-            Fail(RejectionCode.UnknownTrader, $"trader {terms.Trader} is not in the reference data");
+            failures.Fail(RejectionCode.UnknownTrader, $"trader {terms.Trader} is not in the reference data");
         }
         else if (!trader.IsActive)
         {
-            Fail(RejectionCode.InactiveTrader, $"trader {terms.Trader} is inactive");
+            failures.Fail(RejectionCode.InactiveTrader, $"trader {terms.Trader} is inactive");
         }
 
         if (terms.Quantity.IsZero)
         {
-            Fail(RejectionCode.InvalidQuantity, "the quantity must be greater than zero");
+            failures.Fail(RejectionCode.InvalidQuantity, "the quantity must be greater than zero");
         }
 
         if (!Enum.IsDefined(terms.Side))
         {
-            Fail(RejectionCode.InvalidCommand, $"side {terms.Side} is neither Buy nor Sell");
+            failures.Fail(RejectionCode.InvalidCommand, $"side {terms.Side} is neither Buy nor Sell");
         }
 
-        var settlementDate = instrument is null ? null : ResolveSettlementDate(terms, instrument, data, Fail);
-        if (reasons is null)
+        var settlementDate = instrument is null ? null : ResolveSettlementDate(terms, instrument, data, ref failures);
+        if (failures.Reasons is null)
         {
             economics = new TradeEconomics(terms.Instrument, terms.Side, terms.Quantity, terms.Price, terms.Counterparty,
                 terms.Book, terms.Trader, terms.TradeDate, settlementDate!.Value);
         }
 
-        return reasons;
+        return failures.Reasons;
     }
 
-    private static void CheckParties(CounterpartyId counterpartyId, BookId bookId, Action<RejectionCode, string> fail,
+    private static void CheckParties(CounterpartyId counterpartyId, BookId bookId, ref RejectionCollector failures,
         ReferenceDataSet data)
     {
         if (!data.TryGetCounterparty(counterpartyId, out var counterparty))
         {
-            fail(RejectionCode.UnknownCounterparty, $"counterparty {counterpartyId} is not in the reference data");
+            failures.Fail(RejectionCode.UnknownCounterparty, $"counterparty {counterpartyId} is not in the reference data");
         }
         else if (!counterparty.IsActive)
         {
-            fail(RejectionCode.InactiveCounterparty, $"counterparty {counterpartyId} ({counterparty.Name}) is inactive");
+            failures.Fail(RejectionCode.InactiveCounterparty, $"counterparty {counterpartyId} ({counterparty.Name}) is inactive");
         }
 
         if (!data.TryGetBook(bookId, out var book))
         {
-            fail(RejectionCode.UnknownBook, $"book {bookId} is not in the reference data");
+            failures.Fail(RejectionCode.UnknownBook, $"book {bookId} is not in the reference data");
         }
         else if (!book.IsActive)
         {
-            fail(RejectionCode.InactiveBook, $"book {bookId} is closed");
+            failures.Fail(RejectionCode.InactiveBook, $"book {bookId} is closed");
         }
     }
 
     private static BusinessDate? ResolveSettlementDate(TradeTerms terms, Instrument instrument, ReferenceDataSet data,
-        Action<RejectionCode, string> fail)
+        ref RejectionCollector failures)
     {
         if (terms.SettlementDate is { } given)
         {
             if (given < terms.TradeDate)
             {
-                fail(RejectionCode.InvalidDates, $"settlement date {given} is before trade date {terms.TradeDate}");
+                failures.Fail(RejectionCode.InvalidDates, $"settlement date {given} is before trade date {terms.TradeDate}");
             }
 
             return given;
@@ -124,7 +122,7 @@ public static partial class TradeDecider
 
         if (instrument.AssetClass == AssetClass.FxForward)
         {
-            fail(RejectionCode.InvalidDates, $"an FX forward on {instrument.Id} needs an explicit value date");
+            failures.Fail(RejectionCode.InvalidDates, $"an FX forward on {instrument.Id} needs an explicit value date");
             return null;
         }
 

@@ -95,18 +95,16 @@ public static partial class TradeDecider
     private static List<RejectionReason>? ValidateAllocation(Trade trade, AllocateTrade command,
         ImmutableArray<AllocationLeg> legs, in DecisionContext context)
     {
-        List<RejectionReason>? reasons = null;
-        void Fail(RejectionCode code, string detail) =>
-            Add(ref reasons, code, RejectionMessages.ForCommand(command.Kind, trade.Id, trade, detail));
+        var failures = new RejectionCollector(command.Kind, trade.Id, trade);
 
         if (!context.ReferenceData.TryGetInstrument(trade.Economics.Instrument, out _))
         {
-            Fail(RejectionCode.UnknownInstrument, $"instrument {trade.Economics.Instrument} is no longer in the reference data");
+            failures.Fail(RejectionCode.UnknownInstrument, $"instrument {trade.Economics.Instrument} is no longer in the reference data");
         }
 
         if (legs.Length < 2)
         {
-            Fail(RejectionCode.InvalidAllocation, $"an allocation needs at least two children, not {legs.Length}");
+            failures.Fail(RejectionCode.InvalidAllocation, $"an allocation needs at least two children, not {legs.Length}");
         }
 
         var total = Quantity.Zero;
@@ -114,20 +112,20 @@ public static partial class TradeDecider
         {
             if (leg is null || leg.Quantity.IsZero)
             {
-                Fail(RejectionCode.InvalidAllocation, "every child needs a quantity greater than zero");
+                failures.Fail(RejectionCode.InvalidAllocation, "every child needs a quantity greater than zero");
                 continue;
             }
 
             total += leg.Quantity;
-            CheckParties(leg.Counterparty, leg.Book, Fail, context.ReferenceData);
+            CheckParties(leg.Counterparty, leg.Book, ref failures, context.ReferenceData);
         }
 
         if (total != trade.Economics.Quantity)
         {
-            Fail(RejectionCode.AllocationMismatch,
+            failures.Fail(RejectionCode.AllocationMismatch,
                 $"the children sum to {total} but the block is {trade.Economics.Quantity}");
         }
 
-        return reasons;
+        return failures.Reasons;
     }
 }

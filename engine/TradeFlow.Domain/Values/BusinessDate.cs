@@ -92,8 +92,25 @@ public readonly struct BusinessDate : IEquatable<BusinessDate>, IComparable<Busi
     }
 
     /// <summary>Writes "yyyy-MM-dd" without allocating.</summary>
-    public bool TryFormat(Span<char> destination, out int charsWritten) =>
-        ToDateOnly().TryFormat(destination, out charsWritten, "yyyy-MM-dd", CultureInfo.InvariantCulture);
+    public bool TryFormat(Span<char> destination, out int charsWritten)
+    {
+        // By hand: every journaled event carries dates, and DateOnly's custom-format path measured several
+        // times slower. DateOnly's years are 1-9999, so "yyyy" is always exactly four digits.
+        charsWritten = 0;
+        if (destination.Length < 10)
+        {
+            return false;
+        }
+
+        var (year, month, day) = ToDateOnly();
+        WriteDigits(destination[..4], year);
+        destination[4] = '-';
+        WriteDigits(destination.Slice(5, 2), month);
+        destination[7] = '-';
+        WriteDigits(destination.Slice(8, 2), day);
+        charsWritten = 10;
+        return true;
+    }
 
     /// <summary>ISO 8601 "yyyy-MM-dd".</summary>
     public override string ToString() => ToDateOnly().ToString("yyyy-MM-dd", CultureInfo.InvariantCulture);
@@ -133,4 +150,13 @@ public readonly struct BusinessDate : IEquatable<BusinessDate>, IComparable<Busi
 
     /// <summary>Subtracts (named alternative to the operator): calendar days between two dates.</summary>
     public int Subtract(BusinessDate earlier) => this - earlier;
+
+    private static void WriteDigits(Span<char> destination, int value)
+    {
+        for (var i = destination.Length - 1; i >= 0; i--)
+        {
+            destination[i] = (char)('0' + (value % 10));
+            value /= 10;
+        }
+    }
 }

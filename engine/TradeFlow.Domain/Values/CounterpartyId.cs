@@ -15,6 +15,10 @@ public readonly struct CounterpartyId : IEquatable<CounterpartyId>, IComparable<
     /// <summary>Length of an LEI.</summary>
     public const int Length = 20;
 
+    private const int LowDigits = 12;
+    private const ulong Base36Pow12 = 4_738_381_338_321_616_896; // 36^12
+    private const ulong Base36Pow8 = 2_821_109_907_456; // 36^8
+
     private readonly UInt128 _packed;
 
     private CounterpartyId(UInt128 packed) => _packed = packed;
@@ -82,16 +86,23 @@ public readonly struct CounterpartyId : IEquatable<CounterpartyId>, IComparable<
             return false;
         }
 
-        var remaining = _packed;
-        for (var i = Length - 1; i >= 0; i--)
-        {
-            var (quotient, digit) = UInt128.DivRem(remaining, 36);
-            destination[i] = Alphanumeric.DigitChar((int)digit);
-            remaining = quotient;
-        }
-
+        // One 128-bit division splits the value at 36^12 (which fits a ulong); the digits then come from
+        // ulong divisions by a constant, not twenty 128-bit divisions (which measured as the slowest part of
+        // writing a booking). Like the digit-by-digit loop, only the low twenty digits are written.
+        var (high, low) = UInt128.DivRem(_packed, Base36Pow12);
+        WriteBase36(destination.Slice(Length - LowDigits, LowDigits), (ulong)low);
+        WriteBase36(destination[..(Length - LowDigits)], (ulong)(high % Base36Pow8));
         charsWritten = Length;
         return true;
+    }
+
+    private static void WriteBase36(Span<char> destination, ulong value)
+    {
+        for (var i = destination.Length - 1; i >= 0; i--)
+        {
+            destination[i] = Alphanumeric.DigitChar((int)(value % 36));
+            value /= 36;
+        }
     }
 
     /// <summary>The LEI text (empty for <c>default</c>).</summary>

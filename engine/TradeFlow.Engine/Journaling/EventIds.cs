@@ -1,7 +1,5 @@
-using System.Diagnostics.CodeAnalysis;
 using System.Buffers;
 using System.Globalization;
-using System.Security.Cryptography;
 using System.Text;
 
 namespace TradeFlow.Engine.Journaling;
@@ -22,15 +20,17 @@ internal static class EventIds
     /// <summary>The id of event <paramref name="index"/> of the command with <paramref name="sourceKey"/>.</summary>
     public static Guid For(string sourceKey, int index)
     {
-        var length = Encoding.UTF8.GetMaxByteCount(sourceKey.Length) + 12;
+        // The hash input is built once: namespace bytes, then the name "sourceKey#index" (RFC 9562 §5.5).
+        var length = 16 + Encoding.UTF8.GetMaxByteCount(sourceKey.Length) + 12;
         byte[]? rented = null;
-        var name = length <= StackLimit ? stackalloc byte[StackLimit] : (rented = ArrayPool<byte>.Shared.Rent(length));
+        var input = length <= StackLimit ? stackalloc byte[StackLimit] : (rented = ArrayPool<byte>.Shared.Rent(length));
         try
         {
-            var written = Encoding.UTF8.GetBytes(sourceKey, name);
-            name[written++] = (byte)'#';
-            index.TryFormat(name[written..], out var digits, default, CultureInfo.InvariantCulture);
-            return NameBased(Namespace, name[..(written + digits)]);
+            Namespace.TryWriteBytes(input, bigEndian: true, out _);
+            var written = 16 + Encoding.UTF8.GetBytes(sourceKey, input[16..]);
+            input[written++] = (byte)'#';
+            index.TryFormat(input[written..], out var digits, default, CultureInfo.InvariantCulture);
+            return FromHash(input[..(written + digits)]);
         }
         finally
         {
@@ -42,8 +42,6 @@ internal static class EventIds
     }
 
     /// <summary>A version-5 UUID of <paramref name="name"/> in <paramref name="namespaceId"/> (RFC 9562 §5.5).</summary>
-    [SuppressMessage("Security", "CA5350:Do Not Use Weak Cryptographic Algorithms",
-        Justification = "RFC 9562 defines version-5 UUIDs with SHA-1; the hash names an id, it protects nothing.")]
     public static Guid NameBased(Guid namespaceId, ReadOnlySpan<byte> name)
     {
         byte[]? rented = null;
@@ -54,11 +52,7 @@ internal static class EventIds
             // The RFC hashes the namespace in network byte order, then the name.
             namespaceId.TryWriteBytes(input, bigEndian: true, out _);
             name.CopyTo(input[16..]);
-            Span<byte> hash = stackalloc byte[SHA1.HashSizeInBytes];
-            SHA1.HashData(input[..total], hash);
-            hash[6] = (byte)((hash[6] & 0x0F) | 0x50);
-            hash[8] = (byte)((hash[8] & 0x3F) | 0x80);
-            return new Guid(hash[..16], bigEndian: true);
+            return FromHash(input[..total]);
         }
         finally
         {
@@ -67,5 +61,15 @@ internal static class EventIds
                 ArrayPool<byte>.Shared.Return(rented);
             }
         }
+    }
+
+    // SHA-1 of namespace + name, truncated to 128 bits, with the version (5) and variant (RFC) bits set.
+    private static Guid FromHash(ReadOnlySpan<byte> input)
+    {
+        Span<byte> hash = stackalloc byte[Sha1.HashSizeInBytes];
+        Sha1.HashData(input, hash);
+        hash[6] = (byte)((hash[6] & 0x0F) | 0x50);
+        hash[8] = (byte)((hash[8] & 0x3F) | 0x80);
+        return new Guid(hash[..16], bigEndian: true);
     }
 }

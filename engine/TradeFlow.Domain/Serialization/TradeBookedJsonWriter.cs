@@ -1,0 +1,171 @@
+using System.Globalization;
+using System.Text.Json;
+using System.Text.Json.Serialization.Metadata;
+using TradeFlow.Domain.Events;
+using TradeFlow.Domain.Serialization.Converters;
+using TradeFlow.Domain.Trades;
+
+namespace TradeFlow.Domain.Serialization;
+
+/// <summary>
+/// A hand-written writer for <see cref="TradeBooked"/>, the event every capture journals: the same bytes as
+/// the source-generated metadata path (same property order, names, omitted nulls, the same value converters
+/// and enum names, through the same <see cref="Utf8JsonWriter"/> and so the same escaping), without its
+/// per-property metadata walk, which measured several times the cost of the writing itself. A booking the
+/// fast path cannot vouch for (an undefined enum value, a missing required member) goes to the generated
+/// path, so anything unusual is written — or refused — exactly as before. A property test pins the equality.
+/// </summary>
+internal static class TradeBookedJsonWriter
+{
+    private static readonly JsonEncodedText TradeIdName = JsonEncodedText.Encode("tradeId");
+    private static readonly JsonEncodedText EffectiveTimeName = JsonEncodedText.Encode("effectiveTime");
+    private static readonly JsonEncodedText EconomicsName = JsonEncodedText.Encode("economics");
+    private static readonly JsonEncodedText InstrumentName = JsonEncodedText.Encode("instrument");
+    private static readonly JsonEncodedText SideName = JsonEncodedText.Encode("side");
+    private static readonly JsonEncodedText QuantityName = JsonEncodedText.Encode("quantity");
+    private static readonly JsonEncodedText PriceName = JsonEncodedText.Encode("price");
+    private static readonly JsonEncodedText CounterpartyName = JsonEncodedText.Encode("counterparty");
+    private static readonly JsonEncodedText BookName = JsonEncodedText.Encode("book");
+    private static readonly JsonEncodedText TraderName = JsonEncodedText.Encode("trader");
+    private static readonly JsonEncodedText TradeDateName = JsonEncodedText.Encode("tradeDate");
+    private static readonly JsonEncodedText SettlementDateName = JsonEncodedText.Encode("settlementDate");
+    private static readonly JsonEncodedText AssetClassName = JsonEncodedText.Encode("assetClass");
+    private static readonly JsonEncodedText NotionalName = JsonEncodedText.Encode("notional");
+    private static readonly JsonEncodedText ParentTradeIdName = JsonEncodedText.Encode("parentTradeId");
+    private static readonly JsonEncodedText NovatedFromTradeIdName = JsonEncodedText.Encode("novatedFromTradeId");
+    private static readonly JsonEncodedText EnrichmentName = JsonEncodedText.Encode("enrichment");
+    private static readonly JsonEncodedText NotionalInBaseName = JsonEncodedText.Encode("notionalInBase");
+    private static readonly JsonEncodedText ExposureContributionName = JsonEncodedText.Encode("exposureContribution");
+    private static readonly JsonEncodedText CounterpartyLimitIdName = JsonEncodedText.Encode("counterpartyLimitId");
+    private static readonly JsonEncodedText ComplianceWarningsName = JsonEncodedText.Encode("complianceWarnings");
+
+    // The converters the context is configured with; they ignore the options, so none are passed.
+    private static readonly TradeIdJsonConverter TradeIds = new();
+    private static readonly InstrumentIdJsonConverter Instruments = new();
+    private static readonly QuantityJsonConverter Quantities = new();
+    private static readonly PriceJsonConverter Prices = new();
+    private static readonly CounterpartyIdJsonConverter Counterparties = new();
+    private static readonly BookIdJsonConverter Books = new();
+    private static readonly TraderIdJsonConverter Traders = new();
+    private static readonly BusinessDateJsonConverter Dates = new();
+    private static readonly MoneyJsonConverter Amounts = new();
+
+    // Enum names as the context's string-enum converter writes them, taken from that converter itself.
+    private static readonly JsonEncodedText[] SideNames = EnumNames(DomainJsonContext.Default.Side);
+    private static readonly JsonEncodedText[] AssetClassNames = EnumNames(DomainJsonContext.Default.AssetClass);
+
+    /// <summary>Writes <paramref name="booked"/>, or returns false (having written nothing) when only the generated path may.</summary>
+    public static bool TryWrite(Utf8JsonWriter writer, TradeBooked booked)
+    {
+        if (booked.Economics is not { } e || (uint)e.Side >= (uint)SideNames.Length
+            || SideNames[(int)e.Side].EncodedUtf8Bytes.IsEmpty
+            || (uint)booked.AssetClass >= (uint)AssetClassNames.Length
+            || AssetClassNames[(int)booked.AssetClass].EncodedUtf8Bytes.IsEmpty
+            || booked.Enrichment is { ComplianceWarnings.IsDefault: true })
+        {
+            return false;
+        }
+
+        var options = DomainJsonContext.Default.Options;
+        writer.WriteStartObject();
+        writer.WritePropertyName(TradeIdName);
+        TradeIds.Write(writer, booked.TradeId, options);
+        writer.WriteString(EffectiveTimeName, booked.EffectiveTime);
+        writer.WritePropertyName(EconomicsName);
+        WriteEconomics(writer, e, options);
+        writer.WriteString(AssetClassName, AssetClassNames[(int)booked.AssetClass]);
+        writer.WritePropertyName(NotionalName);
+        Amounts.Write(writer, booked.Notional, options);
+        WriteOptionalId(writer, ParentTradeIdName, booked.ParentTradeId, options);
+        WriteOptionalId(writer, NovatedFromTradeIdName, booked.NovatedFromTradeId, options);
+        if (booked.Enrichment is { } enrichment)
+        {
+            writer.WritePropertyName(EnrichmentName);
+            WriteEnrichment(writer, enrichment, options);
+        }
+
+        writer.WriteEndObject();
+        return true;
+    }
+
+    private static void WriteEconomics(Utf8JsonWriter writer, TradeEconomics e, JsonSerializerOptions options)
+    {
+        writer.WriteStartObject();
+        writer.WritePropertyName(InstrumentName);
+        Instruments.Write(writer, e.Instrument, options);
+        writer.WriteString(SideName, SideNames[(int)e.Side]);
+        writer.WritePropertyName(QuantityName);
+        Quantities.Write(writer, e.Quantity, options);
+        writer.WritePropertyName(PriceName);
+        Prices.Write(writer, e.Price, options);
+        writer.WritePropertyName(CounterpartyName);
+        Counterparties.Write(writer, e.Counterparty, options);
+        writer.WritePropertyName(BookName);
+        Books.Write(writer, e.Book, options);
+        writer.WritePropertyName(TraderName);
+        Traders.Write(writer, e.Trader, options);
+        writer.WritePropertyName(TradeDateName);
+        Dates.Write(writer, e.TradeDate, options);
+        writer.WritePropertyName(SettlementDateName);
+        Dates.Write(writer, e.SettlementDate, options);
+        writer.WriteEndObject();
+    }
+
+    private static void WriteEnrichment(Utf8JsonWriter writer, TradeEnrichment enrichment, JsonSerializerOptions options)
+    {
+        writer.WriteStartObject();
+        if (enrichment.NotionalInBase is { } inBase)
+        {
+            writer.WritePropertyName(NotionalInBaseName);
+            Amounts.Write(writer, inBase, options);
+        }
+
+        if (enrichment.ExposureContribution is { } exposure)
+        {
+            writer.WritePropertyName(ExposureContributionName);
+            Amounts.Write(writer, exposure, options);
+        }
+
+        if (enrichment.CounterpartyLimitId is { } limit)
+        {
+            writer.WriteString(CounterpartyLimitIdName, limit);
+        }
+
+        writer.WriteStartArray(ComplianceWarningsName);
+        foreach (var warning in enrichment.ComplianceWarnings)
+        {
+            writer.WriteStringValue(warning);
+        }
+
+        writer.WriteEndArray();
+        writer.WriteEndObject();
+    }
+
+    private static void WriteOptionalId(Utf8JsonWriter writer, JsonEncodedText name, Values.TradeId? id,
+        JsonSerializerOptions options)
+    {
+        if (id is { } value)
+        {
+            writer.WritePropertyName(name);
+            TradeIds.Write(writer, value, options);
+        }
+    }
+
+    // Index = the enum's value; an undefined value stays empty and sends the event to the generated path.
+    private static JsonEncodedText[] EnumNames<T>(JsonTypeInfo<T> info)
+        where T : struct, Enum
+    {
+        var values = Enum.GetValues<T>().Where(v => Convert.ToInt32(v, CultureInfo.InvariantCulture) >= 0).ToArray();
+        var names = new JsonEncodedText[values.Max(v => Convert.ToInt32(v, CultureInfo.InvariantCulture)) + 1];
+        foreach (var value in values)
+        {
+            var reader = new Utf8JsonReader(JsonSerializer.SerializeToUtf8Bytes(value, info));
+            if (reader.Read() && reader.TokenType == JsonTokenType.String)
+            {
+                names[Convert.ToInt32(value, CultureInfo.InvariantCulture)] = JsonEncodedText.Encode(reader.GetString()!);
+            }
+        }
+
+        return names;
+    }
+}
