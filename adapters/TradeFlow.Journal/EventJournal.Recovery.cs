@@ -1,3 +1,4 @@
+using TradeFlow.EventSourcing.Storage;
 using System.Globalization;
 using TradeFlow.Journal.Format;
 using TradeFlow.Journal.Storage;

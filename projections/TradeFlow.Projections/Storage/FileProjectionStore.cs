@@ -1,4 +1,5 @@
 using System.Text.RegularExpressions;
+using TradeFlow.EventSourcing.Storage;
 
 namespace TradeFlow.Projections.Storage;
 

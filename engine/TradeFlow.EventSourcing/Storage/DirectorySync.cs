@@ -1,15 +1,17 @@
 using System.Runtime.InteropServices;
 
-namespace TradeFlow.Journal.Storage;
+namespace TradeFlow.EventSourcing.Storage;
 
 /// <summary>
-/// fsync of a directory, so that a newly created segment's directory entry survives a power loss
-/// (.NET cannot open a directory as a file handle, so this calls libc on Linux).
+/// fsync of a directory, so that a newly created or renamed file's directory entry (a journal segment,
+/// a projection snapshot) survives a power loss. .NET cannot open a directory as a file handle, so this
+/// calls libc on Linux; elsewhere the file system's rename is trusted.
 /// </summary>
-internal static partial class DirectorySync
+public static partial class DirectorySync
 {
     private const int ReadOnlyDirectory = 0x10000; // O_RDONLY | O_DIRECTORY
 
+    /// <summary>Makes the entries of <paramref name="directory"/> durable (Linux); a no-op elsewhere.</summary>
     public static void Flush(string directory)
     {
         if (!OperatingSystem.IsLinux())
