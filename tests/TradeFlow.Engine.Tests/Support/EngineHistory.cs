@@ -143,34 +143,20 @@ internal sealed class EngineHistory : IDisposable
         }).Build();
     }
 
-    private TradeCommand Command(int op, int variant, Trade trade)
-    {
-        var e = trade.Economics;
-        var id = trade.Id;
-        var at = Tick();
-        var key = NextKey();
-        return op switch
+    // The engine's histories weigh novation twice (it moves exposure between limits).
+    private TradeCommand Command(int op, int variant, Trade trade) =>
+        RandomLifecycleCommands.For(op switch
         {
-            1 => new AmendTrade(id, key, at, new TradeTerms(e.Instrument, variant % 4 == 0 ? Opposite(e.Side) : e.Side,
-                Quantity.Of(e.Quantity.Value + (variant % 5)), Price.Of(e.Price.Value * (1m + (variant % 9) / 200m)),
-                e.Counterparty, e.Book, e.Trader, e.TradeDate, e.SettlementDate)),
-            2 => new CancelTrade(id, key, at, "Booked in error"),
-            3 => new AllocateTrade(id, key, at,
-            [
-                new AllocationLeg(e.Book, Counterparties[variant % 3], Quantity.Of(Math.Round(e.Quantity.Value / 3m, 0))),
-                new AllocationLeg(e.Book, Counterparties[(variant + 1) % 3],
-                    Quantity.Of(e.Quantity.Value - Math.Round(e.Quantity.Value / 3m, 0))),
-            ]),
-            4 => new ConfirmTrade(id, key, at, "CONF-" + variant),
-            5 or 6 => new NovateTrade(id, key, at, Counterparties[variant % 3]),
-            7 => new PartiallyTerminateTrade(id, key, at, Quantity.Of(Math.Round(e.Quantity.Value / 4m, 2))),
-            8 => new InstructSettlement(id, key, at),
-            9 => new MatchSettlement(id, key, at, "MATCH-" + variant),
-            10 or 11 => new SettleTrade(id, key, at, e.SettlementDate.AddDays(variant % 3)),
-            12 => new FailSettlement(id, key, at, "Insufficient securities"),
-            _ => new MatureTrade(id, key, at),
-        };
-    }
-
-    private static Side Opposite(Side side) => side == Side.Buy ? Side.Sell : Side.Buy;
+            1 => TradeCommandKind.Amend,
+            2 => TradeCommandKind.Cancel,
+            3 => TradeCommandKind.Allocate,
+            4 => TradeCommandKind.Confirm,
+            5 or 6 => TradeCommandKind.Novate,
+            7 => TradeCommandKind.PartiallyTerminate,
+            8 => TradeCommandKind.InstructSettlement,
+            9 => TradeCommandKind.MatchSettlement,
+            10 or 11 => TradeCommandKind.Settle,
+            12 => TradeCommandKind.FailSettlement,
+            _ => TradeCommandKind.Mature,
+        }, variant, trade, NextKey(), Tick());
 }
