@@ -1,7 +1,6 @@
 using System.Text.Json;
 using MediatR;
 using TradeFlow.Domain.Values;
-using TradeFlow.Postgres.Projections;
 using TradeFlow.Projections.Queries;
 using TradeFlow.Projections.Runtime;
 using TradeFlow.Projections.Tests.Support;
@@ -12,35 +11,18 @@ namespace TradeFlow.Postgres.Tests.Projections;
 /// The projection queries answered from a catalog restored from PostgreSQL (after the daemon ran the history
 /// through the PostgreSQL event store) give exactly what an in-memory fold of the same history gives.
 /// </summary>
-public sealed class PostgresQueryEquivalenceTests : IAsyncLifetime
+public sealed class PostgresQueryEquivalenceTests : PostgresStoresTest
 {
-    private readonly string _schema = TestDatabase.NewSchema();
-    private PostgresEventStore _events = null!;
-    private PostgresProjectionStore _projections = null!;
-
-    public async Task InitializeAsync()
-    {
-        _events = await PostgresEventStore.OpenAsync(TestDatabase.Options(_schema));
-        _projections = await PostgresProjectionStore.OpenAsync(TestDatabase.Options(_schema));
-    }
-
-    public async Task DisposeAsync()
-    {
-        await _projections.DisposeAsync();
-        await _events.DisposeAsync();
-        await TestDatabase.DropSchemaAsync(_schema);
-    }
-
     [Theory]
     [InlineData(11, 120)]
     [InlineData(2025, 200)]
     public async Task Queries_from_the_PostgreSQL_projections_equal_queries_from_an_in_memory_rebuild(int seed, int steps)
     {
         var history = History.Random(seed, steps);
-        var head = history.AppendTo(_events, 0, history.Events.Count);
+        var head = history.AppendTo(Events, 0, history.Events.Count);
         await RunDaemonUntilAsync(history, head);
 
-        var restored = new ProjectionCatalog(history.Driver.ReferenceData, store: _projections);
+        var restored = new ProjectionCatalog(history.Driver.ReferenceData, store: Projections);
         foreach (var runner in restored.Runners)
         {
             Assert.Equal(ProjectionStart.Resumed, await runner.StartAsync());
@@ -70,7 +52,7 @@ public sealed class PostgresQueryEquivalenceTests : IAsyncLifetime
     public async Task The_open_notional_view_reports_each_counterparty_with_open_trades_from_the_saved_exposure()
     {
         var history = History.Random(3, 60);
-        var head = history.AppendTo(_events, 0, history.Events.Count);
+        var head = history.AppendTo(Events, 0, history.Events.Count);
         await RunDaemonUntilAsync(history, head);
         var inMemory = new ProjectionCatalog(history.Driver.ReferenceData);
         foreach (var e in EventFeed.From(history.Events))
@@ -79,18 +61,18 @@ public sealed class PostgresQueryEquivalenceTests : IAsyncLifetime
         }
 
         var viewCounterparties = (string)(await TestDatabase.ScalarAsync(
-            $"SELECT coalesce(string_agg(DISTINCT counterparty, ',' ORDER BY counterparty), '') FROM {_schema}.exposure_open_notional"))!;
+            $"SELECT coalesce(string_agg(DISTINCT counterparty, ',' ORDER BY counterparty), '') FROM {Schema}.exposure_open_notional"))!;
         var withRisk = (await ProjectionQueries.CreateMediator(inMemory).Send(new GetCounterpartyExposure()))
             .Where(x => x.SettlementRisk != 0m).Select(x => x.Counterparty.ToString()).Order(StringComparer.Ordinal);
 
         Assert.NotEqual("", viewCounterparties);
         Assert.Subset(viewCounterparties.Split(',').ToHashSet(), withRisk.ToHashSet());
-        Assert.Equal(head.Value, (long)(await TestDatabase.ScalarAsync($"SELECT max(as_of_position) FROM {_schema}.exposure_open_notional"))!);
+        Assert.Equal(head.Value, (long)(await TestDatabase.ScalarAsync($"SELECT max(as_of_position) FROM {Schema}.exposure_open_notional"))!);
     }
 
     private async Task RunDaemonUntilAsync(History history, EventSourcing.GlobalPosition head)
     {
-        var daemon = ProjectionDaemon.For(new ProjectionCatalog(history.Driver.ReferenceData, store: _projections), _events,
+        var daemon = ProjectionDaemon.For(new ProjectionCatalog(history.Driver.ReferenceData, store: Projections), Events,
             new ProjectionDaemonOptions { SaveEvery = 50 });
         using var stop = new CancellationTokenSource();
         var run = daemon.RunAsync(stop.Token);

@@ -1,5 +1,4 @@
 using TradeFlow.EventSourcing;
-using TradeFlow.Postgres.Projections;
 using TradeFlow.Projections.Exposure;
 using TradeFlow.Projections.Queries;
 using TradeFlow.Projections.Runtime;
@@ -8,41 +7,24 @@ using TradeFlow.Projections.Tests.Support;
 namespace TradeFlow.Postgres.Tests.Projections;
 
 /// <summary>The projection daemon from the PostgreSQL event store into the PostgreSQL projection store, in a schema of each test's own.</summary>
-public sealed class ProjectionDaemonTests : IAsyncLifetime
+public sealed class ProjectionDaemonTests : PostgresStoresTest
 {
     private static readonly TimeSpan Generous = TimeSpan.FromSeconds(30);
     private static readonly ProjectionDaemonOptions SaveOften = new() { SaveEvery = 25, SaveInterval = TimeSpan.FromMinutes(10) };
     private static readonly ProjectionDaemonOptions SaveAtStopOnly = new() { SaveEvery = int.MaxValue, SaveInterval = TimeSpan.FromMinutes(10) };
 
-    private readonly string _schema = TestDatabase.NewSchema();
     private readonly History _history = History.Random(seed: 7, steps: 160);
-    private PostgresEventStore _events = null!;
-    private PostgresProjectionStore _projections = null!;
-
-    public async Task InitializeAsync()
-    {
-        _events = await PostgresEventStore.OpenAsync(TestDatabase.Options(_schema));
-        _projections = await PostgresProjectionStore.OpenAsync(TestDatabase.Options(_schema));
-    }
-
-    public async Task DisposeAsync()
-    {
-        await _projections.DisposeAsync();
-        await _events.DisposeAsync();
-        await TestDatabase.DropSchemaAsync(_schema);
-    }
-
     [Fact]
     public async Task A_restarted_daemon_resumes_from_its_saved_checkpoints_and_ends_with_the_in_memory_state()
     {
         var split = _history.Events.Count * 2 / 3;
-        var firstHead = _history.AppendTo(_events, 0, split);
-        var first = ProjectionDaemon.For(Catalog(), _events, SaveOften);
+        var firstHead = _history.AppendTo(Events, 0, split);
+        var first = ProjectionDaemon.For(Catalog(), Events, SaveOften);
         await RunUntilAsync(first, firstHead);
         await AssertSavedAtAsync(firstHead);
 
-        var head = _history.AppendTo(_events, split, _history.Events.Count);
-        var second = ProjectionDaemon.For(Catalog(), _events, SaveOften);
+        var head = _history.AppendTo(Events, split, _history.Events.Count);
+        var second = ProjectionDaemon.For(Catalog(), Events, SaveOften);
         await RunUntilAsync(second, head);
 
         Assert.All(second.Starts.Values, start => Assert.Equal(ProjectionStart.Resumed, start));
@@ -50,7 +32,7 @@ public sealed class ProjectionDaemonTests : IAsyncLifetime
         await AssertSavedAtAsync(head);
         foreach (var projection in ProjectionSet.All(_history.Driver.ReferenceData))
         {
-            var saved = await _projections.LoadAsync(projection.Name);
+            var saved = await Projections.LoadAsync(projection.Name);
             Assert.Equal(_history.InMemoryHash(projection, _history.Events.Count), saved!.StateHash);
         }
     }
@@ -58,16 +40,16 @@ public sealed class ProjectionDaemonTests : IAsyncLifetime
     [Fact]
     public async Task A_version_bump_discards_the_saved_state_and_rebuilds_from_the_first_event()
     {
-        var head = _history.AppendTo(_events, 0, _history.Events.Count);
-        await RunUntilAsync(new ProjectionDaemon(_events, [Exposure(version: 1, out _)], SaveOften), head);
+        var head = _history.AppendTo(Events, 0, _history.Events.Count);
+        await RunUntilAsync(new ProjectionDaemon(Events, [Exposure(version: 1, out _)], SaveOften), head);
 
-        var bumped = new ProjectionDaemon(_events, [Exposure(version: 2, out var projection)], SaveOften);
+        var bumped = new ProjectionDaemon(Events, [Exposure(version: 2, out var projection)], SaveOften);
         await RunUntilAsync(bumped, head);
 
         Assert.Equal(ProjectionStart.RebuildRequired, bumped.Starts["exposure"]);
         Assert.Equal(_history.Events.Count, bumped.EventsRead);
         Assert.Equal(_history.Events.Count, projection.Applied);
-        var saved = await _projections.LoadAsync("exposure");
+        var saved = await Projections.LoadAsync("exposure");
         Assert.Equal((2, head), (saved!.Version, saved.Checkpoint));
         Assert.Equal(_history.InMemoryHash(new ExposureProjection(_history.Driver.ReferenceData), _history.Events.Count), saved.StateHash);
     }
@@ -75,11 +57,11 @@ public sealed class ProjectionDaemonTests : IAsyncLifetime
     [Fact]
     public async Task Of_two_daemons_running_one_projection_only_one_can_save_and_the_other_stops_with_a_conflict()
     {
-        var head = _history.AppendTo(_events, 0, 40);
+        var head = _history.AppendTo(Events, 0, 40);
         var daemons = new[]
         {
-            new ProjectionDaemon(_events, [Exposure(version: 1, out _)], SaveAtStopOnly),
-            new ProjectionDaemon(_events, [Exposure(version: 1, out _)], SaveAtStopOnly),
+            new ProjectionDaemon(Events, [Exposure(version: 1, out _)], SaveAtStopOnly),
+            new ProjectionDaemon(Events, [Exposure(version: 1, out _)], SaveAtStopOnly),
         };
         using var stop = new CancellationTokenSource();
         var runs = daemons.Select(d => d.RunAsync(stop.Token)).ToArray();
@@ -101,19 +83,19 @@ public sealed class ProjectionDaemonTests : IAsyncLifetime
         }));
 
         Assert.Equal(["conflict", "stopped"], outcomes.Order());
-        Assert.Equal(head, (await _projections.LoadAsync("exposure"))!.Checkpoint);
+        Assert.Equal(head, (await Projections.LoadAsync("exposure"))!.Checkpoint);
     }
 
     [Fact]
     public async Task A_quiet_stream_is_saved_after_the_save_interval_without_stopping_the_daemon()
     {
-        var head = _history.AppendTo(_events, 0, 10);
-        var daemon = new ProjectionDaemon(_events, [Exposure(version: 1, out _)],
+        var head = _history.AppendTo(Events, 0, 10);
+        var daemon = new ProjectionDaemon(Events, [Exposure(version: 1, out _)],
             new ProjectionDaemonOptions { SaveEvery = int.MaxValue, SaveInterval = TimeSpan.FromMilliseconds(200) });
         using var stop = new CancellationTokenSource();
         var run = daemon.RunAsync(stop.Token);
 
-        await Poll.UntilAsync(async () => (await _projections.LoadAsync("exposure"))?.Checkpoint == head, "the interval save");
+        await Poll.UntilAsync(async () => (await Projections.LoadAsync("exposure"))?.Checkpoint == head, "the interval save");
 
         Assert.False(run.IsCompleted);
         await stop.CancelAsync();
@@ -123,8 +105,8 @@ public sealed class ProjectionDaemonTests : IAsyncLifetime
     [Fact]
     public async Task Stopping_a_daemon_ends_its_run_normally_and_fails_whoever_still_waits_for_a_later_checkpoint()
     {
-        var head = _history.AppendTo(_events, 0, 5);
-        var daemon = new ProjectionDaemon(_events, [Exposure(version: 1, out _)], SaveOften);
+        var head = _history.AppendTo(Events, 0, 5);
+        var daemon = new ProjectionDaemon(Events, [Exposure(version: 1, out _)], SaveOften);
         using var stop = new CancellationTokenSource();
         var run = daemon.RunAsync(stop.Token);
         await daemon.WaitForCheckpointAsync(head).WaitAsync(Generous);
@@ -134,15 +116,15 @@ public sealed class ProjectionDaemonTests : IAsyncLifetime
         await run.WaitAsync(Generous);
 
         await Assert.ThrowsAnyAsync<OperationCanceledException>(() => neverReached.WaitAsync(Generous));
-        Assert.Equal(head, (await _projections.LoadAsync("exposure"))!.Checkpoint);
+        Assert.Equal(head, (await Projections.LoadAsync("exposure"))!.Checkpoint);
     }
 
-    private ProjectionCatalog Catalog() => new(_history.Driver.ReferenceData, store: _projections);
+    private ProjectionCatalog Catalog() => new(_history.Driver.ReferenceData, store: Projections);
 
     private ProjectionRunner<VersionedProjection> Exposure(int version, out VersionedProjection projection)
     {
         projection = new VersionedProjection(new ExposureProjection(_history.Driver.ReferenceData), version);
-        return new ProjectionRunner<VersionedProjection>(projection, _projections);
+        return new ProjectionRunner<VersionedProjection>(projection, Projections);
     }
 
     private static async Task RunUntilAsync(ProjectionDaemon daemon, GlobalPosition head)
@@ -159,7 +141,7 @@ public sealed class ProjectionDaemonTests : IAsyncLifetime
     {
         foreach (var name in new[] { "accounting", "exposure", "settlement" })
         {
-            Assert.Equal(head, (await _projections.LoadAsync(name))!.Checkpoint);
+            Assert.Equal(head, (await Projections.LoadAsync(name))!.Checkpoint);
         }
     }
 }
