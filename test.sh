@@ -8,6 +8,8 @@ cd "$(dirname "$0")"
 
 source scripts/postgres.sh
 start_postgres
+source scripts/fix-peers.sh
+build_fix_peers
 
 results=$(mktemp -d)
 status=0
