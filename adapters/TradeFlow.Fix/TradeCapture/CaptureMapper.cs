@@ -1,0 +1,257 @@
+using System.Collections.Immutable;
+using TradeFlow.Domain.Trades;
+using TradeFlow.Domain.Values;
+using TradeFlow.Fix.Codec;
+using TradeFlow.Fix.Session;
+
+namespace TradeFlow.Fix.TradeCapture;
+
+/// <summary>
+/// Turns the trade-capture messages into domain commands: TradeCaptureReport (AE) books, replaces or cancels;
+/// NewOrderSingle (D) books a deal done at the stated price; OrderCancelRequest (F) cancels and
+/// OrderCancelReplaceRequest (G) amends the trade an order booked; AllocationInstruction (J) allocates a block.
+/// FIX stays here: the engine sees only domain commands. A message the domain cannot accept becomes a request
+/// carrying its <see cref="CaptureRejection"/> instead of a command.
+/// </summary>
+internal sealed class CaptureMapper
+{
+    private const char Limit = '2';
+
+    private static readonly GroupSpec NoOrders = new(Tags.NoOrders, Tags.ClOrdID,
+        new HashSet<int> { Tags.ClOrdID, Tags.OrderID, 198, 526, 66, Tags.OrderQty, 799, 800 }, []);
+
+    private readonly BookingIndex _index;
+
+    /// <summary>A mapper resolving client ids through <paramref name="index"/>.</summary>
+    public CaptureMapper(BookingIndex index) => _index = index;
+
+    /// <summary>Maps an AE: TradeReportTransType (487) 0 new books, 2 replace amends, 1 cancel cancels.</summary>
+    public CaptureRequest MapTradeCaptureReport(FixMessage message, SessionId session)
+    {
+        var reportId = Required(message, Tags.TradeReportID);
+        var transType = message.TryGetInt(Tags.TradeReportTransType, out var t) ? t : 0;
+        var sideEntry = message.TryGetGroup(Fix44Groups.NoSides, out var sides) && sides.Count > 0
+            ? sides[0] : throw new FieldNotFoundException(Tags.NoSides);
+        var sideFields = new CaptureTermsReader.SideFields(
+            sideEntry.TryGetChar(Tags.Side, out var side) ? side : '\0',
+            sideEntry.GetString(Tags.Account),
+            sideEntry.TryGetGroup(Fix44Groups.NoPartyIDs, out var parties) ? CaptureParties.From(parties) : default,
+            Tags.LastQty, Tags.LastPx);
+        var request = new Builder(message, session, MsgTypes.TradeCaptureReport, reportId)
+        {
+            Echo = Echo(message, side, Tags.LastQty, Tags.LastPx) with { TradeReportTransType = transType },
+        };
+        return transType switch
+        {
+            0 => request.Book(sideFields),
+            2 => request.Amend(FindReportedTrade(message, session), sideFields),
+            1 => request.Cancel(FindReportedTrade(message, session)),
+            _ => request.Refuse(new CaptureRejection(Tags.TradeReportTransType, CaptureRejectReason.Other,
+                $"TradeReportTransType (487) {transType} is not supported: 0 (new), 1 (cancel) or 2 (replace)")),
+        };
+    }
+
+    /// <summary>Maps a D: a limit order executed at its price books a trade.</summary>
+    public CaptureRequest MapNewOrderSingle(FixMessage message, SessionId session)
+    {
+        var request = OrderRequest(message, session, MsgTypes.NewOrderSingle, out var sideFields);
+        if (!message.TryGetChar(Tags.OrdType, out var ordType) || ordType != Limit)
+        {
+            return request.Refuse(new CaptureRejection(Tags.OrdType, CaptureRejectReason.Other,
+                "OrdType (40) must be 2 (limit): TradeFlow books the deal at the stated Price (44)"));
+        }
+
+        return request.Book(sideFields);
+    }
+
+    /// <summary>Maps a G: the trade the original order booked takes the replacement's economics.</summary>
+    public CaptureRequest MapReplace(FixMessage message, SessionId session)
+    {
+        var request = OrderRequest(message, session, MsgTypes.OrderCancelReplaceRequest, out var sideFields);
+        return request.Amend(FindOrderTrade(message, session), sideFields);
+    }
+
+    /// <summary>Maps an F: the trade the original order booked is cancelled.</summary>
+    public CaptureRequest MapCancel(FixMessage message, SessionId session)
+    {
+        var request = OrderRequest(message, session, MsgTypes.OrderCancelRequest, out _);
+        return request.Cancel(FindOrderTrade(message, session));
+    }
+
+    /// <summary>Maps a J: the block named in NoOrders (73) is split over the NoAllocs (78) accounts.</summary>
+    public CaptureRequest MapAllocation(FixMessage message, SessionId session)
+    {
+        var allocId = Required(message, Tags.AllocID);
+        var request = new Builder(message, session, MsgTypes.AllocationInstruction, allocId)
+        {
+            Echo = Echo(message, message.TryGetChar(Tags.Side, out var side) ? side : '\0', Tags.Quantity, Tags.AvgPx),
+        };
+        if (message.TryGetInt(Tags.AllocTransType, out var transType) && transType != 0)
+        {
+            return request.Refuse(new CaptureRejection(Tags.AllocTransType, CaptureRejectReason.Other,
+                $"AllocTransType (71) {transType} is not supported: only 0 (new)"));
+        }
+
+        var block = FindBlock(message, session);
+        if (block.Rejection is { } refused)
+        {
+            return request.Refuse(refused);
+        }
+
+        return AllocationLegs.TryRead(message, out var legs, out var rejection)
+            ? request.Allocate(block.TradeId, legs)
+            : request.Refuse(rejection);
+    }
+
+    private static Builder OrderRequest(FixMessage message, SessionId session, string msgType,
+        out CaptureTermsReader.SideFields sideFields)
+    {
+        var side = message.TryGetChar(Tags.Side, out var s) ? s : '\0';
+        sideFields = new CaptureTermsReader.SideFields(side, message.GetString(Tags.Account),
+            message.TryGetGroup(Fix44Groups.NoPartyIDs, out var parties) ? CaptureParties.From(parties) : default,
+            Tags.OrderQty, Tags.Price);
+        return new Builder(message, session, msgType, Required(message, Tags.ClOrdID))
+        {
+            OrigClientId = message.GetString(Tags.OrigClOrdID),
+            Echo = Echo(message, side, Tags.OrderQty, Tags.Price),
+        };
+    }
+
+    private TradeLookup FindReportedTrade(FixMessage message, SessionId session)
+    {
+        if (message.GetString(Tags.TradeID) is { } tradeId)
+        {
+            return TradeLookup.Parse(tradeId, Tags.TradeID);
+        }
+
+        var reference = message.GetString(Tags.TradeReportRefID);
+        return reference is not null && _index.TryFind(session.TargetCompID, MsgTypes.TradeCaptureReport, reference, out var id)
+            ? new TradeLookup(id, null)
+            : TradeLookup.Unknown(Tags.TradeReportRefID, reference is null
+                ? "A replace or cancel needs TradeID (1003) or TradeReportRefID (572)"
+                : $"TradeReportRefID (572) '{reference}' names no trade reported on this session");
+    }
+
+    private TradeLookup FindOrderTrade(FixMessage message, SessionId session)
+    {
+        if (message.GetString(Tags.OrderID) is { } orderId)
+        {
+            return TradeLookup.Parse(orderId, Tags.OrderID);
+        }
+
+        var original = message.GetString(Tags.OrigClOrdID);
+        return original is not null && _index.TryFind(session.TargetCompID, MsgTypes.NewOrderSingle, original, out var id)
+            ? new TradeLookup(id, null)
+            : TradeLookup.Unknown(Tags.OrigClOrdID, $"OrigClOrdID (41) '{original}' names no order booked on this session");
+    }
+
+    private TradeLookup FindBlock(FixMessage message, SessionId session)
+    {
+        if (!message.TryGetGroup(NoOrders, out var orders) || orders.Count != 1)
+        {
+            return TradeLookup.Unknown(Tags.NoOrders, "NoOrders (73) must name exactly one block order");
+        }
+
+        if (orders[0].GetString(Tags.OrderID) is { } orderId)
+        {
+            return TradeLookup.Parse(orderId, Tags.OrderID);
+        }
+
+        var clOrdId = orders[0].GetString(Tags.ClOrdID);
+        return clOrdId is not null && _index.TryFind(session.TargetCompID, MsgTypes.NewOrderSingle, clOrdId, out var id)
+            ? new TradeLookup(id, null)
+            : TradeLookup.Unknown(Tags.ClOrdID, $"ClOrdID (11) '{clOrdId}' in NoOrders names no order booked on this session");
+    }
+
+    private static string Required(FixMessage message, int tag) =>
+        message.GetString(tag) ?? throw new FieldNotFoundException(tag);
+
+    private static CaptureEcho Echo(FixMessage message, char side, int quantityTag, int priceTag) => new(
+        message.GetString(Tags.Symbol) ?? message.GetString(Tags.SecurityID), message.GetString(Tags.SecurityID), side,
+        message.TryGetDecimal(quantityTag, out var quantity) ? quantity : 0m,
+        message.TryGetDecimal(priceTag, out var price) ? price : 0m,
+        TradeDate: message.GetString(Tags.TradeDate));
+
+    /// <summary>The trade a message addresses, or why it cannot be found.</summary>
+    private readonly record struct TradeLookup(TradeId TradeId, CaptureRejection? Rejection)
+    {
+        public static TradeLookup Parse(string text, int tag) => TradeId.TryParse(text, out var id)
+            ? new TradeLookup(id, null)
+            : Unknown(tag, $"{Tags.Name(tag)} ({tag}) '{text}' is not a TradeFlow trade id");
+
+        public static TradeLookup Unknown(int tag, string text) =>
+            new(default, new CaptureRejection(tag, CaptureRejectReason.UnknownOrder, text));
+    }
+
+    /// <summary>Assembles a request once the command (or the refusal) is known.</summary>
+    private sealed class Builder(FixMessage message, SessionId session, string msgType, string clientId)
+    {
+        public string? OrigClientId { get; init; }
+
+        public CaptureEcho Echo { get; init; }
+
+        private string SourceKey => CaptureSourceKeys.For(session.TargetCompID, msgType, clientId);
+
+        public CaptureRequest Book(in CaptureTermsReader.SideFields side) =>
+            WithTerms(side, (time, terms) => new BookTrade(SourceKey, time, terms));
+
+        public CaptureRequest Amend(TradeLookup trade, in CaptureTermsReader.SideFields side) => trade.Rejection is { } refused
+            ? Refuse(refused)
+            : WithTerms(side, (time, terms) => new AmendTrade(trade.TradeId, SourceKey, time, terms));
+
+        public CaptureRequest Cancel(TradeLookup trade)
+        {
+            if (trade.Rejection is { } refused)
+            {
+                return Refuse(refused);
+            }
+
+            var reason = message.GetString(Tags.Text) ?? $"Cancelled by {session.TargetCompID} ({msgType} {clientId})";
+            return WithTime(time => new CancelTrade(trade.TradeId, SourceKey, time, reason));
+        }
+
+        public CaptureRequest Allocate(TradeId block, ImmutableArray<AllocationLeg> legs) =>
+            WithTime(time => new AllocateTrade(block, SourceKey, time, legs));
+
+        public CaptureRequest Refuse(CaptureRejection rejection) => Create(null, rejection);
+
+        private CaptureRequest WithTerms(in CaptureTermsReader.SideFields side, Func<DateTimeOffset, TradeTerms, TradeCommand> command)
+        {
+            if (!CaptureTermsReader.TryReadEffectiveTime(message, out var time, out var rejection)
+                || !CaptureTermsReader.TryRead(message, side, out var terms, out rejection))
+            {
+                return Refuse(rejection);
+            }
+
+            return Create(command(time, terms), default);
+        }
+
+        private CaptureRequest WithTime(Func<DateTimeOffset, TradeCommand> command)
+        {
+            // J may omit TransactTime: its SendingTime is then when the allocation was decided.
+            if (!CaptureTermsReader.TryReadEffectiveTime(message, out var time, out var rejection))
+            {
+                if (!message.TryGetUtcTimestamp(Tags.SendingTime, out var sent))
+                {
+                    return Refuse(rejection);
+                }
+
+                time = new DateTimeOffset(sent, TimeSpan.Zero);
+            }
+
+            return Create(command(time), default);
+        }
+
+        private CaptureRequest Create(TradeCommand? command, CaptureRejection rejection) => new()
+        {
+            Session = session,
+            MsgType = msgType,
+            ClientId = clientId,
+            OrigClientId = OrigClientId,
+            Command = command,
+            Rejection = rejection,
+            Echo = Echo,
+            SourceKey = SourceKey,
+        };
+    }
+}

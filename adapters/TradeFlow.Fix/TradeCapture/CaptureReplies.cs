@@ -1,0 +1,157 @@
+using System.Globalization;
+using TradeFlow.Domain.Values;
+using TradeFlow.Fix.Codec;
+
+namespace TradeFlow.Fix.TradeCapture;
+
+/// <summary>
+/// Writes the replies to a capture: a TradeCaptureReportAck (AR) for an AE; ExecutionReports (8) for orders
+/// (new then filled for a booked D, cancelled for F, replaced for G, rejected otherwise) or an
+/// OrderCancelReject (9) when a cancel or replace is refused; an AllocationInstructionAck (P) for a J.
+/// </summary>
+internal sealed class CaptureReplies
+{
+    private readonly FixFieldWriter _body = new();
+
+    /// <summary>Writes each reply for <paramref name="request"/> and hands it to <paramref name="send"/> (message type, body).</summary>
+    public void Write(CaptureRequest request, in CaptureAnswer answer, DateTime now, Action<string, FixFieldWriter> send)
+    {
+        switch (request.MsgType)
+        {
+            case MsgTypes.TradeCaptureReport:
+                Send(send, MsgTypes.TradeCaptureReportAck, () => WriteTradeCaptureReportAck(request, answer));
+                break;
+            case MsgTypes.NewOrderSingle when answer.Accepted:
+                var tradeId = answer.TradeId;
+                Send(send, MsgTypes.ExecutionReport, () => WriteExecution(request, answer, now, '0', '0', "N-" + tradeId));
+                Send(send, MsgTypes.ExecutionReport, () => WriteExecution(request, answer, now, 'F', '2', "F-" + tradeId));
+                break;
+            case MsgTypes.OrderCancelRequest when answer.Accepted:
+                Send(send, MsgTypes.ExecutionReport, () => WriteExecution(request, answer, now, '4', '4', "C-" + request.ClientId));
+                break;
+            case MsgTypes.OrderCancelReplaceRequest when answer.Accepted:
+                Send(send, MsgTypes.ExecutionReport, () => WriteExecution(request, answer, now, '5', '2', "E-" + request.ClientId));
+                break;
+            case MsgTypes.OrderCancelRequest or MsgTypes.OrderCancelReplaceRequest:
+                Send(send, MsgTypes.OrderCancelReject, () => WriteCancelReject(request, answer, now));
+                break;
+            case MsgTypes.NewOrderSingle:
+                Send(send, MsgTypes.ExecutionReport, () => WriteExecution(request, answer, now, '8', '8', "R-" + request.ClientId));
+                break;
+            case MsgTypes.AllocationInstruction:
+                Send(send, MsgTypes.AllocationInstructionAck, () => WriteAllocationAck(request, answer, now));
+                break;
+        }
+    }
+
+    private void Send(Action<string, FixFieldWriter> send, string msgType, Action write)
+    {
+        _body.Clear();
+        write();
+        send(msgType, _body);
+    }
+
+    private void WriteTradeCaptureReportAck(CaptureRequest request, in CaptureAnswer answer)
+    {
+        _body.Add(Tags.TradeReportID, request.ClientId);
+        if (answer.TradeId != default)
+        {
+            _body.Add(Tags.TradeID, answer.TradeId.ToString());
+        }
+
+        _body.Add(Tags.TradeReportTransType, request.Echo.TradeReportTransType);
+        WriteInstrument(request.Echo);
+        _body.Add(Tags.TrdRptStatus, answer.Accepted ? 0 : 1);
+        if (!answer.Accepted)
+        {
+            _body.Add(Tags.TradeReportRejectReason, RejectReasonCodes.TradeReportRejectReason(answer.Reason));
+        }
+
+        WriteText(answer);
+    }
+
+    private void WriteExecution(CaptureRequest request, in CaptureAnswer answer, DateTime now, char execType, char ordStatus,
+        string execId)
+    {
+        var echo = request.Echo;
+        var done = ordStatus is '2';
+        _body.Add(Tags.OrderID, OrderId(answer.TradeId));
+        _body.Add(Tags.ClOrdID, request.ClientId);
+        if (request.OrigClientId is { } original)
+        {
+            _body.Add(Tags.OrigClOrdID, original);
+        }
+
+        _body.Add(Tags.ExecID, execId);
+        _body.Add(Tags.ExecType, execType);
+        _body.Add(Tags.OrdStatus, ordStatus);
+        if (execType == '8')
+        {
+            _body.Add(Tags.OrdRejReason, RejectReasonCodes.OrdRejReason(answer.Reason));
+        }
+
+        WriteInstrument(echo);
+        _body.Add(Tags.Side, echo.Side == '\0' ? '1' : echo.Side);
+        _body.Add(Tags.OrderQty, echo.Quantity);
+        _body.Add(Tags.Price, echo.Price);
+        if (execType == 'F')
+        {
+            _body.Add(Tags.LastQty, echo.Quantity);
+            _body.Add(Tags.LastPx, echo.Price);
+        }
+
+        _body.Add(Tags.LeavesQty, 0m);
+        _body.Add(Tags.CumQty, done ? echo.Quantity : 0m);
+        _body.Add(Tags.AvgPx, done ? echo.Price : 0m);
+        _body.AddUtcTimestamp(Tags.TransactTime, now);
+        WriteText(answer);
+    }
+
+    private void WriteCancelReject(CaptureRequest request, in CaptureAnswer answer, DateTime now)
+    {
+        _body.Add(Tags.OrderID, OrderId(answer.TradeId));
+        _body.Add(Tags.ClOrdID, request.ClientId);
+        _body.Add(Tags.OrigClOrdID, request.OrigClientId ?? "NONE");
+        // OrdStatus of the order the cancel was for: a booked trade is a filled order; an unknown one is rejected.
+        _body.Add(Tags.OrdStatus, answer.Reason == CaptureRejectReason.UnknownOrder ? '8' : '2');
+        _body.Add(Tags.CxlRejResponseTo, request.MsgType == MsgTypes.OrderCancelRequest ? '1' : '2');
+        _body.Add(Tags.CxlRejReason, RejectReasonCodes.CxlRejReason(answer.Reason));
+        _body.AddUtcTimestamp(Tags.TransactTime, now);
+        WriteText(answer);
+    }
+
+    private void WriteAllocationAck(CaptureRequest request, in CaptureAnswer answer, DateTime now)
+    {
+        _body.Add(Tags.AllocID, request.ClientId);
+        _body.Add(Tags.TradeDate, request.Echo.TradeDate ?? now.ToString("yyyyMMdd", CultureInfo.InvariantCulture));
+        _body.AddUtcTimestamp(Tags.TransactTime, now);
+        // AllocStatus 0 accepted; 2 account-level reject when an allocation's account or party is refused; 1 block level.
+        _body.Add(Tags.AllocStatus, answer.Accepted ? 0 : answer.Reason == CaptureRejectReason.InvalidParty ? 2 : 1);
+        if (!answer.Accepted)
+        {
+            _body.Add(Tags.AllocRejCode, RejectReasonCodes.AllocRejCode(answer.Reason, answer.Reasons));
+        }
+
+        WriteText(answer);
+    }
+
+    private void WriteInstrument(in CaptureEcho echo)
+    {
+        _body.Add(Tags.Symbol, echo.Symbol ?? "[N/A]");
+        if (echo.SecurityId is { } isin)
+        {
+            _body.Add(Tags.SecurityID, isin);
+            _body.Add(Tags.SecurityIDSource, '4');
+        }
+    }
+
+    private void WriteText(in CaptureAnswer answer)
+    {
+        if (!string.IsNullOrEmpty(answer.Text))
+        {
+            _body.Add(Tags.Text, answer.Text);
+        }
+    }
+
+    private static string OrderId(TradeId tradeId) => tradeId == default ? "NONE" : tradeId.ToString();
+}
