@@ -1,0 +1,44 @@
+namespace TradeFlow.Fix.Store;
+
+/// <summary>Receives one stored outbound message during <see cref="IMessageStore.Get"/>.</summary>
+public delegate void StoredMessageCallback(int msgSeqNum, ReadOnlySpan<byte> message);
+
+/// <summary>
+/// A session's sequence numbers and the outbound messages it sent, so resend requests can be answered and a
+/// restarted process resumes where it stopped (QuickFIX's <c>MessageStore</c>). Implementations are thread-safe.
+/// Changes become durable at <see cref="Flush"/>, which the session calls before writing a batch to the socket.
+/// </summary>
+public interface IMessageStore : IDisposable
+{
+    /// <summary>The MsgSeqNum our next outbound message gets.</summary>
+    int NextSenderMsgSeqNum { get; set; }
+
+    /// <summary>The MsgSeqNum we expect on the counterparty's next message.</summary>
+    int NextTargetMsgSeqNum { get; set; }
+
+    /// <summary>When the store was created or last reset: identifies the session period it belongs to.</summary>
+    DateTime CreationTime { get; }
+
+    /// <summary>Adds one to <see cref="NextSenderMsgSeqNum"/>.</summary>
+    void IncrNextSenderMsgSeqNum();
+
+    /// <summary>Adds one to <see cref="NextTargetMsgSeqNum"/>.</summary>
+    void IncrNextTargetMsgSeqNum();
+
+    /// <summary>Keeps the complete outbound message <paramref name="message"/> sent as <paramref name="msgSeqNum"/>.</summary>
+    [System.Diagnostics.CodeAnalysis.SuppressMessage("Naming", "CA1716", Justification = "QuickFIX's MessageStore names, which FIX engineers know; no VB consumers.")]
+    void Set(int msgSeqNum, ReadOnlySpan<byte> message);
+
+    /// <summary>Calls <paramref name="callback"/> for each stored message in [<paramref name="beginSeqNo"/>, <paramref name="endSeqNo"/>], in order.</summary>
+    [System.Diagnostics.CodeAnalysis.SuppressMessage("Naming", "CA1716", Justification = "QuickFIX's MessageStore names, which FIX engineers know; no VB consumers.")]
+    void Get(int beginSeqNo, int endSeqNo, StoredMessageCallback callback);
+
+    /// <summary>Makes every change so far durable (one fsync per file touched: the group commit).</summary>
+    void Flush();
+
+    /// <summary>Forgets every message, sets both sequence numbers to 1 and the creation time to <paramref name="creationTime"/>; durable on return.</summary>
+    void Reset(DateTime creationTime);
+
+    /// <summary>Re-reads the store's durable state (QuickFIX's RefreshOnLogon).</summary>
+    void Refresh();
+}

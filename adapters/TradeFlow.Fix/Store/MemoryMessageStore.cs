@@ -1,0 +1,101 @@
+namespace TradeFlow.Fix.Store;
+
+/// <summary>A store that lives as long as the process (no FileStorePath): resends work until a restart.</summary>
+public sealed class MemoryMessageStore : IMessageStore
+{
+    private readonly Lock _sync = new();
+    private readonly SortedDictionary<int, byte[]> _messages = [];
+    private int _nextSender = 1;
+    private int _nextTarget = 1;
+
+    /// <summary>Creates an empty store created at <paramref name="creationTime"/>.</summary>
+    public MemoryMessageStore(DateTime creationTime) => CreationTime = creationTime;
+
+    /// <inheritdoc/>
+    public int NextSenderMsgSeqNum
+    {
+        get { lock (_sync) { return _nextSender; } }
+        set { lock (_sync) { _nextSender = value; } }
+    }
+
+    /// <inheritdoc/>
+    public int NextTargetMsgSeqNum
+    {
+        get { lock (_sync) { return _nextTarget; } }
+        set { lock (_sync) { _nextTarget = value; } }
+    }
+
+    /// <inheritdoc/>
+    public DateTime CreationTime { get; private set; }
+
+    /// <inheritdoc/>
+    public void IncrNextSenderMsgSeqNum()
+    {
+        lock (_sync)
+        {
+            _nextSender++;
+        }
+    }
+
+    /// <inheritdoc/>
+    public void IncrNextTargetMsgSeqNum()
+    {
+        lock (_sync)
+        {
+            _nextTarget++;
+        }
+    }
+
+    /// <inheritdoc/>
+    public void Set(int msgSeqNum, ReadOnlySpan<byte> message)
+    {
+        lock (_sync)
+        {
+            _messages[msgSeqNum] = message.ToArray();
+        }
+    }
+
+    /// <inheritdoc/>
+    public void Get(int beginSeqNo, int endSeqNo, StoredMessageCallback callback)
+    {
+        ArgumentNullException.ThrowIfNull(callback);
+        List<KeyValuePair<int, byte[]>> found;
+        lock (_sync)
+        {
+            found = _messages.Where(m => m.Key >= beginSeqNo && m.Key <= endSeqNo).ToList();
+        }
+
+        foreach (var (seq, bytes) in found)
+        {
+            callback(seq, bytes);
+        }
+    }
+
+    /// <inheritdoc/>
+    public void Flush()
+    {
+        // Nothing outlives the process anyway.
+    }
+
+    /// <inheritdoc/>
+    public void Reset(DateTime creationTime)
+    {
+        lock (_sync)
+        {
+            _messages.Clear();
+            _nextSender = _nextTarget = 1;
+            CreationTime = creationTime;
+        }
+    }
+
+    /// <inheritdoc/>
+    public void Refresh()
+    {
+        // The memory is the only copy.
+    }
+
+    /// <inheritdoc/>
+    public void Dispose()
+    {
+    }
+}
