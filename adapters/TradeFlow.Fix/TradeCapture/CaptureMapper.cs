@@ -17,6 +17,9 @@ internal sealed class CaptureMapper
 {
     private const char Limit = '2';
 
+    // Quantity (53): the block's total in an AllocationInstruction.
+    private const int AllocationQuantity = 53;
+
     private static readonly GroupSpec NoOrders = new(Tags.NoOrders, Tags.ClOrdID,
         new HashSet<int> { Tags.ClOrdID, Tags.OrderID, 198, 526, 66, Tags.OrderQty, 799, 800 }, []);
 
@@ -52,7 +55,7 @@ internal sealed class CaptureMapper
     }
 
     /// <summary>Maps a D: a limit order executed at its price books a trade.</summary>
-    public CaptureRequest MapNewOrderSingle(FixMessage message, SessionId session)
+    public static CaptureRequest MapNewOrderSingle(FixMessage message, SessionId session)
     {
         var request = OrderRequest(message, session, MsgTypes.NewOrderSingle, out var sideFields);
         if (!message.TryGetChar(Tags.OrdType, out var ordType) || ordType != Limit)
@@ -84,7 +87,7 @@ internal sealed class CaptureMapper
         var allocId = Required(message, Tags.AllocID);
         var request = new Builder(message, session, MsgTypes.AllocationInstruction, allocId)
         {
-            Echo = Echo(message, message.TryGetChar(Tags.Side, out var side) ? side : '\0', Tags.Quantity, Tags.AvgPx),
+            Echo = Echo(message, message.TryGetChar(Tags.Side, out var side) ? side : '\0', AllocationQuantity, Tags.AvgPx),
         };
         if (message.TryGetInt(Tags.AllocTransType, out var transType) && transType != 0)
         {
@@ -121,7 +124,7 @@ internal sealed class CaptureMapper
     {
         if (message.GetString(Tags.TradeID) is { } tradeId)
         {
-            return TradeLookup.Parse(tradeId, Tags.TradeID);
+            return TradeLookup.Parse(tradeId, Tags.TradeID, "TradeID");
         }
 
         var reference = message.GetString(Tags.TradeReportRefID);
@@ -136,7 +139,7 @@ internal sealed class CaptureMapper
     {
         if (message.GetString(Tags.OrderID) is { } orderId)
         {
-            return TradeLookup.Parse(orderId, Tags.OrderID);
+            return TradeLookup.Parse(orderId, Tags.OrderID, "OrderID");
         }
 
         var original = message.GetString(Tags.OrigClOrdID);
@@ -154,7 +157,7 @@ internal sealed class CaptureMapper
 
         if (orders[0].GetString(Tags.OrderID) is { } orderId)
         {
-            return TradeLookup.Parse(orderId, Tags.OrderID);
+            return TradeLookup.Parse(orderId, Tags.OrderID, "OrderID");
         }
 
         var clOrdId = orders[0].GetString(Tags.ClOrdID);
@@ -175,9 +178,9 @@ internal sealed class CaptureMapper
     /// <summary>The trade a message addresses, or why it cannot be found.</summary>
     private readonly record struct TradeLookup(TradeId TradeId, CaptureRejection? Rejection)
     {
-        public static TradeLookup Parse(string text, int tag) => TradeId.TryParse(text, out var id)
+        public static TradeLookup Parse(string text, int tag, string name) => TradeId.TryParse(text, out var id)
             ? new TradeLookup(id, null)
-            : Unknown(tag, $"{Tags.Name(tag)} ({tag}) '{text}' is not a TradeFlow trade id");
+            : Unknown(tag, $"{name} ({tag}) '{text}' is not a TradeFlow trade id");
 
         public static TradeLookup Unknown(int tag, string text) =>
             new(default, new CaptureRejection(tag, CaptureRejectReason.UnknownOrder, text));

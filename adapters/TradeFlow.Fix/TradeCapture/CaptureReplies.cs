@@ -14,7 +14,7 @@ internal sealed class CaptureReplies
     private readonly FixFieldWriter _body = new();
 
     /// <summary>Writes each reply for <paramref name="request"/> and hands it to <paramref name="send"/> (message type, body).</summary>
-    public void Write(CaptureRequest request, in CaptureAnswer answer, DateTime now, Action<string, FixFieldWriter> send)
+    public void Write(CaptureRequest request, CaptureAnswer answer, DateTime now, Action<string, FixFieldWriter> send)
     {
         switch (request.MsgType)
         {

@@ -1,0 +1,184 @@
+using System.Collections.Concurrent;
+using System.Threading.Channels;
+using Microsoft.Extensions.Logging;
+using Microsoft.Extensions.Logging.Abstractions;
+using TradeFlow.Domain.Trades;
+using TradeFlow.Engine;
+using TradeFlow.Fix.Codec;
+using TradeFlow.Fix.Session;
+
+namespace TradeFlow.Fix.TradeCapture;
+
+/// <summary>
+/// The trade-capture application on the FIX engine: maps AE, D, F, G and J to domain commands, submits them to
+/// the <see cref="TradeEngine"/>, and answers each only once the engine says its events (or its rejection) are
+/// durable. Idempotency is the engine's: a resent message (PossDupFlag/PossResend) whose key is known gets the
+/// original outcome, and books nothing. Replies are written on the application's own thread, because the
+/// engine's publish thread, which reports outcomes, must never wait on a session's store or socket.
+/// </summary>
+public sealed partial class TradeCaptureApplication : IApplication, ICommandCompletion, IDisposable
+{
+    private readonly TradeEngine _engine;
+    private readonly SendToTarget _send;
+    private readonly TimeProvider _time;
+    private readonly ILogger _logger;
+    private readonly CaptureMapper _mapper;
+    private readonly ConcurrentDictionary<long, CaptureRequest> _inFlight = new();
+    private readonly Channel<(CaptureRequest Request, CaptureAnswer Answer)> _replies =
+        Channel.CreateUnbounded<(CaptureRequest, CaptureAnswer)>(new UnboundedChannelOptions { SingleReader = true });
+    private readonly Thread _replyThread;
+    private long _nextToken;
+
+    /// <summary>Sends an application message on a session; false when it could not be queued.</summary>
+    public delegate bool SendToTarget(SessionId session, string msgType, FixFieldWriter body);
+
+    /// <summary>An application booking into <paramref name="engine"/> and replying through <paramref name="send"/>.</summary>
+    public TradeCaptureApplication(TradeEngine engine, SendToTarget send, BookingIndex? bookings = null,
+        TimeProvider? time = null, ILogger<TradeCaptureApplication>? logger = null)
+    {
+        _engine = engine ?? throw new ArgumentNullException(nameof(engine));
+        _send = send ?? throw new ArgumentNullException(nameof(send));
+        _time = time ?? TimeProvider.System;
+        _logger = (ILogger?)logger ?? NullLogger.Instance;
+        Bookings = bookings ?? new BookingIndex();
+        _mapper = new CaptureMapper(Bookings);
+        _replyThread = new Thread(WriteReplies) { IsBackground = true, Name = "fix-trade-capture-replies" };
+        _replyThread.Start();
+    }
+
+    /// <summary>Which trade each client id names (load it with <see cref="BookingIndexLoader"/> before accepting sessions).</summary>
+    public BookingIndex Bookings { get; }
+
+    /// <summary>Captures submitted and not yet answered.</summary>
+    public int InFlight => _inFlight.Count;
+
+    /// <inheritdoc/>
+    public void FromApp(FixMessage message, SessionId sessionId)
+    {
+        ArgumentNullException.ThrowIfNull(message);
+        var request = message.MsgTypeString switch
+        {
+            MsgTypes.TradeCaptureReport => _mapper.MapTradeCaptureReport(message, sessionId),
+            MsgTypes.NewOrderSingle => CaptureMapper.MapNewOrderSingle(message, sessionId),
+            MsgTypes.OrderCancelRequest => _mapper.MapCancel(message, sessionId),
+            MsgTypes.OrderCancelReplaceRequest => _mapper.MapReplace(message, sessionId),
+            MsgTypes.AllocationInstruction => _mapper.MapAllocation(message, sessionId),
+            _ => throw new UnsupportedMessageTypeException(message.MsgTypeString),
+        };
+        if (request.Command is not { } command)
+        {
+            LogRefused(request.MsgType, request.ClientId, request.Rejection.Text);
+            Reply(request, CaptureAnswer.From(request.Rejection));
+            return;
+        }
+
+        var token = Interlocked.Increment(ref _nextToken);
+        _inFlight[token] = request;
+        // Blocks while the engine's ring is full: the session stops reading its socket, and TCP carries the
+        // back-pressure to the trader.
+        _engine.Submit(new EngineCommand(command, Source(sessionId, message), Actor(command, sessionId)), this, token);
+    }
+
+    /// <inheritdoc/>
+    public void OnCompleted(long token, in CommandOutcome outcome)
+    {
+        if (!_inFlight.TryRemove(token, out var request))
+        {
+            return;
+        }
+
+        if (outcome.Status == CommandStatus.Failed)
+        {
+            // Not durable, so not acknowledged either way: the client's resend is answered once the engine recovers.
+            LogFailed(request.MsgType, request.ClientId, outcome.Error);
+            return;
+        }
+
+        if (outcome.IsAccepted && outcome.TradeId != default)
+        {
+            Bookings.Record(request.Session.TargetCompID, request.MsgType, request.ClientId, outcome.TradeId);
+        }
+
+        Reply(request, CaptureAnswer.From(outcome));
+    }
+
+    /// <inheritdoc/>
+    public void OnCreate(SessionId sessionId)
+    {
+    }
+
+    /// <inheritdoc/>
+    public void OnLogon(SessionId sessionId) => LogLogon(sessionId);
+
+    /// <inheritdoc/>
+    public void OnLogout(SessionId sessionId) => LogLogout(sessionId);
+
+    /// <inheritdoc/>
+    public void ToAdmin(FixMessage message, SessionId sessionId)
+    {
+    }
+
+    /// <inheritdoc/>
+    public void FromAdmin(FixMessage message, SessionId sessionId)
+    {
+    }
+
+    /// <inheritdoc/>
+    public void ToApp(FixMessage message, SessionId sessionId)
+    {
+    }
+
+    /// <summary>Stops the reply thread once every queued reply is sent.</summary>
+    public void Dispose()
+    {
+        _replies.Writer.TryComplete();
+        _replyThread.Join(TimeSpan.FromSeconds(30));
+    }
+
+    private void Reply(CaptureRequest request, CaptureAnswer answer) => _replies.Writer.TryWrite((request, answer));
+
+    private void WriteReplies()
+    {
+        var replies = new CaptureReplies();
+        var reader = _replies.Reader;
+        while (reader.WaitToReadAsync().AsTask().GetAwaiter().GetResult())
+        {
+            while (reader.TryRead(out var item))
+            {
+                replies.Write(item.Request, item.Answer, _time.GetUtcNow().UtcDateTime, (msgType, body) =>
+                {
+                    if (!_send(item.Request.Session, msgType, body))
+                    {
+                        LogNotSent(msgType, item.Request.ClientId, item.Request.Session);
+                    }
+                });
+            }
+        }
+    }
+
+    // The audit trail shows where each command came from: the FIX session and the message's sequence number.
+    private static string Source(SessionId session, FixMessage message) =>
+        $"FIX {session.TargetCompID}->{session.SenderCompID} {message.MsgTypeString} MsgSeqNum={message.MsgSeqNum}";
+
+    private static string Actor(TradeCommand command, SessionId session) => command switch
+    {
+        BookTrade book => book.Terms.Trader.ToString(),
+        AmendTrade amend => amend.Terms.Trader.ToString(),
+        _ => session.TargetCompID,
+    };
+
+    [LoggerMessage(Level = LogLevel.Information, Message = "{MsgType} {ClientId} refused before the engine: {Text}")]
+    private partial void LogRefused(string msgType, string clientId, string text);
+
+    [LoggerMessage(Level = LogLevel.Error, Message = "{MsgType} {ClientId} failed in the engine and is not acknowledged: {Error}")]
+    private partial void LogFailed(string msgType, string clientId, string? error);
+
+    [LoggerMessage(Level = LogLevel.Warning, Message = "Reply {MsgType} to {ClientId} could not be queued on {Session}")]
+    private partial void LogNotSent(string msgType, string clientId, SessionId session);
+
+    [LoggerMessage(Level = LogLevel.Information, Message = "Trade capture session {Session} logged on")]
+    private partial void LogLogon(SessionId session);
+
+    [LoggerMessage(Level = LogLevel.Information, Message = "Trade capture session {Session} logged out")]
+    private partial void LogLogout(SessionId session);
+}
