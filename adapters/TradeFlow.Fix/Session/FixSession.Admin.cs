@@ -1,0 +1,219 @@
+using TradeFlow.Fix.Codec;
+using TradeFlow.Fix.Settings;
+
+namespace TradeFlow.Fix.Session;
+
+/// <summary>Admin messages: Logon, Logout, Heartbeat, TestRequest and Reject.</summary>
+public sealed partial class FixSession
+{
+    private void NextLogon(FixMessage logon)
+    {
+        var now = Now;
+        if (!_settings.Schedule.IsInSession(now))
+        {
+            _log.Warning("Received logon outside of valid logon time");
+            RequestDisconnect("Logon outside of session time");
+            return;
+        }
+
+        ResetIfNewPeriod(now);
+        if (_settings.RefreshOnLogon)
+        {
+            _store.Refresh();
+        }
+
+        if (!logon.TryGetInt(Tags.HeartBtInt, out var heartBtInt) || heartBtInt < 0)
+        {
+            SendLogout("HeartBtInt (108) missing or invalid");
+            RequestDisconnect("Logon without HeartBtInt");
+            return;
+        }
+
+        var resetFlag = logon.TryGetBool(Tags.ResetSeqNumFlag, out var reset) && reset;
+        if (resetFlag)
+        {
+            _log.Event("Logon contains ResetSeqNumFlag=Y, resetting sequence numbers to 1");
+            if (!_sentReset)
+            {
+                _store.Reset(now);
+            }
+
+            _receivedReset = true;
+        }
+        else if (!_isInitiator && _settings.ResetOnLogon)
+        {
+            _store.Reset(now);
+        }
+
+        if (!Verify(logon, checkTooHigh: false, checkTooLow: true) || !AcceptLogon(logon))
+        {
+            return;
+        }
+
+        _receivedLogon = true;
+        if (!_isInitiator || (_receivedReset && !_sentReset))
+        {
+            _heartBtInt = heartBtInt;
+            _log.Event("Received logon request");
+            SendLogon(echoReset: resetFlag);
+            _log.Event("Responding to logon request");
+        }
+        else
+        {
+            _log.Event("Received logon response");
+        }
+
+        _sentReset = _receivedReset = false;
+        if (logon.MsgSeqNum > _store.NextTargetMsgSeqNum && !resetFlag)
+        {
+            DoTargetTooHigh(logon, alreadyProcessed: true);
+        }
+        else
+        {
+            _store.IncrNextTargetMsgSeqNum();
+        }
+
+        if (LoggedOn && !_loggedOnNotified)
+        {
+            _loggedOnNotified = true;
+            _logonEventPending = true;
+            _application.OnLogon(SessionId);
+        }
+    }
+
+    /// <summary>TradeFlow's credential check and the application's FromAdmin; a refusal is a Logout with the reason.</summary>
+    private bool AcceptLogon(FixMessage logon)
+    {
+        try
+        {
+            if (_settings.Username is not null && !CredentialsMatch(logon))
+            {
+                throw new RejectLogonException("Invalid username or password");
+            }
+
+            _application.FromAdmin(logon, SessionId);
+            return true;
+        }
+        catch (RejectLogonException e)
+        {
+            _log.Warning("Logon rejected: " + e.Message);
+            SendLogout(e.Message);
+            _store.IncrNextTargetMsgSeqNum();
+            RequestDisconnect("Logon rejected");
+            return false;
+        }
+    }
+
+    private bool CredentialsMatch(FixMessage logon)
+    {
+        var username = logon.GetString(Tags.Username);
+        var password = logon.GetString(Tags.Password);
+        return username == _settings.Username && password is not null && PasswordHash.Verify(password, _settings.PasswordHash!);
+    }
+
+    private void NextHeartbeat(FixMessage heartbeat)
+    {
+        if (Verify(heartbeat, checkTooHigh: true, checkTooLow: true))
+        {
+            _application.FromAdmin(heartbeat, SessionId);
+            _store.IncrNextTargetMsgSeqNum();
+        }
+    }
+
+    private void NextTestRequest(FixMessage testRequest)
+    {
+        if (Verify(testRequest, checkTooHigh: true, checkTooLow: true))
+        {
+            _application.FromAdmin(testRequest, SessionId);
+            testRequest.TryGetValue(Tags.TestReqID, out var id);
+            SendHeartbeat(id);
+            _store.IncrNextTargetMsgSeqNum();
+        }
+    }
+
+    private void NextReject(FixMessage reject)
+    {
+        if (Verify(reject, checkTooHigh: false, checkTooLow: true))
+        {
+            _application.FromAdmin(reject, SessionId);
+            _store.IncrNextTargetMsgSeqNum();
+        }
+    }
+
+    private void NextLogout(FixMessage logout)
+    {
+        if (!Verify(logout, checkTooHigh: false, checkTooLow: false))
+        {
+            return;
+        }
+
+        _application.FromAdmin(logout, SessionId);
+        if (!_sentLogout)
+        {
+            _log.Event("Received logout request");
+            SendLogout(null);
+            _log.Event("Sending logout response");
+        }
+        else
+        {
+            _log.Event("Received logout response");
+        }
+
+        if (logout.MsgSeqNum == _store.NextTargetMsgSeqNum)
+        {
+            _store.IncrNextTargetMsgSeqNum();
+        }
+
+        if (_settings.ResetOnLogout)
+        {
+            _store.Reset(Now);
+        }
+
+        RequestDisconnect("Logout");
+    }
+
+    private void SendLogon(bool echoReset)
+    {
+        _adminBody.Clear();
+        _adminBody.Add(Tags.EncryptMethod, 0);
+        _adminBody.Add(Tags.HeartBtInt, _heartBtInt);
+        if (echoReset)
+        {
+            _adminBody.Add(Tags.ResetSeqNumFlag, true);
+        }
+
+        SendAdmin(MsgTypes.Logon);
+        _sentLogon = true;
+    }
+
+    private void SendLogout(string? text)
+    {
+        _adminBody.Clear();
+        if (!string.IsNullOrEmpty(text))
+        {
+            _adminBody.Add(Tags.Text, text);
+        }
+
+        SendAdmin(MsgTypes.Logout);
+        _sentLogout = true;
+        _logoutSentAt = Now;
+    }
+
+    private void SendHeartbeat(ReadOnlySpan<byte> testReqId)
+    {
+        _adminBody.Clear();
+        if (!testReqId.IsEmpty)
+        {
+            _adminBody.Add(Tags.TestReqID, testReqId);
+        }
+
+        SendAdmin(MsgTypes.Heartbeat);
+    }
+
+    private void SendTestRequest(string testReqId)
+    {
+        _adminBody.Clear();
+        _adminBody.Add(Tags.TestReqID, testReqId);
+        SendAdmin(MsgTypes.TestRequest);
+    }
+}

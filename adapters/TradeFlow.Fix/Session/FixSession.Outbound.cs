@@ -1,0 +1,188 @@
+using System.Buffers;
+using System.Collections.Concurrent;
+using System.Text;
+using TradeFlow.Fix.Codec;
+
+namespace TradeFlow.Fix.Session;
+
+/// <summary>Outbound: stamping, storing and the durable write path.</summary>
+public sealed partial class FixSession
+{
+    private static readonly ConcurrentDictionary<string, byte[]> MsgTypeBytes = new(StringComparer.Ordinal);
+    private readonly Lock _writeGate = new();
+    private readonly ArrayBufferWriter<byte> _encodeBuffer = new(4096);
+    private ArrayBufferWriter<byte> _writing = new(4096);
+    private bool _disconnectRequested;
+
+    /// <summary>
+    /// Stamps (MsgSeqNum, SendingTime, CompIDs), stores and sends a message whose body (fields after the standard
+    /// header) is <paramref name="body"/>. Thread-safe. When the session is not logged on the message is still
+    /// stamped and stored, and reaches the counterparty by resend after its next Logon (QuickFIX with
+    /// PersistMessages=Y). Returns false when <see cref="IApplication.ToApp"/> refused it.
+    /// </summary>
+    public bool Send(string msgType, FixFieldWriter body)
+    {
+        ArgumentNullException.ThrowIfNull(msgType);
+        ArgumentNullException.ThrowIfNull(body);
+        bool sent;
+        lock (_sync)
+        {
+            sent = MsgTypes.IsAdmin(TypeBytes(msgType)) ? SendAdmin(msgType, body.Written) : SendApp(msgType, body.Written);
+        }
+
+        FlushOutbound();
+        return sent;
+    }
+
+    private static byte[] TypeBytes(string msgType) => MsgTypeBytes.GetOrAdd(msgType, static t => Encoding.ASCII.GetBytes(t));
+
+    private bool SendApp(string msgType, ReadOnlySpan<byte> body)
+    {
+        var seq = _store.NextSenderMsgSeqNum;
+        var message = Stamp(msgType, body, new FixHeader(SessionId.BeginString, SessionId.SenderCompID, SessionId.TargetCompID, seq, Now));
+        try
+        {
+            _application.ToApp(_outboundView, SessionId);
+        }
+        catch (DoNotSendException)
+        {
+            return false;
+        }
+
+        Commit(seq, message, transmit: LoggedOn);
+        return true;
+    }
+
+    private bool SendAdmin(string msgType, ReadOnlySpan<byte> body)
+    {
+        var seq = _store.NextSenderMsgSeqNum;
+        var message = Stamp(msgType, body, new FixHeader(SessionId.BeginString, SessionId.SenderCompID, SessionId.TargetCompID, seq, Now));
+        _application.ToAdmin(_outboundView, SessionId);
+        Commit(seq, message, transmit: _connection is not null);
+        return true;
+    }
+
+    /// <summary>Sends the admin message built in <see cref="_adminBody"/>.</summary>
+    private void SendAdmin(string msgType) => SendAdmin(msgType, _adminBody.Written);
+
+    /// <summary>Encodes into the encode buffer and parses the result into the outbound view for the callbacks.</summary>
+    private ReadOnlySpan<byte> Stamp(string msgType, ReadOnlySpan<byte> body, in FixHeader header)
+    {
+        _encodeBuffer.ResetWrittenCount();
+        FixEncoder.Encode(_encodeBuffer, header, TypeBytes(msgType), body);
+        _ = FixParser.TryParse(_encodeBuffer.WrittenSpan, _outboundView, out _, out _);
+        return _encodeBuffer.WrittenSpan;
+    }
+
+    private void Commit(int seq, ReadOnlySpan<byte> message, bool transmit)
+    {
+        if (_settings.PersistMessages)
+        {
+            _store.Set(seq, message);
+        }
+
+        _store.IncrNextSenderMsgSeqNum();
+        if (transmit)
+        {
+            Transmit(message);
+        }
+    }
+
+    /// <summary>Queues bytes for the next flush (no store, no sequence number: resends and gap fills use this directly).</summary>
+    private void Transmit(ReadOnlySpan<byte> message)
+    {
+        _pending.Write(message);
+        _lastSent = Now;
+        _log.Outgoing(message);
+    }
+
+    /// <summary>Asks for the connection to be closed once what is queued has been written.</summary>
+    private void RequestDisconnect(string reason)
+    {
+        _disconnectRequested = true;
+        _disconnectReason ??= reason;
+    }
+
+    /// <summary>
+    /// The only way bytes reach the socket: takes everything queued, makes the store durable (one fsync for the whole
+    /// batch — messages other threads queue meanwhile ride the next one), then writes. Never called with the
+    /// session lock held (that would invert the lock order); a call from inside the lock is left to the outer caller.
+    /// </summary>
+    private void FlushOutbound()
+    {
+        if (_sync.IsHeldByCurrentThread)
+        {
+            return;
+        }
+
+        lock (_writeGate)
+        {
+            ISessionConnection? connection;
+            bool disconnect;
+            string? reason;
+            lock (_sync)
+            {
+                (_pending, _writing) = (_writing, _pending);
+                connection = _connection;
+                disconnect = _disconnectRequested;
+                reason = _disconnectReason;
+                _disconnectRequested = false;
+            }
+
+            _store.Flush();
+            if (_writing.WrittenCount > 0 && connection is not null)
+            {
+                try
+                {
+                    connection.Send(_writing.WrittenSpan);
+                }
+                catch (IOException e)
+                {
+                    disconnect = true;
+                    reason = "Write failed: " + e.Message;
+                }
+            }
+
+            _writing.ResetWrittenCount();
+            if (disconnect && connection is not null)
+            {
+                connection.Disconnect();
+                Disconnected(connection, reason ?? "Disconnected");
+            }
+        }
+    }
+
+    /// <summary>The transport lost (or closed) <paramref name="connection"/>: forget the logon state.</summary>
+    internal void Disconnected(ISessionConnection connection, string reason)
+    {
+        var wasLoggedOn = false;
+        lock (_sync)
+        {
+            if (!ReferenceEquals(_connection, connection))
+            {
+                return;
+            }
+
+            wasLoggedOn = _loggedOnNotified;
+            _connection = null;
+            _loggedOnNotified = false;
+            _receivedLogon = _sentLogon = _sentLogout = false;
+            _queue.Clear();
+            _resendRange = default;
+            _pending.ResetWrittenCount();
+            _log.Event($"Disconnected: {reason}");
+            if (_settings.ResetOnDisconnect)
+            {
+                _store.Reset(Now);
+            }
+
+            _store.Flush();
+        }
+
+        if (wasLoggedOn)
+        {
+            _application.OnLogout(SessionId);
+            RaiseLoggedOnChanged();
+        }
+    }
+}
