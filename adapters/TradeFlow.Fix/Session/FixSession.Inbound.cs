@@ -141,9 +141,9 @@ public sealed partial class FixSession
             _resendRange = default;
         }
 
-        if (_validator is not null && !_validator.TryValidate(message, out var failure))
+        if (_validator is not null && !_validator.TryValidate(message, out var reason, out var refTagId, out var text))
         {
-            SendReject(message, failure.SessionRejectReason, failure.RefTagId, failure.Text);
+            SendReject(message, reason, refTagId, text);
             return false;
         }
 

@@ -1,3 +1,4 @@
+using System.Buffers;
 using TradeFlow.Fix.Codec;
 
 namespace TradeFlow.Fix.Session;
@@ -127,7 +128,7 @@ public sealed partial class FixSession
 
         var gapStart = 0;
         var next = begin;
-        var resent = new System.Buffers.ArrayBufferWriter<byte>(1024);
+        var resent = new ArrayBufferWriter<byte>(1024);
         _store.Get(begin, end, (seq, raw) =>
         {
             if (gapStart == 0 && seq > next)
@@ -166,7 +167,7 @@ public sealed partial class FixSession
     }
 
     /// <summary>Re-stamps a stored application message for resending; false when it is to be gap-filled instead.</summary>
-    private bool TryPrepareResend(ReadOnlySpan<byte> raw, System.Buffers.ArrayBufferWriter<byte> output)
+    private bool TryPrepareResend(ReadOnlySpan<byte> raw, ArrayBufferWriter<byte> output)
     {
         if (FixParser.TryParse(raw, _storedView, out _, out _) != FixParseStatus.Complete || MsgTypes.IsAdmin(_storedView.MsgType))
         {

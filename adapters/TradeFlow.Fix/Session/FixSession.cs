@@ -2,7 +2,6 @@ using System.Buffers;
 using System.Text;
 using Microsoft.Extensions.Logging;
 using TradeFlow.Fix.Codec;
-using TradeFlow.Fix.Dictionary;
 using TradeFlow.Fix.Settings;
 using TradeFlow.Fix.Store;
 
@@ -26,7 +25,7 @@ public sealed partial class FixSession : IDisposable
     private readonly IApplication _application;
     private readonly IMessageStore _store;
     private readonly TimeProvider _time;
-    private readonly MessageValidator? _validator;
+    private readonly IInboundValidator? _validator;
     private readonly SessionLog _log;
     private readonly bool _isInitiator;
     private readonly byte[] _beginString;
@@ -54,13 +53,13 @@ public sealed partial class FixSession : IDisposable
     private (int Begin, int End) _resendRange;
 
     /// <summary>Creates the session; calls <see cref="IApplication.OnCreate"/> and resets the store if a new session period began.</summary>
-    public FixSession(
+    internal FixSession(
         SessionSettings settings,
         IApplication application,
         IMessageStore store,
         ILogger logger,
         TimeProvider timeProvider,
-        MessageValidator? validator = null,
+        IInboundValidator? validator = null,
         string? fileLogPath = null)
     {
         ArgumentNullException.ThrowIfNull(settings);

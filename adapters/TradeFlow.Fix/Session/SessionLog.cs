@@ -72,7 +72,12 @@ internal sealed partial class SessionLog : IDisposable
         }
 
         var text = Encoding.ASCII.GetString(message);
-        LogMessage(_logger, _sessionId, incoming ? "IN " : "OUT", text.Replace('\u0001', '|'));
+        if (_logger.IsEnabled(LogLevel.Trace))
+        {
+            var readable = text.Replace('\u0001', '|');
+            LogMessage(_logger, _sessionId, incoming ? "IN " : "OUT", readable);
+        }
+
         Append(_messages, text);
     }
 
