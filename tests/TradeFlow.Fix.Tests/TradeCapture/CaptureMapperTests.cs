@@ -16,7 +16,7 @@ public class CaptureMapperTests
     [Fact]
     public void A_limit_NewOrderSingle_books_the_deal_at_its_price()
     {
-        var request = CaptureMapper.MapNewOrderSingle(NewOrder("ORD-1"), Session);
+        var request = CaptureMapper.MapNewOrderSingle(NewOrder("ORD-1"), Client);
 
         var book = Assert.IsType<BookTrade>(request.Command);
         Assert.Equal("FIX:CLIENT1:D:ORD-1", book.SourceKey);
@@ -35,7 +35,7 @@ public class CaptureMapperTests
     [Fact]
     public void A_market_order_is_refused_naming_OrdType()
     {
-        var request = CaptureMapper.MapNewOrderSingle(NewOrder("ORD-1", ordType: '1'), Session);
+        var request = CaptureMapper.MapNewOrderSingle(NewOrder("ORD-1", ordType: '1'), Client);
 
         Assert.Null(request.Command);
         Assert.Equal(Tags.OrdType, request.Rejection.RefTagId);
@@ -46,7 +46,7 @@ public class CaptureMapperTests
     public void An_FX_pair_is_read_from_Symbol()
     {
         var request = CaptureMapper.MapNewOrderSingle(NewOrder("FX-1", instrument: "55=EUR/USD|", qty: "1000000", price: "1.0850",
-            book: "FX-LDN"), Session);
+            book: "FX-LDN"), Client);
 
         Assert.Equal(DemoIds.EurUsd, Assert.IsType<BookTrade>(request.Command).Terms.Instrument);
     }
@@ -54,7 +54,7 @@ public class CaptureMapperTests
     [Fact]
     public void A_counterparty_with_a_bad_LEI_check_digit_is_an_invalid_party()
     {
-        var request = CaptureMapper.MapNewOrderSingle(NewOrder("ORD-1", parties: Parties(lei: "7LTWFZYICNSX8D621K87")), Session);
+        var request = CaptureMapper.MapNewOrderSingle(NewOrder("ORD-1", parties: Parties(lei: "7LTWFZYICNSX8D621K87")), Client);
 
         Assert.Null(request.Command);
         Assert.Equal(CaptureRejectReason.InvalidParty, request.Rejection.Reason);
@@ -64,7 +64,7 @@ public class CaptureMapperTests
     [Fact]
     public void An_ISIN_needs_SecurityIDSource_4()
     {
-        var request = CaptureMapper.MapNewOrderSingle(NewOrder("ORD-1", instrument: "48=US0378331005|22=1|55=AAPL|"), Session);
+        var request = CaptureMapper.MapNewOrderSingle(NewOrder("ORD-1", instrument: "48=US0378331005|22=1|55=AAPL|"), Client);
 
         Assert.Equal(Tags.SecurityIDSource, request.Rejection.RefTagId);
         Assert.Equal(CaptureRejectReason.UnknownInstrument, request.Rejection.Reason);
@@ -73,7 +73,7 @@ public class CaptureMapperTests
     [Fact]
     public void A_TradeCaptureReport_books_the_bank_side_of_its_first_NoSides_entry()
     {
-        var request = Mapper.MapTradeCaptureReport(TradeReport("TR-1"), Session);
+        var request = Mapper.MapTradeCaptureReport(TradeReport("TR-1"), Client);
 
         var book = Assert.IsType<BookTrade>(request.Command);
         Assert.Equal("FIX:CLIENT1:AE:TR-1", book.SourceKey);
@@ -87,7 +87,7 @@ public class CaptureMapperTests
     {
         var tradeId = TradeId.FromInt64(42);
 
-        var request = Mapper.MapTradeCaptureReport(TradeReport("TR-2", transType: 2, tradeId: tradeId.ToString(), qty: "250"), Session);
+        var request = Mapper.MapTradeCaptureReport(TradeReport("TR-2", transType: 2, tradeId: tradeId.ToString(), qty: "250"), Client);
 
         var amend = Assert.IsType<AmendTrade>(request.Command);
         Assert.Equal(tradeId, amend.TradeId);
@@ -100,7 +100,7 @@ public class CaptureMapperTests
         var tradeId = TradeId.FromInt64(7);
         _index.Record("CLIENT1", "D", "ORD-1", tradeId);
 
-        var request = Mapper.MapReplace(Replace("ORD-2", "ORD-1"), Session);
+        var request = Mapper.MapReplace(Replace("ORD-2", "ORD-1"), Client);
 
         var amend = Assert.IsType<AmendTrade>(request.Command);
         Assert.Equal(tradeId, amend.TradeId);
@@ -111,7 +111,7 @@ public class CaptureMapperTests
     [Fact]
     public void A_cancel_of_an_unknown_order_is_refused_as_unknown_order()
     {
-        var request = Mapper.MapCancel(Cancel("ORD-9", "NOPE"), Session);
+        var request = Mapper.MapCancel(Cancel("ORD-9", "NOPE"), Client);
 
         Assert.Null(request.Command);
         Assert.Equal(CaptureRejectReason.UnknownOrder, request.Rejection.Reason);
@@ -123,7 +123,7 @@ public class CaptureMapperTests
     {
         _index.Record("OTHER", "D", "ORD-1", TradeId.FromInt64(7));
 
-        var request = Mapper.MapCancel(Cancel("ORD-2", "ORD-1"), Session);
+        var request = Mapper.MapCancel(Cancel("ORD-2", "ORD-1"), Client);
 
         Assert.Equal(CaptureRejectReason.UnknownOrder, request.Rejection.Reason);
     }
@@ -135,7 +135,7 @@ public class CaptureMapperTests
         _index.Record("CLIENT1", "D", "BLOCK-1", block);
 
         var request = Mapper.MapAllocation(Allocation("AL-1", "BLOCK-1", ("EQ-NY", DeutscheBankLei, 60), ("EQ-LDN", GoldmanLei, 40)),
-            Session);
+            Client);
 
         var allocate = Assert.IsType<AllocateTrade>(request.Command);
         Assert.Equal(block, allocate.TradeId);

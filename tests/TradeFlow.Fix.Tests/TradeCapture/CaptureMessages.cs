@@ -10,7 +10,7 @@ internal static class CaptureMessages
     public const string DeutscheBankLei = "7LTWFZYICNSX8D621K86";
     public const string GoldmanLei = "784F5XWPLTWKTBV3E584";
 
-    public static readonly SessionId Session = new("FIX.4.4", "TRADEFLOW", "CLIENT1");
+    public static readonly SessionId Client = new("FIX.4.4", "TRADEFLOW", "CLIENT1");
 
     private static int _seq;
 

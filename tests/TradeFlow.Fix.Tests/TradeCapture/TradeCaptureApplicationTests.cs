@@ -28,7 +28,7 @@ public sealed class TradeCaptureApplicationTests : IDisposable
     [Fact]
     public async Task A_booked_order_is_answered_new_then_filled_with_the_trade_id_as_OrderID()
     {
-        _application.FromApp(NewOrder("ORD-1"), Session);
+        _application.FromApp(NewOrder("ORD-1"), Client);
 
         var accepted = await _replies.Next();
         var filled = await _replies.Next();
@@ -43,12 +43,12 @@ public sealed class TradeCaptureApplicationTests : IDisposable
     [Fact]
     public async Task A_resent_order_gets_the_original_answer_and_books_nothing()
     {
-        _application.FromApp(NewOrder("ORD-1"), Session);
+        _application.FromApp(NewOrder("ORD-1"), Client);
         await _replies.Next();
         var original = await _replies.Next();
         var eventsBefore = _store.ReadAll(GlobalPosition.Start, Direction.Forwards).Count();
 
-        _application.FromApp(NewOrder("ORD-1"), Session);
+        _application.FromApp(NewOrder("ORD-1"), Client);
 
         await _replies.Next();
         var again = await _replies.Next();
@@ -59,7 +59,7 @@ public sealed class TradeCaptureApplicationTests : IDisposable
     [Fact]
     public async Task A_report_on_a_restricted_instrument_is_acked_as_rejected_unauthorized_with_the_reason()
     {
-        _application.FromApp(TradeReport("TR-1", instrument: "48=GB0002634946|22=4|55=BA.L|"), Session);
+        _application.FromApp(TradeReport("TR-1", instrument: "48=GB0002634946|22=4|55=BA.L|"), Client);
 
         var ack = await _replies.Next();
         Assert.Equal("AR", ack.MsgType);
@@ -70,7 +70,7 @@ public sealed class TradeCaptureApplicationTests : IDisposable
     [Fact]
     public async Task An_accepted_report_is_acked_with_the_TradeFlow_trade_id()
     {
-        _application.FromApp(TradeReport("TR-1"), Session);
+        _application.FromApp(TradeReport("TR-1"), Client);
 
         var ack = await _replies.Next();
         Assert.Equal(("AR", "0"), (ack.MsgType, ack.Field(Tags.TrdRptStatus)));
@@ -80,13 +80,13 @@ public sealed class TradeCaptureApplicationTests : IDisposable
     [Fact]
     public async Task A_replace_then_a_cancel_by_ClOrdID_chain_reach_the_booked_trade()
     {
-        _application.FromApp(NewOrder("ORD-1"), Session);
+        _application.FromApp(NewOrder("ORD-1"), Client);
         await _replies.Next();
         var tradeId = (await _replies.Next()).Field(Tags.OrderID);
 
-        _application.FromApp(Replace("ORD-2", "ORD-1", qty: "150"), Session);
+        _application.FromApp(Replace("ORD-2", "ORD-1", qty: "150"), Client);
         var replaced = await _replies.Next();
-        _application.FromApp(Cancel("ORD-3", "ORD-2"), Session);
+        _application.FromApp(Cancel("ORD-3", "ORD-2"), Client);
         var cancelled = await _replies.Next();
 
         Assert.Equal(("5", "2", "150", tradeId), (replaced.Field(Tags.ExecType), replaced.Field(Tags.OrdStatus),
@@ -98,13 +98,13 @@ public sealed class TradeCaptureApplicationTests : IDisposable
     [Fact]
     public async Task Cancelling_a_cancelled_trade_is_an_OrderCancelReject_too_late()
     {
-        _application.FromApp(NewOrder("ORD-1"), Session);
+        _application.FromApp(NewOrder("ORD-1"), Client);
         await _replies.Next();
         await _replies.Next();
-        _application.FromApp(Cancel("ORD-2", "ORD-1"), Session);
+        _application.FromApp(Cancel("ORD-2", "ORD-1"), Client);
         await _replies.Next();
 
-        _application.FromApp(Cancel("ORD-3", "ORD-1"), Session);
+        _application.FromApp(Cancel("ORD-3", "ORD-1"), Client);
 
         var reject = await _replies.Next();
         Assert.Equal(("9", "1", "0"), (reject.MsgType, reject.Field(Tags.CxlRejResponseTo), reject.Field(Tags.CxlRejReason)));
@@ -113,7 +113,7 @@ public sealed class TradeCaptureApplicationTests : IDisposable
     [Fact]
     public async Task A_cancel_of_an_unknown_order_is_rejected_without_reaching_the_engine()
     {
-        _application.FromApp(Cancel("ORD-2", "NEVER"), Session);
+        _application.FromApp(Cancel("ORD-2", "NEVER"), Client);
 
         var reject = await _replies.Next();
         Assert.Equal(("9", "1", "NONE"), (reject.MsgType, reject.Field(Tags.CxlRejReason), reject.Field(Tags.OrderID)));
@@ -123,11 +123,11 @@ public sealed class TradeCaptureApplicationTests : IDisposable
     [Fact]
     public async Task An_allocation_of_a_booked_block_is_acked_accepted()
     {
-        _application.FromApp(NewOrder("BLOCK-1"), Session);
+        _application.FromApp(NewOrder("BLOCK-1"), Client);
         await _replies.Next();
         await _replies.Next();
 
-        _application.FromApp(Allocation("AL-1", "BLOCK-1", ("EQ-NY", DeutscheBankLei, 60), ("EQ-LDN", GoldmanLei, 40)), Session);
+        _application.FromApp(Allocation("AL-1", "BLOCK-1", ("EQ-NY", DeutscheBankLei, 60), ("EQ-LDN", GoldmanLei, 40)), Client);
 
         var ack = await _replies.Next();
         Assert.Equal(("P", "AL-1", "0"), (ack.MsgType, ack.Field(Tags.AllocID), ack.Field(Tags.AllocStatus)));
@@ -136,11 +136,11 @@ public sealed class TradeCaptureApplicationTests : IDisposable
     [Fact]
     public async Task An_allocation_that_does_not_sum_to_the_block_is_rejected_at_block_level()
     {
-        _application.FromApp(NewOrder("BLOCK-1"), Session);
+        _application.FromApp(NewOrder("BLOCK-1"), Client);
         await _replies.Next();
         await _replies.Next();
 
-        _application.FromApp(Allocation("AL-1", "BLOCK-1", ("EQ-NY", DeutscheBankLei, 60), ("EQ-LDN", GoldmanLei, 30)), Session);
+        _application.FromApp(Allocation("AL-1", "BLOCK-1", ("EQ-NY", DeutscheBankLei, 60), ("EQ-LDN", GoldmanLei, 30)), Client);
 
         var ack = await _replies.Next();
         Assert.Equal(("1", "1"), (ack.Field(Tags.AllocStatus), ack.Field(Tags.AllocRejCode)));
@@ -151,14 +151,14 @@ public sealed class TradeCaptureApplicationTests : IDisposable
     {
         var quoteRequest = Message("R", "131=Q-1|146=1|55=AAPL|");
 
-        Assert.Throws<UnsupportedMessageTypeException>(() => _application.FromApp(quoteRequest, Session));
+        Assert.Throws<UnsupportedMessageTypeException>(() => _application.FromApp(quoteRequest, Client));
     }
 
     [Fact]
     public async Task The_booking_index_is_rebuilt_from_the_store_after_a_restart()
     {
-        _application.FromApp(NewOrder("ORD-1"), Session);
-        _application.FromApp(TradeReport("TR-1"), Session);
+        _application.FromApp(NewOrder("ORD-1"), Client);
+        _application.FromApp(TradeReport("TR-1"), Client);
         await _replies.Next();
         var tradeId = TradeId.Parse((await _replies.Next()).Field(Tags.OrderID)!);
         await _replies.Next();
