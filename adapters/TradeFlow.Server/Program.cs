@@ -4,6 +4,7 @@ using TradeFlow.Server.Cli;
 var root = new RootCommand("TradeFlow: an event-sourced front-to-back trade lifecycle engine.")
 {
     DemoCommand.Create(),
+    ServeCommand.Create(),
 };
 
 return root.Parse(args).Invoke();
