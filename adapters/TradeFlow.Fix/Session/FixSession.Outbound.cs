@@ -185,4 +185,20 @@ public sealed partial class FixSession
             RaiseLoggedOnChanged();
         }
     }
+
+    /// <summary>Closes the current connection now (acceptor stopping), without a handshake.</summary>
+    internal void CloseConnection(string reason)
+    {
+        ISessionConnection? connection;
+        lock (_sync)
+        {
+            connection = _connection;
+        }
+
+        if (connection is not null)
+        {
+            connection.Disconnect();
+            Disconnected(connection, reason);
+        }
+    }
 }

@@ -158,6 +158,7 @@ public sealed partial class FixSession : IDisposable
             _testRequests = 0;
             _resendRange = default;
             _disconnectReason = null;
+            _disconnectRequested = false;
             _heartBtInt = _settings.HeartBtInt;
             _log.Event($"Connected ({connection.RemoteAddress})");
             return true;

@@ -1,0 +1,164 @@
+using System.Buffers;
+using System.Net.Sockets;
+using TradeFlow.Fix.Codec;
+using TradeFlow.Fix.Session;
+
+namespace TradeFlow.Fix.Transport;
+
+/// <summary>
+/// One TCP (or TLS) connection: reads into a pooled buffer, frames messages with <see cref="FixParser"/> and hands
+/// them to the session synchronously. While the application blocks (the engine's ring is full) this loop does not
+/// read, the socket's receive window fills and TCP pushes back on the counterparty.
+/// </summary>
+internal sealed class FixConnection : ISessionConnection
+{
+    private const int InitialBuffer = 64 * 1024;
+    private readonly Socket _socket;
+    private readonly Lock _writeLock = new();
+    private Stream _stream;
+    private int _closed;
+
+    public FixConnection(Socket socket, Stream stream)
+    {
+        _socket = socket;
+        _stream = stream;
+        RemoteAddress = socket.RemoteEndPoint?.ToString() ?? "?";
+    }
+
+    public string RemoteAddress { get; }
+
+    public FixSession? Session { get; private set; }
+
+    public void Send(ReadOnlySpan<byte> data)
+    {
+        try
+        {
+            lock (_writeLock)
+            {
+                _stream.Write(data);
+            }
+        }
+        catch (ObjectDisposedException e)
+        {
+            throw new IOException("Connection closed", e);
+        }
+    }
+
+    public void Disconnect()
+    {
+        if (Interlocked.Exchange(ref _closed, 1) != 0)
+        {
+            return;
+        }
+
+        try
+        {
+            _socket.Shutdown(SocketShutdown.Both);
+        }
+        catch (SocketException)
+        {
+            // Already reset by the peer: closing is all that is left.
+        }
+        catch (ObjectDisposedException)
+        {
+            // Already closed.
+        }
+
+        _socket.Close();
+    }
+
+    /// <summary>Reads until the connection ends. <paramref name="route"/> picks the session from the first message (null refuses it).</summary>
+    public async Task RunAsync(Func<FixMessage, FixConnection, FixSession?> route, Action<string> logGarbled, CancellationToken cancellationToken)
+    {
+        var buffer = ArrayPool<byte>.Shared.Rent(InitialBuffer);
+        var message = new FixMessage();
+        var filled = 0;
+        var reason = "Connection closed by the counterparty";
+        try
+        {
+            while (Volatile.Read(ref _closed) == 0)
+            {
+                if (filled == buffer.Length)
+                {
+                    buffer = Grow(buffer, filled);
+                }
+
+                var read = await _stream.ReadAsync(buffer.AsMemory(filled), cancellationToken).ConfigureAwait(false);
+                if (read == 0)
+                {
+                    break;
+                }
+
+                filled += read;
+                var consumed = Consume(buffer.AsSpan(0, filled), message, route, logGarbled);
+                buffer.AsSpan(consumed, filled - consumed).CopyTo(buffer);
+                filled -= consumed;
+            }
+        }
+        catch (Exception e) when (e is IOException or SocketException or ObjectDisposedException or OperationCanceledException)
+        {
+            reason = "Connection lost: " + e.Message;
+        }
+        finally
+        {
+            ArrayPool<byte>.Shared.Return(buffer);
+            Disconnect();
+            Session?.Disconnected(this, reason);
+            await _stream.DisposeAsync().ConfigureAwait(false);
+        }
+    }
+
+    /// <summary>Replaces the plain stream with the TLS stream once the handshake is done.</summary>
+    public void UseStream(Stream stream) => _stream = stream;
+
+    private int Consume(Span<byte> data, FixMessage message, Func<FixMessage, FixConnection, FixSession?> route, Action<string> logGarbled)
+    {
+        var offset = 0;
+        while (offset < data.Length && Volatile.Read(ref _closed) == 0)
+        {
+            var status = FixParser.TryParse(data[offset..], message, out var consumed, out var why);
+            if (status == FixParseStatus.Incomplete)
+            {
+                break;
+            }
+
+            offset += consumed;
+            if (status == FixParseStatus.Garbled)
+            {
+                if (Session is { } s)
+                {
+                    s.Garbled(why ?? "garbled");
+                }
+                else
+                {
+                    logGarbled(why ?? "garbled");
+                }
+
+                continue;
+            }
+
+            if (Session is null && (Session = route(message, this)) is null)
+            {
+                Disconnect();
+                break;
+            }
+
+            Session.Next(message);
+        }
+
+        return offset;
+    }
+
+    private static byte[] Grow(byte[] buffer, int filled)
+    {
+        if (buffer.Length > FixParser.MaxBodyLength * 2)
+        {
+            throw new IOException("Message larger than the parser's limit");
+        }
+
+        var larger = ArrayPool<byte>.Shared.Rent(buffer.Length * 2);
+        buffer.AsSpan(0, filled).CopyTo(larger);
+        ArrayPool<byte>.Shared.Return(buffer);
+        return larger;
+    }
+}
