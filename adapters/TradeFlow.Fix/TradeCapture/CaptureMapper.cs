@@ -28,7 +28,11 @@ internal sealed class CaptureMapper
     /// <summary>A mapper resolving client ids through <paramref name="index"/>.</summary>
     public CaptureMapper(BookingIndex index) => _index = index;
 
-    /// <summary>Maps an AE: TradeReportTransType (487) 0 new books, 2 replace amends, 1 cancel cancels.</summary>
+    /// <summary>
+    /// Maps an AE: TradeReportTransType (487) 0 new books, 2 replace amends, 1 cancel cancels. A replace or cancel
+    /// names its trade by the id TradeFlow acked (SecondaryTradeReportRefID 881) or by the client's original
+    /// TradeReportID (TradeReportRefID 572).
+    /// </summary>
     public CaptureRequest MapTradeCaptureReport(FixMessage message, SessionId session)
     {
         var reportId = Required(message, Tags.TradeReportID);
@@ -122,16 +126,16 @@ internal sealed class CaptureMapper
 
     private TradeLookup FindReportedTrade(FixMessage message, SessionId session)
     {
-        if (message.GetString(Tags.TradeID) is { } tradeId)
+        if (message.GetString(TradeCaptureTags.SecondaryTradeReportRefID) is { } tradeId)
         {
-            return TradeLookup.Parse(tradeId, Tags.TradeID, "TradeID");
+            return TradeLookup.Parse(tradeId, TradeCaptureTags.SecondaryTradeReportRefID, "SecondaryTradeReportRefID");
         }
 
         var reference = message.GetString(Tags.TradeReportRefID);
         return reference is not null && _index.TryFind(session.TargetCompID, MsgTypes.TradeCaptureReport, reference, out var id)
             ? new TradeLookup(id, null)
             : TradeLookup.Unknown(Tags.TradeReportRefID, reference is null
-                ? "A replace or cancel needs TradeID (1003) or TradeReportRefID (572)"
+                ? "A replace or cancel needs SecondaryTradeReportRefID (881) or TradeReportRefID (572)"
                 : $"TradeReportRefID (572) '{reference}' names no trade reported on this session");
     }
 

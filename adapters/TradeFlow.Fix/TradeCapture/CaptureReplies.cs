@@ -56,10 +56,13 @@ internal sealed class CaptureReplies
         _body.Add(Tags.TradeReportID, request.ClientId);
         if (answer.TradeId != default)
         {
-            _body.Add(Tags.TradeID, answer.TradeId.ToString());
+            // FIX 4.4 has no TradeID (1003 came with 5.0): the receiver's own id of a report is SecondaryTradeReportID.
+            _body.Add(TradeCaptureTags.SecondaryTradeReportID, answer.TradeId.ToString());
         }
 
         _body.Add(Tags.TradeReportTransType, request.Echo.TradeReportTransType);
+        // ExecType (150) is required in an AR: what happened to the trade — booked (F), replaced (5), cancelled (4) — or rejected (8).
+        _body.Add(Tags.ExecType, !answer.Accepted ? '8' : request.Echo.TradeReportTransType switch { 1 => '4', 2 => '5', _ => 'F' });
         WriteInstrument(request.Echo);
         _body.Add(Tags.TrdRptStatus, answer.Accepted ? 0 : 1);
         if (!answer.Accepted)

@@ -35,7 +35,8 @@ internal static class ServeCommand
         try
         {
             var referenceData = ReferenceDataFiles.Load(settings.ReferenceDataDirectory);
-            await using var host = await ServeHost.StartAsync(settings, referenceData, loggerFactory, cancellationToken).ConfigureAwait(false);
+            var host = await ServeHost.StartAsync(settings, referenceData, loggerFactory, cancellationToken).ConfigureAwait(false);
+            await using var stopsHost = host.ConfigureAwait(false);
             foreach (var endpoint in host.Acceptor.Endpoints)
             {
                 Console.WriteLine($"FIX acceptor listening on {endpoint}");

@@ -36,7 +36,7 @@ public sealed class QuickFixInitiatorTests : IAsyncLifetime
 
         var ack = await _peer.ExpectApp("AR");
         Assert.Equal(("TR-1", "0"), (Field(ack, 571), Field(ack, 939)));
-        Assert.True(TradeId.TryParse(Field(ack, 1003), out _), ack);
+        Assert.True(TradeId.TryParse(Field(ack, 818), out _), ack);
     }
 
     [Fact]

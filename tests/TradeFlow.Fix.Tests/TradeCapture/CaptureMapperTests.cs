@@ -83,11 +83,11 @@ public class CaptureMapperTests
     }
 
     [Fact]
-    public void A_replace_report_amends_the_trade_named_by_TradeID()
+    public void A_replace_report_amends_the_trade_named_by_its_TradeFlow_id()
     {
         var tradeId = TradeId.FromInt64(42);
 
-        var request = Mapper.MapTradeCaptureReport(TradeReport("TR-2", transType: 2, tradeId: tradeId.ToString(), qty: "250"), Client);
+        var request = Mapper.MapTradeCaptureReport(TradeReport("TR-2", transType: 2, tradeRef: tradeId.ToString(), qty: "250"), Client);
 
         var amend = Assert.IsType<AmendTrade>(request.Command);
         Assert.Equal(tradeId, amend.TradeId);

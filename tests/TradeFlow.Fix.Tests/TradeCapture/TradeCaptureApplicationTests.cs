@@ -74,7 +74,7 @@ public sealed class TradeCaptureApplicationTests : IDisposable
 
         var ack = await _replies.Next();
         Assert.Equal(("AR", "0"), (ack.MsgType, ack.Field(Tags.TrdRptStatus)));
-        Assert.True(TradeId.TryParse(ack.Field(Tags.TradeID), out _));
+        Assert.True(TradeId.TryParse(ack.Field(818), out _));
     }
 
     [Fact]
