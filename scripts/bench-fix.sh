@@ -1,0 +1,86 @@
+#!/usr/bin/env bash
+# End-to-end FIX benchmark on loopback. The same load generator (qf-peer load, on Debian's QuickFIX C++) offers
+# NewOrderSingles at fixed rates to
+#   - TradeFlow: `tradeflow serve` (Release), booking each order durably on the embedded journal and answering
+#     with ExecutionReports (new + filled) only after the journal's fsync, and persisting its FIX store; and
+#   - QuickFIX's example executor (prebuilt in Debian's libquickfix-doc), which fills every order and books nothing.
+# and measures answered orders per second and the latency from send to the final ExecutionReport.
+#
+# Usage: scripts/bench-fix.sh [SECONDS] [RATES] [SESSIONS]
+#   e.g. scripts/bench-fix.sh 5 "1000 5000 10000" "1 2"
+set -euo pipefail
+cd "$(dirname "$0")/.."
+seconds="${1:-5}"
+rates="${2:-1000 5000 10000}"
+session_counts="${3:-1 2}"
+port=9881
+
+source scripts/fix-peers.sh
+build_fix_peers >/dev/null
+dotnet build adapters/TradeFlow.Server -c Release -warnaserror -v q -nologo >/dev/null
+tradeflow="$PWD/adapters/TradeFlow.Server/bin/Release/net10.0/tradeflow.dll"
+quickfix_dictionary="$PWD/tests/TradeFlow.Fix.Tests/TestData/FIX44.xml"
+work="$(mktemp -d)"
+trap 'kill $(jobs -p) 2>/dev/null || true; rm -rf "$work"' EXIT
+
+sessions_section() { # $1 = count, $2 = key naming the other side
+  for i in $(seq 1 "$1"); do printf '[SESSION]\n%s=CLIENT%s\n' "$2" "$i"; done
+}
+
+wait_for_port() {
+  for _ in $(seq 1 300); do
+    (exec 3<>"/dev/tcp/127.0.0.1/$port") 2>/dev/null && return 0
+    sleep 0.1
+  done
+  echo "nothing listening on $port" >&2
+  return 1
+}
+
+start_target() { # $1 = tradeflow|executor, $2 = sessions; prints the pid
+  local dir="$work/$1-$2-$RANDOM"
+  mkdir -p "$dir"
+  if [[ $1 == tradeflow ]]; then
+    { printf '[DEFAULT]\nConnectionType=acceptor\nSocketAcceptPort=%s\nBeginString=FIX.4.4\nSenderCompID=TRADEFLOW\n' "$port"
+      printf 'FileStorePath=%s/fix-store\nDataDictionary=%s/fix/FIX44-TradeFlow.xml\nStartTime=00:00:00\nEndTime=00:00:00\n' "$dir" "$PWD"
+      sessions_section "$2" TargetCompID; } > "$dir/acceptor.cfg"
+    dotnet "$tradeflow" serve --data "$dir/data" --fix "$dir/acceptor.cfg" > "$dir/serve.log" 2>&1 &
+  else
+    { printf '[DEFAULT]\nConnectionType=acceptor\nSocketAcceptPort=%s\nBeginString=FIX.4.4\nSenderCompID=TRADEFLOW\n' "$port"
+      printf 'FileStorePath=%s/store\nUseDataDictionary=Y\nDataDictionary=%s\nStartTime=00:00:00\nEndTime=00:00:00\n' "$dir" "$quickfix_dictionary"
+      sessions_section "$2" TargetCompID; } > "$dir/executor.cfg"
+    "$TRADEFLOW_QF_EXECUTOR" "$dir/executor.cfg" > /dev/null 2>&1 &
+  fi
+  echo $!
+}
+
+load() { # $1 = sessions, $2 = rate per session, $3 = count per session
+  local dir="$work/load-$RANDOM"
+  mkdir -p "$dir"
+  { printf '[DEFAULT]\nConnectionType=initiator\nSocketConnectHost=127.0.0.1\nSocketConnectPort=%s\nHeartBtInt=30\n' "$port"
+    printf 'ReconnectInterval=1\nFileStorePath=%s/store\nStartTime=00:00:00\nEndTime=00:00:00\nResetOnLogon=Y\n' "$dir"
+    printf 'UseDataDictionary=Y\nDataDictionary=%s\nBeginString=FIX.4.4\nTargetCompID=TRADEFLOW\n' "$quickfix_dictionary"
+    sessions_section "$1" SenderCompID; } > "$dir/load.cfg"
+  "$TRADEFLOW_QF_PEER" load "$dir/load.cfg" "$2" "$3" || true
+}
+
+echo "| target | sessions | offered/s | answered/s | p50 µs | p90 µs | p99 µs | p99.9 µs | max µs |"
+echo "|---|---:|---:|---:|---:|---:|---:|---:|---:|"
+for sessions in $session_counts; do
+  for rate in $rates; do
+    per_session=$(( rate / sessions ))
+    for target in executor tradeflow; do
+      pid=$(start_target "$target" "$sessions")
+      wait_for_port
+      # A short warm-up run (JIT, page cache), then the measured run on the same process.
+      load "$sessions" 200 200 > /dev/null
+      result=$(load "$sessions" "$per_session" $(( per_session * seconds )))
+      kill -INT "$pid" 2>/dev/null || true
+      wait "$pid" 2>/dev/null || true
+      echo "$result" | python3 -c '
+import json, sys
+r = json.loads(sys.stdin.read() or "{}")
+print("| %s | %d | %d | %.0f | %.0f | %.0f | %.0f | %.0f | %.0f |" % (sys.argv[1], r.get("sessions", 0), r.get("offeredPerSecond", 0),
+  r.get("answeredPerSecond", 0), r.get("p50us", 0), r.get("p90us", 0), r.get("p99us", 0), r.get("p999us", 0), r.get("maxus", 0)))' "$target"
+    done
+  done
+done
