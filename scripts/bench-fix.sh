@@ -63,8 +63,8 @@ load() { # $1 = sessions, $2 = rate per session, $3 = count per session
   "$TRADEFLOW_QF_PEER" load "$dir/load.cfg" "$2" "$3" || true
 }
 
-echo "| target | sessions | offered/s | answered/s | p50 µs | p90 µs | p99 µs | p99.9 µs | max µs |"
-echo "|---|---:|---:|---:|---:|---:|---:|---:|---:|"
+echo "| target | sessions | offered/s | answered/s | of which rejected | p50 µs | p90 µs | p99 µs | p99.9 µs | max µs |"
+echo "|---|---:|---:|---:|---:|---:|---:|---:|---:|---:|"
 for sessions in $session_counts; do
   for rate in $rates; do
     per_session=$(( rate / sessions ))
@@ -79,8 +79,8 @@ for sessions in $session_counts; do
       echo "$result" | python3 -c '
 import json, sys
 r = json.loads(sys.stdin.read() or "{}")
-print("| %s | %d | %d | %.0f | %.0f | %.0f | %.0f | %.0f | %.0f |" % (sys.argv[1], r.get("sessions", 0), r.get("offeredPerSecond", 0),
-  r.get("answeredPerSecond", 0), r.get("p50us", 0), r.get("p90us", 0), r.get("p99us", 0), r.get("p999us", 0), r.get("maxus", 0)))' "$target"
+print("| %s | %d | %d | %.0f | %d | %.0f | %.0f | %.0f | %.0f | %.0f |" % (sys.argv[1], r.get("sessions", 0), r.get("offeredPerSecond", 0),
+  r.get("answeredPerSecond", 0), r.get("rejected", 0), r.get("p50us", 0), r.get("p90us", 0), r.get("p99us", 0), r.get("p999us", 0), r.get("maxus", 0)))' "$target"
     done
   done
 done

@@ -83,6 +83,7 @@ class LoadApplication : public FIX::Application
 public:
   std::atomic<int> loggedOn { 0 };
   std::atomic<long> answered { 0 };
+  std::atomic<long> rejected { 0 };
   std::mutex lock;
   std::unordered_map<std::string, Clock::time_point> pending;
   std::vector<double> latenciesMicros;
@@ -110,6 +111,7 @@ public:
     latenciesMicros.push_back( std::chrono::duration<double, std::micro>( now - sent->second ).count() );
     pending.erase( sent );
     ++answered;
+    if ( status == "8" ) ++rejected;
   }
 };
 
@@ -261,9 +263,9 @@ int runLoad( const std::string& config, int rate, int count )
   }
   std::sort( latencies.begin(), latencies.end() );
   std::printf( "{\"sessions\":%zu,\"offeredPerSecond\":%d,\"sent\":%ld,\"answered\":%ld,\"seconds\":%.3f,"
-    "\"answeredPerSecond\":%.0f,\"p50us\":%.0f,\"p90us\":%.0f,\"p99us\":%.0f,\"p999us\":%.0f,\"maxus\":%.0f}\n",
+    "\"rejected\":%ld,\"answeredPerSecond\":%.0f,\"p50us\":%.0f,\"p90us\":%.0f,\"p99us\":%.0f,\"p999us\":%.0f,\"maxus\":%.0f}\n",
     sessions.size(), rate * static_cast<int>( sessions.size() ), sent, application.answered.load(), seconds,
-    application.answered / seconds, percentile( latencies, 0.5 ), percentile( latencies, 0.9 ),
+    application.rejected.load(), application.answered / seconds, percentile( latencies, 0.5 ), percentile( latencies, 0.9 ),
     percentile( latencies, 0.99 ), percentile( latencies, 0.999 ), latencies.empty() ? 0 : latencies.back() );
   return application.answered == sent ? 0 : 1;
 }
