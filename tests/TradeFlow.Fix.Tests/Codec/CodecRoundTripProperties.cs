@@ -113,6 +113,15 @@ public sealed class CodecRoundTripProperties
         }).QuickCheckThrowOnFailure();
     }
 
+    [Fact]
+    public void The_checksum_is_the_byte_sum_modulo_256_for_any_length()
+    {
+        var inputs = Gen.Choose(0, 600).SelectMany(n => Gen.ArrayOf(Gen.Choose(0, 255).Select(b => (byte)b), n));
+
+        Prop.ForAll(inputs.ToArbitrary(), bytes => FixParser.ComputeCheckSum(bytes) == bytes.Sum(b => b) % 256)
+            .QuickCheckThrowOnFailure();
+    }
+
     private static string Utf8(ReadOnlySpan<byte> bytes) => Encoding.UTF8.GetString(bytes);
 
     private sealed record Body(string MsgType, int Seq, (int Tag, string Value)[] Fields, (string Id, string Role)[] Parties)
