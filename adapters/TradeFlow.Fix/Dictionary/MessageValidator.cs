@@ -72,9 +72,12 @@ public sealed partial class MessageValidator
         {
             var tag = message[i].Tag;
             var set = SetOf(definition, tag, out var fieldSection);
+
+            // A message listed without fields has unknown groups, so a repeated body tag may be a group member.
+            var unlistedBodyField = set is null && !definition.HasFieldList;
             if (!CheckOrder(ref section, fieldSection, tag, message, out failure)
                 || !CheckField(message, i, tag, set is not null, !definition.HasFieldList, out failure)
-                || !CheckRepeated(message, i, tag, seen, stamp, out failure))
+                || !(unlistedBodyField || CheckRepeated(message, i, tag, seen, stamp, out failure)))
             {
                 return false;
             }

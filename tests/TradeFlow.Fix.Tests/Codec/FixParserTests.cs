@@ -199,4 +199,27 @@ public sealed class FixParserTests
         Assert.Throws<FormatException>(() => FixMessage.Parse(bytes.AsSpan(0, bytes.Length - 1)));
         Assert.Throws<FormatException>(() => FixMessage.Parse(bytes.Concat(bytes).ToArray()));
     }
+
+    [Fact]
+    public void Parsing_into_a_warm_message_allocates_nothing()
+    {
+        var report = FixText.TradeCaptureReport();
+        var order = FixText.NewOrderSingle();
+        for (var i = 0; i < 100; i++)
+        {
+            FixParser.TryParse(report, _message, out _, out _);
+            FixParser.TryParse(order, _message, out _, out _);
+        }
+
+        var before = GC.GetAllocatedBytesForCurrentThread();
+        for (var i = 0; i < 100; i++)
+        {
+            FixParser.TryParse(report, _message, out _, out _);
+            _ = _message.MsgTypeString;
+            FixParser.TryParse(order, _message, out _, out _);
+            _ = _message.MsgTypeString;
+        }
+
+        Assert.Equal(0, GC.GetAllocatedBytesForCurrentThread() - before);
+    }
 }

@@ -28,8 +28,8 @@ internal static class FixText
     public static byte[] TradeCaptureReport() => Frame(
         "35=AE|49=CLIENT|56=TRADEFLOW|34=12|52=20260315-09:30:01.123|571=TR-000123|487=0|856=0|570=N|55=VOD.L|" +
         "48=GB00BH4HKS39|22=4|32=1000|31=101.25|75=20260315|64=20260317|60=20260315-09:30:00.456|552=2|" +
-        "54=1|37=ORD-1|1=ACC-1|453=2|448=BANK-A|447=D|452=1|448=TRADER-7|447=D|452=11|" +
-        "54=2|37=ORD-2|1=ACC-2|453=1|448=BANK-B|447=D|452=1|15=GBP|");
+        "54=1|37=ORD-1|453=2|448=BANK-A|447=D|452=1|448=TRADER-7|447=D|452=11|1=ACC-1|" +
+        "54=2|37=ORD-2|453=1|448=BANK-B|447=D|452=1|1=ACC-2|15=GBP|");
 
     /// <summary>A typical inbound NewOrderSingle (D).</summary>
     public static byte[] NewOrderSingle() => Frame(
