@@ -162,7 +162,9 @@ public sealed partial class MessageValidator
         if (!_dictionary.TryGetField(tag, out var field))
         {
             var pass = unlisted || (userDefined ? !_options.ValidateUserDefinedFields : _options.AllowUnknownMsgFields);
-            return pass || Fail(SessionRejectReasons.UndefinedTag, tag, message, out failure);
+            // QuickFIX (C++ and .NET) answers a tag its dictionary does not define with 0 "Invalid tag number",
+            // not 3 "Undefined Tag": counterparties' operations staff expect QuickFIX's answer.
+            return pass || Fail(SessionRejectReasons.InvalidTagNumber, tag, message, out failure);
         }
 
         if (!FieldTypes.IsValidFormat(field.Type, value))

@@ -76,12 +76,12 @@ public sealed class MessageValidatorTests
     }
 
     [Fact]
-    public void An_undefined_tag_is_rejected()
+    public void An_undefined_tag_is_rejected_as_an_invalid_tag_number_as_QuickFIX_does()
     {
         var failure = Validate("AE", TradeReport + "4999=x|" + Sides);
 
-        AssertRejected(failure, SessionRejectReasons.UndefinedTag, 4999, "AE");
-        Assert.Equal("Undefined Tag", failure!.Value.Text);
+        AssertRejected(failure, SessionRejectReasons.InvalidTagNumber, 4999, "AE");
+        Assert.Equal("Invalid tag number", failure!.Value.Text);
     }
 
     [Fact]
@@ -90,7 +90,7 @@ public sealed class MessageValidatorTests
         var options = ValidationOptions.Default with { AllowUnknownMsgFields = true };
 
         Assert.Null(Validate("AE", TradeReport + "4999=x|44=1.5|" + Sides, options));
-        AssertRejected(Validate("AE", TradeReport + "5001=x|" + Sides, options), SessionRejectReasons.UndefinedTag, 5001, "AE");
+        AssertRejected(Validate("AE", TradeReport + "5001=x|" + Sides, options), SessionRejectReasons.InvalidTagNumber, 5001, "AE");
     }
 
     [Fact]
@@ -99,7 +99,7 @@ public sealed class MessageValidatorTests
         var options = ValidationOptions.Default with { ValidateUserDefinedFields = false };
 
         Assert.Null(Validate("AE", TradeReport + "5001=x|" + Sides, options));
-        AssertRejected(Validate("AE", TradeReport + "4999=x|" + Sides, options), SessionRejectReasons.UndefinedTag, 4999, "AE");
+        AssertRejected(Validate("AE", TradeReport + "4999=x|" + Sides, options), SessionRejectReasons.InvalidTagNumber, 4999, "AE");
     }
 
     [Fact]
