@@ -77,6 +77,20 @@ public sealed class AcceptorTransportTests : IDisposable
         Assert.Equal("STILL-HERE", (await client.ExpectAsync(MsgTypes.Heartbeat)).GetString(Tags.TestReqID));
     }
 
+    [Fact]
+    public async Task A_connection_that_never_logs_on_is_closed_after_the_logon_timeout()
+    {
+        await using var harness = AcceptorHarness.Start("LogonTimeout=5");
+        var accepted = new TaskCompletionSource(TaskCreationOptions.RunContinuationsAsynchronously);
+        harness.Acceptor.ConnectionAccepted += (_, _) => accepted.TrySetResult();
+        await using var silent = await harness.ConnectAsync();
+        await accepted.Task.WaitAsync(TimeSpan.FromSeconds(30));
+
+        harness.Time.Advance(TimeSpan.FromSeconds(5));
+
+        await silent.ExpectDisconnectAsync();
+    }
+
     private static X509Certificate2 SelfSigned()
     {
         using var key = RSA.Create(2048);
