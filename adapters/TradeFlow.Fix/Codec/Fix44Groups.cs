@@ -10,11 +10,11 @@ namespace TradeFlow.Fix.Codec;
 public static class Fix44Groups
 {
     /// <summary>NoPartySubIDs (802): PartySubID 523, PartySubIDType 803.</summary>
-    public static GroupSpec NoPartySubIDs { get; } = Spec(802, 523, [523, 803]);
+    public static GroupSpec NoPartySubIDs { get; } = Spec(Tags.NoPartySubIDs, Tags.PartySubID, [Tags.PartySubID, Tags.PartySubIDType]);
 
     /// <summary>NoPartyIDs (453): PartyID 448, PartyIDSource 447, PartyRole 452, with NoPartySubIDs.</summary>
     public static GroupSpec NoPartyIDs { get; } = Spec(Tags.NoPartyIDs, Tags.PartyID,
-        [Tags.PartyID, Tags.PartyIDSource, Tags.PartyRole, 802], NoPartySubIDs);
+        [Tags.PartyID, Tags.PartyIDSource, Tags.PartyRole, Tags.NoPartySubIDs], NoPartySubIDs);
 
     /// <summary>NoNestedPartyIDs (539): NestedPartyID 524, NestedPartyIDSource 525, NestedPartyRole 538.</summary>
     public static GroupSpec NoNestedPartyIDs { get; } = Spec(Tags.NoNestedPartyIDs, Tags.NestedPartyID,

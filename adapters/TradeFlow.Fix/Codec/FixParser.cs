@@ -1,4 +1,6 @@
 using System.Runtime.CompilerServices;
+using System.Runtime.InteropServices;
+using System.Runtime.Intrinsics;
 
 namespace TradeFlow.Fix.Codec;
 
@@ -62,10 +64,27 @@ public static class FixParser
     /// <summary>The FIX checksum of <paramref name="bytes"/>: the sum of the bytes modulo 256.</summary>
     public static int ComputeCheckSum(ReadOnlySpan<byte> bytes)
     {
+        // Sixteen bytes at a time, widened to uint lanes: a message is summed in a few dozen instructions.
         var sum = 0u;
-        foreach (var b in bytes)
+        var i = 0;
+        if (Vector128.IsHardwareAccelerated && bytes.Length >= Vector128<byte>.Count)
         {
-            sum += b;
+            var acc = Vector128<uint>.Zero;
+            ref var start = ref MemoryMarshal.GetReference(bytes);
+            for (; i <= bytes.Length - Vector128<byte>.Count; i += Vector128<byte>.Count)
+            {
+                var (low, high) = Vector128.Widen(Vector128.LoadUnsafe(ref start, (nuint)i));
+                var (a, b) = Vector128.Widen(low);
+                var (c, d) = Vector128.Widen(high);
+                acc += a + b + c + d;
+            }
+
+            sum = Vector128.Sum(acc);
+        }
+
+        for (; i < bytes.Length; i++)
+        {
+            sum += bytes[i];
         }
 
         return (int)(sum & 0xFF);

@@ -196,4 +196,36 @@ public static class Tags
     public const int TrdRptStatus = 939;
     /// <summary>TradeID (1003).</summary>
     public const int TradeID = 1003;
+
+    // More application fields the shipped dictionary defines.
+    /// <summary>ExecInst (18).</summary>
+    public const int ExecInst = 18;
+    /// <summary>ExecRefID (19).</summary>
+    public const int ExecRefID = 19;
+    /// <summary>HandlInst (21).</summary>
+    public const int HandlInst = 21;
+    /// <summary>Quantity (53), an AllocationInstruction's total quantity.</summary>
+    public const int Quantity = 53;
+    /// <summary>StopPx (99).</summary>
+    public const int StopPx = 99;
+    /// <summary>ExpireTime (126).</summary>
+    public const int ExpireTime = 126;
+    /// <summary>EncodedTextLen (354), the length of EncodedText (355).</summary>
+    public const int EncodedTextLen = 354;
+    /// <summary>EncodedText (355).</summary>
+    public const int EncodedText = 355;
+    /// <summary>ExpireDate (432).</summary>
+    public const int ExpireDate = 432;
+    /// <summary>PartySubID (523).</summary>
+    public const int PartySubID = 523;
+    /// <summary>OrderCapacity (528).</summary>
+    public const int OrderCapacity = 528;
+    /// <summary>NoPartySubIDs (802).</summary>
+    public const int NoPartySubIDs = 802;
+    /// <summary>PartySubIDType (803).</summary>
+    public const int PartySubIDType = 803;
+    /// <summary>TrdType (828).</summary>
+    public const int TrdType = 828;
+    /// <summary>AllocNoOrdersType (857).</summary>
+    public const int AllocNoOrdersType = 857;
 }

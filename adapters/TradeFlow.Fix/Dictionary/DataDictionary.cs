@@ -17,7 +17,11 @@ public sealed class DataDictionary
 
     private static readonly Lazy<DataDictionary> Shipped = new(LoadShipped);
 
+    // Field lookup by tag is an array index for tags below this (every FIX 4.4 tag), a dictionary above.
+    private const int IndexedTags = 8192;
+
     private readonly IReadOnlyDictionary<int, FieldDefinition> _fields;
+    private readonly FieldDefinition?[] _fieldsByTag = new FieldDefinition?[IndexedTags];
     private readonly Dictionary<string, MessageDefinition> _messages;
     private readonly Dictionary<string, MessageDefinition>.AlternateLookup<ReadOnlySpan<char>> _messagesBySpan;
 
@@ -27,6 +31,14 @@ public sealed class DataDictionary
         Source = source;
         BeginString = beginString;
         _fields = fields;
+        foreach (var (tag, field) in fields)
+        {
+            if (tag < IndexedTags)
+            {
+                _fieldsByTag[tag] = field;
+            }
+        }
+
         Header = header;
         Trailer = trailer;
         _messages = messages;
@@ -104,7 +116,16 @@ public sealed class DataDictionary
         _messages.TryGetValue(msgType, out message!);
 
     /// <summary>The field with tag <paramref name="tag"/>.</summary>
-    public bool TryGetField(int tag, out FieldDefinition field) => _fields.TryGetValue(tag, out field!);
+    public bool TryGetField(int tag, out FieldDefinition field)
+    {
+        if ((uint)tag < IndexedTags)
+        {
+            field = _fieldsByTag[tag]!;
+            return field is not null;
+        }
+
+        return _fields.TryGetValue(tag, out field!);
+    }
 
     /// <summary>
     /// The repeating group <paramref name="countTag"/> of message <paramref name="msgType"/> (body, header, or

@@ -6,7 +6,11 @@ namespace TradeFlow.Fix.Dictionary;
 /// </summary>
 public sealed class FieldSet
 {
+    // Membership of tags below BitmapTags is one bit test (the validator asks per field, per message).
+    private const int BitmapTags = 8192;
+
     private readonly Dictionary<int, int> _position;
+    private readonly ulong[] _members = new ulong[BitmapTags / 64];
 
     internal FieldSet(int[] ordered, int[] required, IReadOnlyDictionary<int, GroupDefinition> groups)
     {
@@ -18,6 +22,10 @@ public sealed class FieldSet
         for (var i = 0; i < ordered.Length; i++)
         {
             _position.TryAdd(ordered[i], i);
+            if ((uint)ordered[i] < BitmapTags)
+            {
+                _members[ordered[i] >> 6] |= 1UL << (ordered[i] & 63);
+            }
         }
     }
 
@@ -34,7 +42,8 @@ public sealed class FieldSet
     public IReadOnlyDictionary<int, GroupDefinition> Groups { get; }
 
     /// <summary>Whether <paramref name="tag"/> belongs here.</summary>
-    public bool Contains(int tag) => _position.ContainsKey(tag);
+    public bool Contains(int tag) =>
+        (uint)tag < BitmapTags ? (_members[tag >> 6] & (1UL << (tag & 63))) != 0 : _position.ContainsKey(tag);
 
     /// <summary>The position of <paramref name="tag"/> in dictionary order, or -1.</summary>
     public int PositionOf(int tag) => _position.TryGetValue(tag, out var position) ? position : -1;

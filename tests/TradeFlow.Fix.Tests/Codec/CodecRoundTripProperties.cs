@@ -113,6 +113,81 @@ public sealed class CodecRoundTripProperties
         }).QuickCheckThrowOnFailure();
     }
 
+    [Fact]
+    public void The_checksum_is_the_byte_sum_modulo_256_for_any_length()
+    {
+        var inputs = Gen.Choose(0, 600).SelectMany(n => Gen.ArrayOf(Gen.Choose(0, 255).Select(b => (byte)b), n));
+
+        Prop.ForAll(inputs.ToArbitrary(), bytes => FixParser.ComputeCheckSum(bytes) == bytes.Sum(b => b) % 256)
+            .QuickCheckThrowOnFailure();
+    }
+
+    [Fact]
+    public void Arbitrary_bytes_never_throw_and_always_make_progress_or_ask_for_more()
+    {
+        var validator = new TradeFlow.Fix.Dictionary.MessageValidator(
+            TradeFlow.Fix.Dictionary.DataDictionary.TradeFlowFix44, TradeFlow.Fix.Dictionary.ValidationOptions.Default);
+        var inputs = Gen.OneOf(
+            Gen.ArrayOf(Gen.Choose(0, 255).Select(b => (byte)b)),
+            from body in Bodies()
+            from edits in Gen.ArrayOf(Gen.Choose(0, int.MaxValue).Two())
+            select Mutate(body.Encode(), edits),
+            from body in Bodies()
+            from edits in Gen.ArrayOf(Gen.Choose(0, int.MaxValue).Two())
+            select Reframe(body.Encode(), edits));
+
+        Prop.ForAll(inputs.ToArbitrary(), bytes =>
+        {
+            var message = new FixMessage();
+            var input = bytes.AsSpan();
+            while (!input.IsEmpty)
+            {
+                var status = FixParser.TryParse(input, message, out var consumed, out _);
+                if (status == FixParseStatus.Incomplete)
+                {
+                    return consumed == 0;
+                }
+
+                if (consumed <= 0 || consumed > input.Length)
+                {
+                    return false;
+                }
+
+                if (status == FixParseStatus.Complete)
+                {
+                    validator.TryValidate(message, out _);
+                }
+
+                input = input[consumed..];
+            }
+
+            return true;
+        }).QuickCheckThrowOnFailure();
+    }
+
+    private static byte[] Mutate(byte[] bytes, (int At, int Value)[] edits)
+    {
+        foreach (var (at, value) in edits)
+        {
+            bytes[at % bytes.Length] = (byte)(value % 3 == 0 ? 1 : value);
+        }
+
+        return bytes;
+    }
+
+    // Corrupts the body but recomputes BodyLength and CheckSum, so the validator sees well-framed nonsense.
+    private static byte[] Reframe(byte[] bytes, (int At, int Value)[] edits)
+    {
+        var text = FixText.Pipes(bytes);
+        var body = text[(text.IndexOf("|35=", StringComparison.Ordinal) + 1)..text.LastIndexOf("10=", StringComparison.Ordinal)].ToCharArray();
+        foreach (var (at, value) in edits)
+        {
+            body[at % body.Length] = "=|0123456789AZaz-.: "[value % 20];
+        }
+
+        return FixText.Frame(new string(body));
+    }
+
     private static string Utf8(ReadOnlySpan<byte> bytes) => Encoding.UTF8.GetString(bytes);
 
     private sealed record Body(string MsgType, int Seq, (int Tag, string Value)[] Fields, (string Id, string Role)[] Parties)
