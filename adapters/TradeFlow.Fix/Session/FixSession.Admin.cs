@@ -86,7 +86,7 @@ public sealed partial class FixSession
     {
         try
         {
-            if (_settings.Username is not null && !CredentialsMatch(logon))
+            if (!_isInitiator && _settings.Username is not null && !CredentialsMatch(logon))
             {
                 throw new RejectLogonException("Invalid username or password");
             }
@@ -170,6 +170,30 @@ public sealed partial class FixSession
         }
 
         RequestDisconnect("Logout");
+    }
+
+    /// <summary>An initiator's Logon (with 141=Y and fresh sequence numbers when ResetOnLogon=Y).</summary>
+    internal void InitiateLogon()
+    {
+        lock (_sync)
+        {
+            if (_connection is null || _sentLogon)
+            {
+                return;
+            }
+
+            if (_settings.ResetOnLogon)
+            {
+                _store.Reset(Now);
+                _sentReset = true;
+            }
+
+            _heartBtInt = _settings.HeartBtInt;
+            SendLogon(echoReset: _sentReset);
+            _log.Event("Initiated logon request");
+        }
+
+        FlushOutbound();
     }
 
     private void SendLogon(bool echoReset)

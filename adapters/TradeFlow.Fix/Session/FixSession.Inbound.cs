@@ -143,6 +143,14 @@ public sealed partial class FixSession
 
         if (_validator is not null && !_validator.TryValidate(message, out var reason, out var refTagId, out var text))
         {
+            if (message.MsgTypeString == MsgTypes.Logon)
+            {
+                // Nobody is logged on to receive a Reject: refuse the Logon with the reason instead.
+                SendLogout(text);
+                RequestDisconnect("Invalid Logon: " + text);
+                return false;
+            }
+
             SendReject(message, reason, refTagId, text);
             return false;
         }

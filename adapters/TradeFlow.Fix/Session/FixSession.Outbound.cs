@@ -108,47 +108,69 @@ public sealed partial class FixSession
     /// batch — messages other threads queue meanwhile ride the next one), then writes. Never called with the
     /// session lock held (that would invert the lock order); a call from inside the lock is left to the outer caller.
     /// </summary>
-    private void FlushOutbound()
+    private void FlushOutbound(bool wait = true)
     {
         if (_sync.IsHeldByCurrentThread)
         {
             return;
         }
 
-        lock (_writeGate)
+        // The timer must not stall behind a counterparty that stopped reading: when another flush is under way,
+        // what the timer queued goes out with the next one.
+        if (!wait && !_writeGate.TryEnter())
         {
-            ISessionConnection? connection;
-            bool disconnect;
-            string? reason;
-            lock (_sync)
-            {
-                (_pending, _writing) = (_writing, _pending);
-                connection = _connection;
-                disconnect = _disconnectRequested;
-                reason = _disconnectReason;
-                _disconnectRequested = false;
-            }
+            return;
+        }
 
-            _store.Flush();
-            if (_writing.WrittenCount > 0 && connection is not null)
-            {
-                try
-                {
-                    connection.Send(_writing.WrittenSpan);
-                }
-                catch (IOException e)
-                {
-                    disconnect = true;
-                    reason = "Write failed: " + e.Message;
-                }
-            }
+        if (wait)
+        {
+            _writeGate.Enter();
+        }
 
-            _writing.ResetWrittenCount();
-            if (disconnect && connection is not null)
+        try
+        {
+            WriteBatch();
+        }
+        finally
+        {
+            _writeGate.Exit();
+        }
+    }
+
+    /// <summary>One group commit: swap the queue, fsync the store, write, then disconnect if that was asked for.</summary>
+    private void WriteBatch()
+    {
+        ISessionConnection? connection;
+        bool disconnect;
+        string? reason;
+        lock (_sync)
+        {
+            (_pending, _writing) = (_writing, _pending);
+            connection = _connection;
+            disconnect = _disconnectRequested;
+            reason = _disconnectReason;
+            _disconnectRequested = false;
+        }
+
+        _store.Flush();
+        if (_writing.WrittenCount > 0 && connection is not null)
+        {
+            try
             {
-                connection.Disconnect();
-                Disconnected(connection, reason ?? "Disconnected");
+                connection.Send(_writing.WrittenSpan);
             }
+            catch (IOException e)
+            {
+                disconnect = true;
+                reason = "Write failed: " + e.Message;
+            }
+        }
+
+        _writing.ResetWrittenCount();
+        if (disconnect && connection is not null)
+        {
+            connection.Disconnect();
+            Disconnected(connection, reason ?? "Disconnected");
         }
     }
 

@@ -17,7 +17,7 @@ public sealed partial class FixSession
             TickLocked(Now);
         }
 
-        FlushOutbound();
+        FlushOutbound(wait: false);
     }
 
     private void TickLocked(DateTime now)

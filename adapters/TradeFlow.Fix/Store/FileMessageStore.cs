@@ -96,8 +96,14 @@ public sealed partial class FileMessageStore : IMessageStore
     public void Get(int beginSeqNo, int endSeqNo, StoredMessageCallback callback)
     {
         ArgumentNullException.ThrowIfNull(callback);
+        int[] wanted;
+        lock (_sync)
+        {
+            wanted = _index.Keys.Where(seq => seq >= beginSeqNo && seq <= endSeqNo).Order().ToArray();
+        }
+
         var buffer = new byte[4096];
-        for (var seq = beginSeqNo; seq <= endSeqNo; seq++)
+        foreach (var seq in wanted)
         {
             int size;
             lock (_sync)

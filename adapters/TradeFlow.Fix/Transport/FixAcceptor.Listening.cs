@@ -52,8 +52,19 @@ public sealed partial class FixAcceptor
             connection.UseStream(tls);
         }
 
-        await connection.RunAsync((m, c) => Route(m, c, listener), r => LogGarbledBeforeLogon(_logger, connection.RemoteAddress, r), cancellationToken)
-            .ConfigureAwait(false);
+        // A connection that never sends a Logon is not any session's yet, so the sessions' timers cannot close it.
+        var logonTimeout = TimeSpan.FromSeconds(listener.LogonTimeout);
+        var logonTimer = _time.CreateTimer(_ => { if (connection.Session is null) { connection.Disconnect(); } }, null, logonTimeout, Timeout.InfiniteTimeSpan);
+        ConnectionAccepted?.Invoke(this, EventArgs.Empty);
+        try
+        {
+            await connection.RunAsync((m, c) => Route(m, c, listener), r => LogGarbledBeforeLogon(_logger, connection.RemoteAddress, r), cancellationToken)
+                .ConfigureAwait(false);
+        }
+        finally
+        {
+            await logonTimer.DisposeAsync().ConfigureAwait(false);
+        }
     }
 
     private static SslServerAuthenticationOptions TlsOptions(Listener listener) => new()

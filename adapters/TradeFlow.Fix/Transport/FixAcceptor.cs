@@ -21,6 +21,7 @@ public sealed partial class FixAcceptor : IAsyncDisposable
     private readonly List<Task> _connectionTasks = [];
     private ITimer? _timer;
     private int _started;
+    private int _stopped;
 
     /// <summary>Creates the acceptor and its sessions (the stores open now; nothing listens until <see cref="Start"/>).</summary>
     public FixAcceptor(IEnumerable<SessionSettings> settings, IApplication application, ILoggerFactory loggerFactory, TimeProvider? timeProvider = null)
@@ -58,6 +59,9 @@ public sealed partial class FixAcceptor : IAsyncDisposable
     /// <summary>The endpoints listened on (ports resolved when 0 was configured); empty before <see cref="Start"/>.</summary>
     public IReadOnlyList<IPEndPoint> Endpoints => _listeners.Where(l => l.Endpoint is not null).Select(l => l.Endpoint!).ToList();
 
+    /// <summary>Raised when a connection is accepted (and its TLS handshake done), before its Logon.</summary>
+    public event EventHandler? ConnectionAccepted;
+
     /// <summary>Raised when a session logs on.</summary>
     public event EventHandler<SessionId>? LoggedOn;
 
@@ -92,6 +96,11 @@ public sealed partial class FixAcceptor : IAsyncDisposable
     /// <summary>Logs every session out (waiting up to LogoutTimeout for the answers), then closes every connection and listener.</summary>
     public async Task StopAsync(CancellationToken cancellationToken = default)
     {
+        if (Volatile.Read(ref _started) == 0 || Interlocked.Exchange(ref _stopped, 1) != 0)
+        {
+            return;
+        }
+
         var loggedOn = Sessions.All.Where(s => s.IsLoggedOn).ToList();
         foreach (var session in loggedOn)
         {
@@ -135,10 +144,7 @@ public sealed partial class FixAcceptor : IAsyncDisposable
     /// <summary>Stops (if started) and closes every session's store.</summary>
     public async ValueTask DisposeAsync()
     {
-        if (Volatile.Read(ref _started) != 0)
-        {
-            await StopAsync().ConfigureAwait(false);
-        }
+        await StopAsync().ConfigureAwait(false);
 
         foreach (var session in Sessions.All)
         {

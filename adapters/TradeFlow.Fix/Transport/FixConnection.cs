@@ -108,6 +108,9 @@ internal sealed class FixConnection : ISessionConnection
         }
     }
 
+    /// <summary>Binds the connection to its session up front (an initiator knows it before any message).</summary>
+    public void Attach(FixSession session) => Session = session;
+
     /// <summary>Replaces the plain stream with the TLS stream once the handshake is done.</summary>
     public void UseStream(Stream stream) => _stream = stream;
 

@@ -31,6 +31,8 @@ internal sealed class Listener : IDisposable
 
     public bool NoDelay => _first.SocketNodelay;
 
+    public int LogonTimeout => _first.LogonTimeout;
+
     public Socket Socket => _socket ?? throw new InvalidOperationException("Not bound");
 
     public void Bind()

@@ -86,4 +86,31 @@ public sealed class ApplicationTests
         Assert.Equal("ORD-9", resent.GetString(37));
         Assert.Equal("Y", resent.GetString(Tags.PossDupFlag));
     }
+
+    [Fact]
+    public async Task Acks_go_out_while_the_application_blocks_in_from_app()
+    {
+        using var release = new ManualResetEventSlim();
+        var entered = new TaskCompletionSource(TaskCreationOptions.RunContinuationsAsynchronously);
+        await using var harness = AcceptorHarness.Start();
+        harness.Application.OnFromApp = _ =>
+        {
+            entered.TrySetResult();
+            release.Wait(TimeSpan.FromSeconds(30));
+        };
+        await using var client = await harness.LogonAsync();
+
+        await client.SendAsync(MsgTypes.NewOrderSingle, b => b.Add(11, "CL-1"));
+        await entered.Task.WaitAsync(TimeSpan.FromSeconds(30));
+        var ack = new FixFieldWriter();
+        ack.Add(11, "CL-0");
+        harness.Session.Send(MsgTypes.ExecutionReport, ack);
+
+        Assert.Equal("CL-0", (await client.ExpectAsync(MsgTypes.ExecutionReport)).GetString(11));
+        Assert.Equal(2, harness.Session.NextTargetMsgSeqNum);
+        release.Set();
+        await client.SendAsync(MsgTypes.TestRequest, b => b.Add(Tags.TestReqID, "T"));
+        await client.ExpectAsync(MsgTypes.Heartbeat);
+        Assert.Equal(4, harness.Session.NextTargetMsgSeqNum);
+    }
 }

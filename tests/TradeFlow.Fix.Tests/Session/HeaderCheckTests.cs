@@ -65,4 +65,18 @@ public sealed class HeaderCheckTests
         await client.ExpectAsync(MsgTypes.Heartbeat);
         Assert.Empty(harness.Application.Received);
     }
+
+    [Fact]
+    public async Task A_logon_breaking_the_dictionary_is_refused_with_a_logout_naming_the_problem()
+    {
+        await using var harness = AcceptorHarness.Start("UseDataDictionary=Y");
+        await using var client = await harness.ConnectAsync();
+
+        // EncryptMethod (98) is required on a Logon.
+        await client.SendAsync(MsgTypes.Logon, b => b.Add(Tags.HeartBtInt, 30));
+
+        var logout = await client.ExpectAsync(MsgTypes.Logout);
+        Assert.False(string.IsNullOrEmpty(logout.GetString(Tags.Text)));
+        await client.ExpectDisconnectAsync();
+    }
 }
