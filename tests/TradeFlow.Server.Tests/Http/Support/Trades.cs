@@ -43,4 +43,17 @@ internal static class Trades
         trader = DemoIds.EquityTrader.ToString(),
         tradeDate = "2025-03-14",
     };
+
+    /// <summary>Sell 85,000 SAP at 246 to Barclays: about 22.7m USD, inside the trader's 25m mandate; two of them pass Barclays' 40m soft limit.</summary>
+    public static object LargeBarclays() => new
+    {
+        instrument = DemoIds.Sap.ToString(),
+        side = "Sell",
+        quantity = 85_000m,
+        price = 246.00m,
+        counterparty = DemoIds.Barclays.ToString(),
+        book = DemoIds.EquitiesLdn.ToString(),
+        trader = DemoIds.EquityTrader.ToString(),
+        tradeDate = "2025-03-14",
+    };
 }
