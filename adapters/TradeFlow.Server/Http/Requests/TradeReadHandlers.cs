@@ -1,0 +1,111 @@
+using System.Text.Json;
+using MediatR;
+using TradeFlow.Domain.Events;
+using TradeFlow.Domain.Trades;
+using TradeFlow.EventSourcing;
+using TradeFlow.Projections.Runtime;
+using TradeFlow.Server.Http.Views;
+
+namespace TradeFlow.Server.Http.Requests;
+
+/// <summary>Reads of trades straight from the store: a trade's state, its audit trail, the blotter.</summary>
+internal sealed class TradeReadHandlers :
+    IRequestHandler<GetTrade, TradeView?>,
+    IRequestHandler<GetTradeHistory, IReadOnlyList<TradeHistoryEntry>>,
+    IRequestHandler<GetBlotter, IReadOnlyList<BlotterRow>>
+{
+    /// <summary>How far back the blotter looks for rows recorded before an <c>asOf</c> (bounds one request's work).</summary>
+    private const int BlotterScanLimit = 100_000;
+
+    private readonly IEventStore _store;
+
+    public TradeReadHandlers(IEventStore store) => _store = store;
+
+    public async Task<TradeView?> Handle(GetTrade request, CancellationToken cancellationToken)
+    {
+        var events = await ReadTradeAsync(request.TradeId, request.KnownAt, cancellationToken).ConfigureAwait(false);
+        if (events.Count == 0)
+        {
+            return null;
+        }
+
+        var domain = events.Select(e => (ITradeEvent)ProjectionRead(e)).ToList();
+        var trade = Trade.Replay(domain.Where((_, i) => events[i].StreamId.StartsWith("trade-", StringComparison.Ordinal)));
+        var last = events[^1].RecordedTime;
+        return trade is null
+            ? new TradeView(request.TradeId, "Rejected", null, false, 0, null, null, null, events.Count, last)
+            : new TradeView(trade.Id, trade.Status.ToString(), trade.Economics, trade.IsConfirmed, trade.SettlementAttempts,
+                trade.SettledOn, trade.LastFailReason, trade.ParentTradeId, events.Count, last);
+    }
+
+    public async Task<IReadOnlyList<TradeHistoryEntry>> Handle(GetTradeHistory request, CancellationToken cancellationToken)
+    {
+        var events = await ReadTradeAsync(request.TradeId, request.KnownAt, cancellationToken).ConfigureAwait(false);
+        return [.. events.Select(ToEntry)];
+    }
+
+    public async Task<IReadOnlyList<BlotterRow>> Handle(GetBlotter request, CancellationToken cancellationToken)
+    {
+        var rows = new List<BlotterRow>(request.Limit);
+        var scanned = 0;
+        await foreach (var recorded in _store.ReadAllAsync(GlobalPosition.End, Direction.Backwards, BlotterScanLimit, cancellationToken)
+                           .ConfigureAwait(false))
+        {
+            scanned++;
+            if ((request.KnownAt is { } known && recorded.RecordedTime > known) || !ProjectionEvents.TryRead(recorded, out var e))
+            {
+                continue;
+            }
+
+            rows.Add(ToRow(recorded, e.Event));
+            if (rows.Count == request.Limit)
+            {
+                break;
+            }
+        }
+
+        return rows;
+    }
+
+    private async Task<List<RecordedEvent>> ReadTradeAsync(Domain.Values.TradeId id, DateTimeOffset? knownAt, CancellationToken cancellationToken)
+    {
+        var events = new List<RecordedEvent>();
+        foreach (var stream in new[] { "trade-" + id, "rejections-" + id })
+        {
+            await foreach (var recorded in _store.ReadStreamAsync(stream, Direction.Forwards, 0, long.MaxValue, cancellationToken).ConfigureAwait(false))
+            {
+                if (knownAt is not { } known || recorded.RecordedTime <= known)
+                {
+                    events.Add(recorded);
+                }
+            }
+        }
+
+        events.Sort((a, b) => a.Position.CompareTo(b.Position));
+        return events;
+    }
+
+    private static ITradeEvent ProjectionRead(RecordedEvent recorded) =>
+        ProjectionEvents.TryRead(recorded, out var e)
+            ? e.Event
+            : throw new InvalidDataException($"{recorded} in a trade stream is not a trade event this server can read.");
+
+    private static TradeHistoryEntry ToEntry(RecordedEvent e)
+    {
+        using var payload = JsonDocument.Parse(e.Payload);
+        return new TradeHistoryEntry(e.Position.Value, e.StreamId, e.StreamVersion, e.Type, e.SchemaVersion, e.EventId, e.RecordedTime,
+            e.EffectiveTime, e.Source, e.Actor, e.CorrelationId, e.CausationId, payload.RootElement.Clone());
+    }
+
+    private static BlotterRow ToRow(RecordedEvent recorded, ITradeEvent evt)
+    {
+        var economics = evt switch
+        {
+            TradeBooked booked => booked.Economics,
+            TradeAmended amended => amended.Current,
+            _ => null,
+        };
+        return new BlotterRow(recorded.Position.Value, evt.TradeId, evt.GetType().Name, recorded.RecordedTime, recorded.Actor,
+            economics?.Instrument, economics?.Side, economics?.Quantity.Value, economics?.Price.Value, economics?.Counterparty, economics?.Book);
+    }
+}
