@@ -16,12 +16,6 @@ public sealed partial class FixSession
             return;
         }
 
-        ResetIfNewPeriod(now);
-        if (_settings.RefreshOnLogon)
-        {
-            _store.Refresh();
-        }
-
         if (!logon.TryGetInt(Tags.HeartBtInt, out var heartBtInt) || heartBtInt < 0)
         {
             SendLogout("HeartBtInt (108) missing or invalid");
@@ -29,22 +23,7 @@ public sealed partial class FixSession
             return;
         }
 
-        var resetFlag = logon.TryGetBool(Tags.ResetSeqNumFlag, out var reset) && reset;
-        if (resetFlag)
-        {
-            _log.Event("Logon contains ResetSeqNumFlag=Y, resetting sequence numbers to 1");
-            if (!_sentReset)
-            {
-                _store.Reset(now);
-            }
-
-            _receivedReset = true;
-        }
-        else if (!_isInitiator && _settings.ResetOnLogon)
-        {
-            _store.Reset(now);
-        }
-
+        var resetFlag = PrepareStoreForLogon(logon, now);
         if (!Verify(logon, checkTooHigh: false, checkTooLow: true) || !AcceptLogon(logon))
         {
             return;
@@ -64,6 +43,40 @@ public sealed partial class FixSession
         }
 
         _sentReset = _receivedReset = false;
+        CompleteLogon(logon, resetFlag);
+    }
+
+    /// <summary>New session period, RefreshOnLogon, ResetSeqNumFlag and ResetOnLogon; true when the Logon carried 141=Y.</summary>
+    private bool PrepareStoreForLogon(FixMessage logon, DateTime now)
+    {
+        ResetIfNewPeriod(now);
+        if (_settings.RefreshOnLogon)
+        {
+            _store.Refresh();
+        }
+
+        var resetFlag = logon.TryGetBool(Tags.ResetSeqNumFlag, out var reset) && reset;
+        if (resetFlag)
+        {
+            _log.Event("Logon contains ResetSeqNumFlag=Y, resetting sequence numbers to 1");
+            if (!_sentReset)
+            {
+                _store.Reset(now);
+            }
+
+            _receivedReset = true;
+        }
+        else if (!_isInitiator && _settings.ResetOnLogon)
+        {
+            _store.Reset(now);
+        }
+
+        return resetFlag;
+    }
+
+    /// <summary>Consumes the Logon's number (or asks for the gap before it) and tells the application.</summary>
+    private void CompleteLogon(FixMessage logon, bool resetFlag)
+    {
         if (logon.MsgSeqNum > _store.NextTargetMsgSeqNum && !resetFlag)
         {
             DoTargetTooHigh(logon, alreadyProcessed: true);

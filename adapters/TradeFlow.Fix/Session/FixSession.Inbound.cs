@@ -103,23 +103,8 @@ public sealed partial class FixSession
     {
         var seq = message.MsgSeqNum;
         var expected = _store.NextTargetMsgSeqNum;
-        if (!message.TryGetUtcTimestamp(Tags.SendingTime, out var sendingTime))
+        if (!PassesHeaderChecks(message, out var sendingTime))
         {
-            SendReject(message, 1, Tags.SendingTime);
-            return false;
-        }
-
-        if (_settings.CheckLatency && Math.Abs((Now - sendingTime).TotalSeconds) > _settings.MaxLatency)
-        {
-            SendReject(message, 10, 0);
-            SendLogout(null);
-            return false;
-        }
-
-        if (_settings.CheckCompID && !IsCorrectCompId(message))
-        {
-            SendReject(message, 9, 0);
-            SendLogout(null);
             return false;
         }
 
@@ -156,6 +141,32 @@ public sealed partial class FixSession
         }
 
         _testRequests = 0;
+        return true;
+    }
+
+    /// <summary>SendingTime present and within MaxLatency, CompIDs ours: else Reject (and Logout) as QuickFIX does.</summary>
+    private bool PassesHeaderChecks(FixMessage message, out DateTime sendingTime)
+    {
+        if (!message.TryGetUtcTimestamp(Tags.SendingTime, out sendingTime))
+        {
+            SendReject(message, 1, Tags.SendingTime);
+            return false;
+        }
+
+        if (_settings.CheckLatency && Math.Abs((Now - sendingTime).TotalSeconds) > _settings.MaxLatency)
+        {
+            SendReject(message, 10, 0);
+            SendLogout(null);
+            return false;
+        }
+
+        if (_settings.CheckCompID && !IsCorrectCompId(message))
+        {
+            SendReject(message, 9, 0);
+            SendLogout(null);
+            return false;
+        }
+
         return true;
     }
 
