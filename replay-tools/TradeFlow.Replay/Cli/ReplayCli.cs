@@ -58,5 +58,6 @@ public static class ReplayCli
     private static IEnumerable<Command> Verbs(ReplayEnvironment environment)
     {
         yield return VerifyVerb.Create(environment);
+        yield return AuditVerb.Create(environment);
     }
 }
