@@ -59,5 +59,6 @@ public static class ReplayCli
     {
         yield return VerifyVerb.Create(environment);
         yield return AuditVerb.Create(environment);
+        yield return ReplayVerb.Create(environment);
     }
 }
