@@ -60,5 +60,6 @@ public static class ReplayCli
         yield return VerifyVerb.Create(environment);
         yield return AuditVerb.Create(environment);
         yield return ReplayVerb.Create(environment);
+        yield return ExportVerb.Create(environment);
     }
 }
