@@ -61,5 +61,6 @@ public static class ReplayCli
         yield return AuditVerb.Create(environment);
         yield return ReplayVerb.Create(environment);
         yield return ExportVerb.Create(environment);
+        yield return RebuildVerb.Create(environment);
     }
 }
