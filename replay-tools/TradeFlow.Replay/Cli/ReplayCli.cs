@@ -62,5 +62,6 @@ public static class ReplayCli
         yield return ReplayVerb.Create(environment);
         yield return ExportVerb.Create(environment);
         yield return RebuildVerb.Create(environment);
+        yield return DeterminismVerb.Create(environment);
     }
 }
