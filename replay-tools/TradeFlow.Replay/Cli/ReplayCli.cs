@@ -63,5 +63,6 @@ public static class ReplayCli
         yield return ExportVerb.Create(environment);
         yield return RebuildVerb.Create(environment);
         yield return DeterminismVerb.Create(environment);
+        yield return DiffVerb.Create(environment);
     }
 }
