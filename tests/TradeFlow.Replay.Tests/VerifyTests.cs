@@ -106,6 +106,23 @@ public sealed class VerifyTests : IDisposable
     }
 
     [Fact]
+    public void Other_verbs_on_a_corrupt_journal_exit_3_in_one_line_and_point_to_verify()
+    {
+        var path = JournalFiles.Segments(_history.DataDirectory!)[0];
+        var bytes = File.ReadAllBytes(path);
+        var (offset, length) = JournalFiles.Records(bytes)[2];
+        bytes[offset + (length / 2)] ^= 0x01;
+        File.WriteAllBytes(path, bytes);
+
+        var result = Tool.Run(["audit", "T000000000001", .. _history.StoreArgs]);
+
+        Assert.Equal(ExitCodes.StoreUnavailable, result.ExitCode);
+        Assert.Single(result.Stderr.TrimEnd().Split('\n'));
+        Assert.StartsWith("tradeflow-replay audit: the journal is corrupt: ", result.Stderr, StringComparison.Ordinal);
+        Assert.Contains("tradeflow-replay verify", result.Stderr, StringComparison.Ordinal);
+    }
+
+    [Fact]
     public void A_pinned_hash_that_no_longer_occurs_is_a_problem()
     {
         var result = Verify("--expect-hash", new string('a', 64));

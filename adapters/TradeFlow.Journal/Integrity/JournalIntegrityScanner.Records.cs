@@ -92,6 +92,13 @@ public sealed partial class JournalIntegrityScanner
         if (!RecordFrame.CrcMatches(record))
         {
             Report(path, offset, position, "CRC-32C mismatch (the record's bytes changed after it was written)");
+            if (RecordCodec.IsWellFormed(body) && position == _nextPosition)
+            {
+                // The damage is elsewhere in the record: keep its stream's version count, so that one flipped bit is
+                // one problem and not also a version gap at that stream's next event.
+                _versions.Advance(RecordCodec.StreamBytes(body), RecordCodec.ReadKey(body).StreamVersion, out _);
+            }
+
             _nextPosition++;
             return false;
         }

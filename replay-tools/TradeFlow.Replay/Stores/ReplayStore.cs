@@ -103,7 +103,7 @@ public sealed class ReplayStore : IDisposable
         }
         catch (JournalCorruptException ex)
         {
-            throw ReplayException.StoreUnavailable($"the journal is corrupt: {ex.Message}", ex);
+            throw ReplayException.StoreUnavailable($"the journal is corrupt: {ex.Message} Run `tradeflow-replay verify --data {selection.Location}` to list every problem.", ex);
         }
     }
 }
