@@ -74,6 +74,19 @@ public sealed class ExportTests : IDisposable
     }
 
     [Fact]
+    public void Ctrl_c_stops_a_verb_with_exit_130_and_one_line()
+    {
+        using var cancelled = new CancellationTokenSource();
+        cancelled.Cancel();
+
+        var result = Tool.Run((output, error) => new ReplayEnvironment(output, error) { CancellationToken = cancelled.Token },
+            ["verify", .. _history.StoreArgs]);
+
+        Assert.Equal(ExitCodes.Cancelled, result.ExitCode);
+        Assert.Equal("tradeflow-replay verify: interrupted; nothing was written to the store.", result.Stderr.TrimEnd());
+    }
+
+    [Fact]
     public void An_unknown_format_is_a_usage_error()
     {
         var result = Tool.Run(["export", .. _history.StoreArgs, "--format", "xml"]);
