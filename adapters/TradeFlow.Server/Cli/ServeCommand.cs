@@ -1,75 +1,105 @@
 using System.CommandLine;
-using Microsoft.Extensions.Logging;
+using Microsoft.Extensions.Configuration;
+using TradeFlow.Fix.Dictionary;
 using TradeFlow.Fix.Settings;
 using TradeFlow.Journal;
 using TradeFlow.ReferenceData;
+using TradeFlow.Server.Http;
 using TradeFlow.Server.Serve;
 
 namespace TradeFlow.Server.Cli;
 
-/// <summary><c>tradeflow serve</c>: the engine on the embedded journal, taking trades over FIX until stopped.</summary>
+/// <summary>
+/// <c>tradeflow serve</c>: the engine with its FIX gateway, HTTP API, dashboard and live projections, until
+/// Ctrl-C or SIGTERM. Settings come from flags, else configuration (<c>appsettings.json</c> in the working
+/// directory, then environment variables such as <c>TRADEFLOW__STORE</c>), else defaults.
+/// </summary>
 internal static class ServeCommand
 {
     public static Command Create()
     {
-        var data = new Option<DirectoryInfo>("--data") { Description = "Data directory of the embedded journal (created when missing).", DefaultValueFactory = _ => new DirectoryInfo("tradeflow-data") };
-        var referenceData = new Option<DirectoryInfo?>("--reference-data") { Description = "Reference-data directory (default: the shipped demo set)." };
-        var fix = new Option<FileInfo?>("--fix") { Description = "FIX session settings, QuickFIX .cfg format (default: the shipped fix/tradeflow.cfg, port 9878)." };
-        var command = new Command("serve", "Run the engine on the embedded journal and accept trades over FIX 4.4 until Ctrl-C.")
+        var data = new Option<DirectoryInfo?>("--data") { Description = "Data directory: the embedded journal and projection snapshots (config TradeFlow:Data; default ./tradeflow-data)." };
+        var fix = new Option<FileInfo?>("--fix-config") { Description = "FIX sessions, QuickFIX .cfg format (config TradeFlow:FixConfig; default: the shipped fix/tradeflow.cfg, port 9878)." };
+        var urls = new Option<string?>("--urls") { Description = "HTTP API and dashboard URLs, ';'-separated (config TradeFlow:Urls; default http://127.0.0.1:8080)." };
+        var store = new Option<string?>("--store") { Description = "Event store: journal or postgres (config TradeFlow:Store; default journal)." };
+        store.AcceptOnlyFromAmong("journal", "postgres");
+        var postgres = new Option<string?>("--postgres") { Description = "PostgreSQL connection string for --store postgres (config TradeFlow:Postgres; else TRADEFLOW_PG)." };
+        var referenceData = new Option<DirectoryInfo?>("--reference-data") { Description = "Reference-data directory (config TradeFlow:ReferenceData; default: the shipped demo set)." };
+        var command = new Command("serve", "Run the engine with its FIX gateway, HTTP API and dashboard until Ctrl-C.")
         {
-            data, referenceData, fix,
+            data, fix, urls, store, postgres, referenceData,
         };
-        command.SetAction((result, cancellationToken) => RunAsync(
-            new ServeSettings(result.GetValue(data)!.FullName,
-                result.GetValue(referenceData)?.FullName ?? Path.Combine(AppContext.BaseDirectory, "reference-data"),
-                result.GetValue(fix)?.FullName ?? Path.Combine(AppContext.BaseDirectory, "fix", "tradeflow.cfg")),
-            cancellationToken));
+        command.SetAction((result, cancellationToken) =>
+        {
+            var configuration = new ConfigurationBuilder()
+                .AddJsonFile(Path.Combine(Environment.CurrentDirectory, "appsettings.json"), optional: true)
+                .AddEnvironmentVariables()
+                .Build();
+            var settings = Resolve(configuration, result.GetValue(data)?.FullName, result.GetValue(fix)?.FullName,
+                result.GetValue(urls), result.GetValue(store), result.GetValue(postgres), result.GetValue(referenceData)?.FullName);
+            return RunAsync(settings, configuration, cancellationToken);
+        });
         return command;
     }
 
-    private static async Task<int> RunAsync(ServeSettings settings, CancellationToken cancellationToken)
+    private static ServeSettings Resolve(IConfiguration configuration, string? data, string? fix, string? urls, string? store,
+        string? postgres, string? referenceData)
     {
-        using var loggerFactory = LoggerFactory.Create(logging => logging
-            .AddSimpleConsole(console => { console.SingleLine = true; console.TimestampFormat = "HH:mm:ss.fff "; })
-            .SetMinimumLevel(LogLevel.Information));
+        string? Config(string key) => configuration["TradeFlow:" + key];
+        var kind = (store ?? Config("Store") ?? "journal").Equals("postgres", StringComparison.OrdinalIgnoreCase)
+            ? StoreKind.Postgres : StoreKind.Journal;
+        return new ServeSettings(
+            kind,
+            Path.GetFullPath(data ?? Config("Data") ?? "tradeflow-data"),
+            postgres ?? Config("Postgres") ?? Environment.GetEnvironmentVariable("TRADEFLOW_PG"),
+            Path.GetFullPath(referenceData ?? Config("ReferenceData") ?? Path.Combine(AppContext.BaseDirectory, "reference-data")),
+            Path.GetFullPath(fix ?? Config("FixConfig") ?? Path.Combine(AppContext.BaseDirectory, "fix", "tradeflow.cfg")),
+            (urls ?? Config("Urls") ?? HttpApiOptions.DefaultUrl).Split(';', StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries));
+    }
+
+    private static async Task<int> RunAsync(ServeSettings settings, IConfiguration configuration, CancellationToken cancellationToken)
+    {
         try
         {
             var referenceData = ReferenceDataFiles.Load(settings.ReferenceDataDirectory);
-            var host = await ServeHost.StartAsync(settings, referenceData, loggerFactory, cancellationToken).ConfigureAwait(false);
-            await using var stopsHost = host.ConfigureAwait(false);
-            foreach (var endpoint in host.Acceptor.Endpoints)
+            var host = await ServeHost.StartAsync(settings, referenceData, configuration, cancellationToken).ConfigureAwait(false);
+            await using (host.ConfigureAwait(false))
             {
-                Console.WriteLine($"FIX acceptor listening on {endpoint}");
+                foreach (var endpoint in host.Acceptor.Endpoints)
+                {
+                    Console.WriteLine($"FIX acceptor listening on {endpoint}");
+                }
+
+                Console.WriteLine($"HTTP API and dashboard on {string.Join(", ", host.HttpUrls)}");
+                Console.WriteLine($"Ready: {Describe(settings)}, {host.RecoveredBookings} FIX client ids recovered. Ctrl-C stops.");
+                using var stop = CancellationTokenSource.CreateLinkedTokenSource(cancellationToken, host.Stopping);
+                await WaitForShutdown(stop.Token).ConfigureAwait(false);
+                Console.WriteLine("Stopping: no new sessions or requests, FIX sessions logged out, the engine drained.");
             }
 
-            Console.WriteLine($"Ready: journal {settings.DataDirectory}, {host.RecoveredBookings} client ids recovered. Ctrl-C stops.");
-            await WaitForShutdown(cancellationToken).ConfigureAwait(false);
-            Console.WriteLine("Stopping: logging sessions out, draining the engine.");
             return 0;
         }
-        catch (ReferenceDataFileException ex)
+        catch (Exception ex) when (ex is ReferenceDataFileException)
         {
             Console.Error.WriteLine($"tradeflow serve: reference data in {settings.ReferenceDataDirectory}: {ex.Message}");
             return 2;
         }
-        catch (SettingsFormatException ex)
+        catch (Exception ex) when (ex is SettingsFormatException or DataDictionaryException or InvalidOperationException)
         {
             Console.Error.WriteLine($"tradeflow serve: {ex.Message}");
             return 2;
         }
-        catch (JournalLockedException ex)
-        {
-            Console.Error.WriteLine($"tradeflow serve: {ex.Message}");
-            return 3;
-        }
-        catch (JournalCorruptException ex)
+        catch (Exception ex) when (ex is JournalLockedException or JournalCorruptException)
         {
             Console.Error.WriteLine($"tradeflow serve: {ex.Message}");
             return 3;
         }
     }
 
-    // System.CommandLine cancels the token on Ctrl-C and SIGTERM.
+    private static string Describe(ServeSettings settings) => settings.Store == StoreKind.Postgres
+        ? "PostgreSQL event store"
+        : $"embedded journal in {settings.DataDirectory}";
+
     private static async Task WaitForShutdown(CancellationToken cancellationToken)
     {
         try

@@ -1,3 +1,6 @@
+using Microsoft.AspNetCore.Builder;
+using Microsoft.Extensions.Configuration;
+using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Logging;
 using TradeFlow.Domain.ReferenceData;
 using TradeFlow.Domain.Time;
@@ -5,63 +8,120 @@ using TradeFlow.Engine;
 using TradeFlow.Fix.Settings;
 using TradeFlow.Fix.TradeCapture;
 using TradeFlow.Fix.Transport;
-using TradeFlow.Journal;
+using TradeFlow.Projections.Queries;
+using TradeFlow.Projections.Runtime;
+using TradeFlow.Server.Http;
 
 namespace TradeFlow.Server.Serve;
 
 /// <summary>
-/// The running engine behind its FIX gateway: opens the journal, starts the engine (which recovers its decision
-/// state from the store), rebuilds the gateway's booking index, and only then accepts FIX sessions — so a
-/// client never reaches an engine that has not yet caught up. Stops in the reverse order: sessions are logged
-/// out first, then the engine drains and the journal closes.
+/// The running server: the engine on its store, live projections, the FIX gateway and the HTTP API. Starts in
+/// dependency order — the engine recovers its decision state from the store, the gateway rebuilds its booking
+/// index, and only then are FIX sessions and HTTP requests accepted — and stops in reverse: stop accepting,
+/// log FIX sessions out, drain the engine's ring and commit, stop the projections, close the stores.
 /// </summary>
 internal sealed class ServeHost : IAsyncDisposable
 {
-    private readonly EventJournal _journal;
+    private readonly ServeStores _stores;
     private readonly TradeEngine _engine;
-    private readonly TradeCaptureApplication _application;
+    private readonly TradeCaptureApplication _capture;
     private readonly FixAcceptor _acceptor;
+    private readonly WebApplication _web;
+    private readonly CancellationTokenSource _stopProjections;
+    private readonly Task _projections;
 
-    private ServeHost(EventJournal journal, TradeEngine engine, TradeCaptureApplication application, FixAcceptor acceptor)
+    private ServeHost(ServeStores stores, TradeEngine engine, TradeCaptureApplication capture, FixAcceptor acceptor,
+        WebApplication web, CancellationTokenSource stopProjections, Task projections)
     {
-        _journal = journal;
+        _stores = stores;
         _engine = engine;
-        _application = application;
+        _capture = capture;
         _acceptor = acceptor;
+        _web = web;
+        _stopProjections = stopProjections;
+        _projections = projections;
     }
 
     /// <summary>The FIX acceptor, started.</summary>
     public FixAcceptor Acceptor => _acceptor;
 
-    /// <summary>How many client ids the booking index recovered from the store.</summary>
+    /// <summary>Where the HTTP API listens.</summary>
+    public ICollection<string> HttpUrls => _web.Urls;
+
+    /// <summary>
+    /// Signalled when the web host begins to stop on its own: ASP.NET Core's console lifetime handles Ctrl-C and
+    /// SIGTERM itself, so the command waits on this as well as on its own cancellation.
+    /// </summary>
+    public CancellationToken Stopping => _web.Lifetime.ApplicationStopping;
+
+    /// <summary>How many FIX client ids the booking index recovered from the store.</summary>
     public int RecoveredBookings { get; private init; }
 
-    /// <summary>Opens everything and starts accepting sessions.</summary>
+    /// <summary>Opens everything and starts accepting FIX sessions and HTTP requests.</summary>
     public static async Task<ServeHost> StartAsync(ServeSettings settings, ReferenceDataSet referenceData,
-        ILoggerFactory loggerFactory, CancellationToken cancellationToken)
+        IConfiguration configuration, CancellationToken cancellationToken)
     {
         var sessions = SessionSettingsLoader.Load(settings.FixConfigPath);
-        var journal = EventJournal.Open(new JournalOptions(settings.DataDirectory));
-        var engine = new TradeEngine(new EngineOptions(journal, referenceData, SystemClock.Instance));
+        var httpOptions = HttpApiOptions.FromConfiguration(configuration);
+        var stores = await ServeStores.OpenAsync(settings, cancellationToken).ConfigureAwait(false);
+        var engine = new TradeEngine(new EngineOptions(stores.Journal, referenceData, SystemClock.Instance));
         engine.Start();
+        var catalog = new ProjectionCatalog(referenceData, stores.Journal, stores.Projections);
+        var daemon = ProjectionDaemon.For(catalog, stores.Events);
+        var stopProjections = new CancellationTokenSource();
+        var projections = Task.Run(() => daemon.RunAsync(stopProjections.Token), CancellationToken.None);
+
         FixAcceptor? acceptor = null;
-        var application = new TradeCaptureApplication(engine,
+        var web = HttpApi.Build(httpOptions, new HttpApiServices(engine, stores.Events, catalog, referenceData, SystemClock.Instance)
+        {
+            WaitForProjections = daemon.WaitForCheckpointAsync,
+            SessionsLoggedOn = () => acceptor?.Sessions.All.Count(s => s.IsLoggedOn) ?? 0,
+            IsReady = () => acceptor is not null && !projections.IsCompleted,
+        }, settings.Urls, QuietLogging);
+        var loggers = web.Services.GetRequiredService<ILoggerFactory>();
+        var capture = new TradeCaptureApplication(engine,
             (session, msgType, body) => acceptor!.Sessions.SendToTarget(session, msgType, body),
-            logger: loggerFactory.CreateLogger<TradeCaptureApplication>());
-        var recovered = await BookingIndexLoader.LoadAsync(journal, application.Bookings, cancellationToken).ConfigureAwait(false);
-        acceptor = new FixAcceptor(sessions, application, loggerFactory);
+            logger: loggers.CreateLogger<TradeCaptureApplication>());
+        var recovered = await BookingIndexLoader.LoadAsync(stores.Events, capture.Bookings, cancellationToken).ConfigureAwait(false);
+        acceptor = new FixAcceptor(sessions, capture, loggers);
         acceptor.Start();
-        return new ServeHost(journal, engine, application, acceptor) { RecoveredBookings = recovered };
+        await web.StartAsync(cancellationToken).ConfigureAwait(false);
+        return new ServeHost(stores, engine, capture, acceptor, web, stopProjections, projections) { RecoveredBookings = recovered };
     }
 
-    /// <summary>Logs every session out, then stops the engine and closes the journal.</summary>
+    // One line per entry; the per-request chatter of ASP.NET Core only when something goes wrong.
+    private static void QuietLogging(WebApplicationBuilder builder)
+    {
+        builder.Logging.ClearProviders();
+        builder.Logging.AddSimpleConsole(console =>
+        {
+            console.SingleLine = true;
+            console.TimestampFormat = "HH:mm:ss.fff ";
+        });
+        builder.Logging.AddFilter("Microsoft", LogLevel.Warning);
+        builder.Logging.AddFilter("Microsoft.Hosting.Lifetime", LogLevel.Information);
+    }
+
+    /// <summary>Stops accepting, logs every FIX session out, drains the engine, stops the projections, closes the stores.</summary>
     public async ValueTask DisposeAsync()
     {
+        await _web.StopAsync().ConfigureAwait(false);
         await _acceptor.StopAsync().ConfigureAwait(false);
         await _acceptor.DisposeAsync().ConfigureAwait(false);
         _engine.Stop(TimeSpan.FromSeconds(30));
-        _application.Dispose();
+        _capture.Dispose();
+        await _stopProjections.CancelAsync().ConfigureAwait(false);
+        try
+        {
+            await _projections.ConfigureAwait(false);
+        }
+        catch (OperationCanceledException)
+        {
+        }
+
+        _stopProjections.Dispose();
+        await _web.DisposeAsync().ConfigureAwait(false);
         _engine.Dispose();
-        _journal.Dispose();
+        await _stores.DisposeAsync().ConfigureAwait(false);
     }
 }

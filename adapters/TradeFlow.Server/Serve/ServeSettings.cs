@@ -1,7 +1,11 @@
 namespace TradeFlow.Server.Serve;
 
-/// <summary>What <c>tradeflow serve</c> runs on.</summary>
-/// <param name="DataDirectory">The embedded journal's data directory (created when missing).</param>
+/// <summary>What <c>tradeflow serve</c> runs on, resolved from flags over configuration over defaults.</summary>
+/// <param name="Store">Which event store: the embedded journal or PostgreSQL.</param>
+/// <param name="DataDirectory">The data directory: the embedded journal and its projection snapshots.</param>
+/// <param name="PostgresConnectionString">The PostgreSQL connection string when <paramref name="Store"/> is PostgreSQL.</param>
 /// <param name="ReferenceDataDirectory">The reference-data files.</param>
 /// <param name="FixConfigPath">The FIX sessions, a QuickFIX-format <c>.cfg</c> file.</param>
-internal sealed record ServeSettings(string DataDirectory, string ReferenceDataDirectory, string FixConfigPath);
+/// <param name="Urls">Where the HTTP API and dashboard listen.</param>
+internal sealed record ServeSettings(StoreKind Store, string DataDirectory, string? PostgresConnectionString,
+    string ReferenceDataDirectory, string FixConfigPath, IReadOnlyList<string> Urls);

@@ -1,0 +1,252 @@
+using System.Buffers.Binary;
+using System.Globalization;
+using TradeFlow.Journal.Format;
+using TradeFlow.Journal.Storage;
+
+namespace TradeFlow.Journal.Integrity;
+
+/// <summary>
+/// A read-only, full integrity scan of an embedded journal, for <c>tradeflow-replay verify</c>. Unlike opening the
+/// journal (which stops at the first damage), it reports <em>every</em> problem with its segment and offset and
+/// carries on: header and CRC of every record, the SHA-256 hash chain across segments, dense global positions,
+/// dense stream versions, commit markers, dense segment numbers, and the index checkpoint (a journal holding fewer
+/// events than its last clean close covered was cut). Takes no lock and writes nothing, so it runs beside a live
+/// writer: it reads each segment up to the length it had when the scan reached it. Memory is one read buffer plus
+/// one entry per stream.
+/// </summary>
+public sealed partial class JournalIntegrityScanner : IDisposable
+{
+    private const int BufferSize = 4 << 20;
+    private readonly JournalScanOptions _options;
+    private readonly SegmentReader _reader = new(BufferSize);
+    private readonly ChainHasher _hasher = new();
+    private readonly List<JournalProblem> _problems = [];
+    private readonly byte[] _previous = new byte[JournalFormat.HashSize];
+    private readonly byte[] _computed = new byte[JournalFormat.HashSize];
+    private readonly byte[] _headHash = new byte[JournalFormat.HashSize];
+    private readonly StreamVersions _versions = new();
+    private Checkpoint? _checkpoint;
+    private byte[]? _hashAtCheckpoint;
+    private long _nextPosition = 1;
+    private long _headPosition;
+    private long _records;
+    private long _tailBytes;
+    private long? _expectedHashPosition;
+    private bool _resync;
+
+    private JournalIntegrityScanner(JournalScanOptions options) => _options = options;
+
+    /// <summary>Scans the journal under <paramref name="dataDirectory"/> (its <c>journal/</c> subdirectory).</summary>
+    /// <exception cref="DirectoryNotFoundException">There is no journal directory.</exception>
+    /// <exception cref="OperationCanceledException">The scan was cancelled.</exception>
+    public static JournalScanReport Scan(string dataDirectory, JournalScanOptions? options = null)
+    {
+        var directory = new JournalOptions(dataDirectory).JournalDirectory;
+        if (!Directory.Exists(directory))
+        {
+            throw new DirectoryNotFoundException($"There is no journal in {dataDirectory} (no {directory} directory).");
+        }
+
+        using var scanner = new JournalIntegrityScanner(options ?? new JournalScanOptions());
+        return scanner.Run(directory);
+    }
+
+    /// <inheritdoc />
+    public void Dispose() => _hasher.Dispose();
+
+    private JournalScanReport Run(string directory)
+    {
+        // The checkpoint first, then the file list: a writer only ever adds after both.
+        _checkpoint = Checkpoint.TryRead(Path.Combine(directory, CheckpointFile.FileName));
+        var segments = ListSegments(directory);
+        var total = segments.Sum(s => new FileInfo(s.Path).Length);
+        long expected = 0;
+        foreach (var (number, path) in segments)
+        {
+            for (; expected < number; expected++)
+            {
+                var missing = Path.Combine(directory, JournalFormat.SegmentFileName(expected));
+                Report(missing, 0, null, "the segment is missing (segment numbers must be dense from 0); the positions it held are unaccounted for");
+                _resync = true;
+            }
+
+            expected = number + 1;
+            ScanSegment(number, path, isLast: number == segments[^1].Number);
+            _options.OnProgress?.Invoke(_reader.BytesRead, total);
+        }
+
+        CheckAgainstCheckpoint(directory);
+        return new JournalScanReport
+        {
+            Segments = segments.Count,
+            Records = _records,
+            Bytes = _reader.BytesRead,
+            Streams = _versions.Count,
+            HeadPosition = _headPosition,
+            HeadHash = Convert.ToHexStringLower(_headHash),
+            TailBytes = _tailBytes,
+            CheckpointEvents = _checkpoint?.Events,
+            ExpectedHashPosition = _expectedHashPosition,
+            Problems = _problems,
+        };
+    }
+
+    private static List<(long Number, string Path)> ListSegments(string directory)
+    {
+        var segments = new List<(long, string)>();
+        foreach (var path in Directory.GetFiles(directory, "segment-*.tfj"))
+        {
+            var name = Path.GetFileNameWithoutExtension(path);
+            if (long.TryParse(name.AsSpan("segment-".Length), NumberStyles.None, CultureInfo.InvariantCulture, out var number))
+            {
+                segments.Add((number, path));
+            }
+        }
+
+        segments.Sort((a, b) => a.Item1.CompareTo(b.Item1));
+        return segments;
+    }
+
+    private void ScanSegment(long number, string path, bool isLast)
+    {
+        _options.CancellationToken.ThrowIfCancellationRequested();
+        using var handle = File.OpenHandle(path, FileMode.Open, FileAccess.Read, FileShare.ReadWrite | FileShare.Delete);
+        var length = RandomAccess.GetLength(handle);
+        _reader.Attach(handle, length);
+        if (length < JournalFormat.SegmentHeaderSize)
+        {
+            if (isLast)
+            {
+                // A writer creating its next segment: the header is not written yet.
+                _tailBytes += length;
+                return;
+            }
+
+            Report(path, 0, null, "the segment header is incomplete");
+            _resync = true;
+            return;
+        }
+
+        if (!CheckHeader(number, path))
+        {
+            _resync = true;
+            return;
+        }
+
+        ScanRecords(path, length, isLast);
+    }
+
+    private bool CheckHeader(long number, string path)
+    {
+        var failure = SegmentHeader.TryRead(_reader.Read(0, JournalFormat.SegmentHeaderSize), out var header);
+        if (failure is not null)
+        {
+            Report(path, 0, null, failure);
+            return false;
+        }
+
+        if (header.Number != number)
+        {
+            Report(path, 16, null, string.Create(CultureInfo.InvariantCulture, $"the header names segment {header.Number}"));
+        }
+
+        if (_resync)
+        {
+            // After damage the chain cannot be checked across the gap: continue from what this header says.
+            header.PreviousHash.Span.CopyTo(_previous);
+            _nextPosition = header.FirstPosition;
+            _versions.Distrust();
+            _resync = false;
+            return true;
+        }
+
+        if (header.FirstPosition != _nextPosition)
+        {
+            Report(path, 24, null, string.Create(CultureInfo.InvariantCulture, $"the segment starts at position {header.FirstPosition}, expected {_nextPosition}"));
+            _nextPosition = header.FirstPosition;
+        }
+
+        if (!header.PreviousHash.Span.SequenceEqual(_previous))
+        {
+            Report(path, 32, null, "the segment does not continue the previous segment's hash chain");
+            header.PreviousHash.Span.CopyTo(_previous);
+        }
+
+        return true;
+    }
+
+    private void CheckAgainstCheckpoint(string directory)
+    {
+        if (_checkpoint is not { } checkpoint || checkpoint.Events == 0)
+        {
+            return;
+        }
+
+        var path = Path.Combine(directory, CheckpointFile.FileName);
+        if (_headPosition < checkpoint.Events)
+        {
+            Report(path, 16, null, string.Create(CultureInfo.InvariantCulture,
+                $"the index checkpoint covered {checkpoint.Events} events at the writer's last clean close, the journal now ends at position {_headPosition}: events were cut off (truncated or removed segment)"));
+        }
+        else if (_hashAtCheckpoint is not null && !_hashAtCheckpoint.AsSpan().SequenceEqual(checkpoint.Hash))
+        {
+            Report(path, 40, checkpoint.Events, "the chain hash at the checkpoint's position differs from the one the checkpoint sealed: history before it was rewritten");
+        }
+    }
+
+    private void Report(string file, long offset, long? position, string reason) => _problems.Add(new JournalProblem(file, offset, position, reason));
+
+    /// <summary>The header of <c>index.tfi</c>, when it is present and its checksum holds.</summary>
+    private sealed record Checkpoint(long Events, byte[] Hash)
+    {
+        // Streams the file (it holds 8 bytes per event) so that checking its CRC does not hold it all in memory.
+        public static Checkpoint? TryRead(string path)
+        {
+            if (!File.Exists(path))
+            {
+                return null;
+            }
+
+            using var file = new FileStream(path, FileMode.Open, FileAccess.Read, FileShare.ReadWrite | FileShare.Delete, 1);
+            var length = file.Length;
+            if (length < 84)
+            {
+                return null;
+            }
+
+            var header = new byte[72];
+            var buffer = new byte[1 << 20];
+            var crc = 0xFFFFFFFFu;
+            var stored = new byte[4];
+            for (long at = 0; at < length;)
+            {
+                var read = file.Read(buffer, 0, (int)Math.Min(buffer.Length, length - at));
+                if (read == 0)
+                {
+                    return null;
+                }
+
+                var body = (int)Math.Clamp(length - 4 - at, 0, read);
+                crc = Crc32C.Update(crc, buffer.AsSpan(0, body));
+                CopyOverlap(buffer.AsSpan(0, read), at, 0, header);
+                CopyOverlap(buffer.AsSpan(0, read), at, length - 4, stored);
+                at += read;
+            }
+
+            return header.AsSpan(0, 8).SequenceEqual(JournalFormat.CheckpointMagic) && BinaryPrimitives.ReadUInt32LittleEndian(stored) == ~crc
+                ? new Checkpoint(BinaryPrimitives.ReadInt64LittleEndian(header.AsSpan(16)), header.AsSpan(40, 32).ToArray())
+                : null;
+        }
+
+        // Copies the part of chunk (file bytes [chunkStart, chunkStart + chunk.Length)) that falls in [targetStart, targetStart + target.Length).
+        private static void CopyOverlap(ReadOnlySpan<byte> chunk, long chunkStart, long targetStart, Span<byte> target)
+        {
+            var from = Math.Max(chunkStart, targetStart);
+            var to = Math.Min(chunkStart + chunk.Length, targetStart + target.Length);
+            if (from < to)
+            {
+                chunk.Slice((int)(from - chunkStart), (int)(to - from)).CopyTo(target[(int)(from - targetStart)..]);
+            }
+        }
+    }
+}

@@ -1,0 +1,20 @@
+namespace TradeFlow.Journal.Integrity;
+
+/// <summary>How a full integrity scan runs.</summary>
+public sealed class JournalScanOptions
+{
+    /// <summary>
+    /// A chain hash an auditor wrote down earlier (32 bytes). The scan reports where it occurs; a pinned hash found
+    /// nowhere means the history it sealed was rewritten or cut off.
+    /// </summary>
+    public ReadOnlyMemory<byte> ExpectedHash { get; init; }
+
+    /// <summary>Called with each record whose CRC holds, in file order (for checks above the journal, e.g. deserialization).</summary>
+    public JournalRecordHandler? OnRecord { get; init; }
+
+    /// <summary>Called now and then with the bytes read so far and the total to read (for a progress bar).</summary>
+    public Action<long, long>? OnProgress { get; init; }
+
+    /// <summary>Stops the scan (Ctrl-C).</summary>
+    public CancellationToken CancellationToken { get; init; }
+}

@@ -1,0 +1,53 @@
+using System.Text;
+
+namespace TradeFlow.Journal.Integrity;
+
+/// <summary>
+/// The last version seen of every stream, looked up by the stream id's characters without allocating a string per
+/// record. After a gap the scanner could not read (a missing segment, an unreadable record header), versions are no
+/// longer trusted: a stream first seen after it may start at any version, so one gap is not reported a thousand times.
+/// </summary>
+internal sealed class StreamVersions
+{
+    private readonly Dictionary<string, long> _versions = new(StringComparer.Ordinal);
+    private readonly Dictionary<string, long>.AlternateLookup<ReadOnlySpan<char>> _lookup;
+    private char[] _chars = new char[256];
+    private bool _trusted = true;
+
+    public StreamVersions() => _lookup = _versions.GetAlternateLookup<ReadOnlySpan<char>>();
+
+    public int Count => _versions.Count;
+
+    public void Distrust()
+    {
+        _versions.Clear();
+        _trusted = false;
+    }
+
+    /// <summary>Records <paramref name="version"/> of the stream; returns the expected version when it is not the next one, else null.</summary>
+    public long? Advance(ReadOnlySpan<byte> streamUtf8, long version, out string stream)
+    {
+        if (Encoding.UTF8.GetMaxCharCount(streamUtf8.Length) > _chars.Length)
+        {
+            _chars = new char[Encoding.UTF8.GetMaxCharCount(streamUtf8.Length)];
+        }
+
+        var chars = _chars.AsSpan(0, Encoding.UTF8.GetChars(streamUtf8, _chars));
+        if (_lookup.TryGetValue(chars, out var last))
+        {
+            _lookup[chars] = version;
+            stream = string.Empty;
+            if (version == last + 1)
+            {
+                return null;
+            }
+
+            stream = chars.ToString();
+            return last + 1;
+        }
+
+        stream = chars.ToString();
+        _versions[stream] = version;
+        return version == 0 || !_trusted ? null : 0;
+    }
+}

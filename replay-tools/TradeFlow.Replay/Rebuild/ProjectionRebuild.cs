@@ -1,0 +1,66 @@
+using TradeFlow.EventSourcing;
+using TradeFlow.EventSourcing.InMemory;
+using TradeFlow.Projections.Runtime;
+using TradeFlow.Projections.Storage;
+using TradeFlow.Replay.Cli;
+using TradeFlow.Replay.Output;
+using TradeFlow.Replay.Stores;
+
+namespace TradeFlow.Replay.Rebuild;
+
+/// <summary>
+/// Rebuilds read models into a projection store: each runner starts from what the store saved (so an interrupted
+/// rebuild resumes), one read of the event store feeds them all, and state and checkpoint are saved together every
+/// <c>saveEvery</c> events and at the end. Reads the event store only; writes only the projection store.
+/// </summary>
+internal static class ProjectionRebuild
+{
+    public static IReadOnlyList<RebuildResult> Run(ReplayEnvironment environment, ReplayStore store, IProjectionStore target,
+        IReadOnlyList<IProjection> projections, bool fromScratch, int saveEvery)
+    {
+        var runners = new List<(ProjectionRunner<IProjection> Runner, ProjectionStart Start, long From)>();
+        foreach (var projection in projections)
+        {
+            var runner = new ProjectionRunner<IProjection>(projection, target);
+            var start = runner.StartAsync(environment.CancellationToken).AsTask().GetAwaiter().GetResult();
+            if (fromScratch)
+            {
+                // Rebuild() forgets the state and folds the given log: an empty one leaves the runner at zero while
+                // keeping the token of what is saved, so the first save replaces it instead of conflicting.
+                using var nothing = new InMemoryEventStore();
+                runner.Rebuild(nothing);
+            }
+
+            runners.Add((runner, start, runner.Checkpoint.Value));
+        }
+
+        var first = runners.Min(r => r.Runner.Checkpoint.Value) + 1;
+        var last = store.Head.Value;
+        ProgressReporter.Run(environment, "rebuild", progress => store.Read(() =>
+        {
+            long read = 0;
+            foreach (var recorded in store.Journal.ReadAll(GlobalPosition.FromInt64(first), Direction.Forwards, Math.Max(0, last - first + 1)))
+            {
+                environment.CancellationToken.ThrowIfCancellationRequested();
+                runners.ForEach(r => r.Runner.Apply(recorded));
+                if (++read % saveEvery == 0)
+                {
+                    SaveAll(runners.Select(r => r.Runner), environment.CancellationToken);
+                    progress(read, last - first + 1);
+                }
+            }
+
+            return read;
+        }));
+        SaveAll(runners.Select(r => r.Runner), CancellationToken.None);
+        return runners.Select(r => new RebuildResult(r.Runner.Name, r.Start.ToString(), r.From, r.Runner.Checkpoint.Value, r.Runner.StateHash())).ToList();
+    }
+
+    private static void SaveAll(IEnumerable<ProjectionRunner<IProjection>> runners, CancellationToken cancellationToken)
+    {
+        foreach (var runner in runners)
+        {
+            runner.SaveAsync(cancellationToken).AsTask().GetAwaiter().GetResult();
+        }
+    }
+}
