@@ -14,6 +14,11 @@ public sealed partial class FixSession
     private ArrayBufferWriter<byte> _writing = new(4096);
     private bool _disconnectRequested;
 
+    // Set when an outbound message was stamped since the last store flush. An inbound message alone (only the
+    // incoming sequence number moved) does not need its own fsync: that number becomes durable with the next
+    // outbound message's, as the durability policy says, so a stream of inbound orders is not one fsync each.
+    private bool _storedSinceFlush;
+
     /// <summary>
     /// Stamps (MsgSeqNum, SendingTime, CompIDs), stores and sends a message whose body (fields after the standard
     /// header) is <paramref name="body"/>. Thread-safe. When the session is not logged on the message is still
@@ -22,17 +27,28 @@ public sealed partial class FixSession
     /// </summary>
     public bool Send(string msgType, FixFieldWriter body)
     {
-        ArgumentNullException.ThrowIfNull(msgType);
-        ArgumentNullException.ThrowIfNull(body);
-        bool sent;
-        lock (_sync)
-        {
-            sent = MsgTypes.IsAdmin(TypeBytes(msgType)) ? SendAdmin(msgType, body.Written) : SendApp(msgType, body.Written);
-        }
-
+        var sent = Queue(msgType, body);
         FlushOutbound();
         return sent;
     }
+
+    /// <summary>
+    /// Stamps and queues a message like <see cref="Send"/>, without writing it yet: a sender with several replies
+    /// queues them all and calls <see cref="Flush"/> once, so they share one fsync of the store (group commit)
+    /// and one socket write. Thread-safe. Returns false when <see cref="IApplication.ToApp"/> refused it.
+    /// </summary>
+    public bool Queue(string msgType, FixFieldWriter body)
+    {
+        ArgumentNullException.ThrowIfNull(msgType);
+        ArgumentNullException.ThrowIfNull(body);
+        lock (_sync)
+        {
+            return MsgTypes.IsAdmin(TypeBytes(msgType)) ? SendAdmin(msgType, body.Written) : SendApp(msgType, body.Written);
+        }
+    }
+
+    /// <summary>Makes everything queued durable in the store (one fsync), then writes it to the socket.</summary>
+    public void Flush() => FlushOutbound();
 
     private static byte[] TypeBytes(string msgType) => MsgTypeBytes.GetOrAdd(msgType, static t => Encoding.ASCII.GetBytes(t));
 
@@ -82,6 +98,7 @@ public sealed partial class FixSession
         }
 
         _store.IncrNextSenderMsgSeqNum();
+        _storedSinceFlush = true;
         if (transmit)
         {
             Transmit(message);
@@ -143,6 +160,7 @@ public sealed partial class FixSession
         ISessionConnection? connection;
         bool disconnect;
         string? reason;
+        bool stored;
         lock (_sync)
         {
             (_pending, _writing) = (_writing, _pending);
@@ -150,9 +168,14 @@ public sealed partial class FixSession
             disconnect = _disconnectRequested;
             reason = _disconnectReason;
             _disconnectRequested = false;
+            stored = _storedSinceFlush;
+            _storedSinceFlush = false;
         }
 
-        _store.Flush();
+        if (stored || disconnect || _writing.WrittenCount > 0)
+        {
+            _store.Flush();
+        }
         if (_writing.WrittenCount > 0 && connection is not null)
         {
             try

@@ -21,6 +21,12 @@ public sealed class SessionRegistry
     /// <summary>Sends through the session <paramref name="sessionId"/> (see <see cref="FixSession.Send"/>); thread-safe.</summary>
     public bool SendToTarget(SessionId sessionId, string msgType, FixFieldWriter body) => this[sessionId].Send(msgType, body);
 
+    /// <summary>Queues a message on the session <paramref name="sessionId"/> without writing it (see <see cref="FixSession.Queue"/>).</summary>
+    public bool QueueToTarget(SessionId sessionId, string msgType, FixFieldWriter body) => this[sessionId].Queue(msgType, body);
+
+    /// <summary>Writes what is queued on the session <paramref name="sessionId"/>: one fsync, one socket write.</summary>
+    public void Flush(SessionId sessionId) => this[sessionId].Flush();
+
     internal void Add(FixSession session)
     {
         if (!_sessions.TryAdd(session.SessionId, session))

@@ -19,7 +19,7 @@ namespace TradeFlow.Fix.TradeCapture;
 public sealed partial class TradeCaptureApplication : IApplication, ICommandCompletion, IDisposable
 {
     private readonly TradeEngine _engine;
-    private readonly SendToTarget _send;
+    private readonly IReplyOutbox _outbox;
     private readonly TimeProvider _time;
     private readonly ILogger _logger;
     private readonly CaptureMapper _mapper;
@@ -29,15 +29,12 @@ public sealed partial class TradeCaptureApplication : IApplication, ICommandComp
     private readonly Thread _replyThread;
     private long _nextToken;
 
-    /// <summary>Sends an application message on a session; false when it could not be queued.</summary>
-    public delegate bool SendToTarget(SessionId session, string msgType, FixFieldWriter body);
-
-    /// <summary>An application booking into <paramref name="engine"/> and replying through <paramref name="send"/>.</summary>
-    public TradeCaptureApplication(TradeEngine engine, SendToTarget send, BookingIndex? bookings = null,
+    /// <summary>An application booking into <paramref name="engine"/> and replying through <paramref name="outbox"/>.</summary>
+    public TradeCaptureApplication(TradeEngine engine, IReplyOutbox outbox, BookingIndex? bookings = null,
         TimeProvider? time = null, ILogger<TradeCaptureApplication>? logger = null)
     {
         _engine = engine ?? throw new ArgumentNullException(nameof(engine));
-        _send = send ?? throw new ArgumentNullException(nameof(send));
+        _outbox = outbox ?? throw new ArgumentNullException(nameof(outbox));
         _time = time ?? TimeProvider.System;
         _logger = (ILogger?)logger ?? NullLogger.Instance;
         Bookings = bookings ?? new BookingIndex();
@@ -137,22 +134,33 @@ public sealed partial class TradeCaptureApplication : IApplication, ICommandComp
 
     private void Reply(CaptureRequest request, CaptureAnswer answer) => _replies.Writer.TryWrite((request, answer));
 
+    // Everything waiting is queued before anything is flushed: the replies to one engine commit go out with one
+    // fsync of each session's store and one socket write.
     private void WriteReplies()
     {
         var replies = new CaptureReplies();
         var reader = _replies.Reader;
+        var touched = new HashSet<SessionId>();
         while (reader.WaitToReadAsync().AsTask().GetAwaiter().GetResult())
         {
             while (reader.TryRead(out var item))
             {
                 replies.Write(item.Request, item.Answer, _time.GetUtcNow().UtcDateTime, (msgType, body) =>
                 {
-                    if (!_send(item.Request.Session, msgType, body))
+                    if (!_outbox.Queue(item.Request.Session, msgType, body))
                     {
                         LogNotSent(msgType, item.Request.ClientId, item.Request.Session);
                     }
                 });
+                touched.Add(item.Request.Session);
             }
+
+            foreach (var session in touched)
+            {
+                _outbox.Flush(session);
+            }
+
+            touched.Clear();
         }
     }
 

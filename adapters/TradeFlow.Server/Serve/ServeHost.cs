@@ -80,7 +80,7 @@ internal sealed class ServeHost : IAsyncDisposable
         }, settings.Urls, QuietLogging);
         var loggers = web.Services.GetRequiredService<ILoggerFactory>();
         var capture = new TradeCaptureApplication(engine,
-            (session, msgType, body) => acceptor!.Sessions.SendToTarget(session, msgType, body),
+            new SessionRegistryOutbox(() => acceptor!.Sessions),
             logger: loggers.CreateLogger<TradeCaptureApplication>());
         var recovered = await BookingIndexLoader.LoadAsync(stores.Events, capture.Bookings, cancellationToken).ConfigureAwait(false);
         acceptor = new FixAcceptor(sessions, capture, loggers);

@@ -61,7 +61,7 @@ internal sealed class LiveGateway : IAsyncDisposable
         engine.Start();
         FixAcceptor? acceptor = null;
         var application = new TradeCaptureApplication(engine,
-            (session, msgType, body) => acceptor!.Sessions.SendToTarget(session, msgType, body));
+            new SessionRegistryOutbox(() => acceptor!.Sessions));
         await BookingIndexLoader.LoadAsync(journal, application.Bookings);
         acceptor = new FixAcceptor(settings, application, NullLoggerFactory.Instance);
         acceptor.Start();

@@ -2,19 +2,24 @@ using System.Text;
 using System.Threading.Channels;
 using TradeFlow.Fix.Codec;
 using TradeFlow.Fix.Session;
+using TradeFlow.Fix.TradeCapture;
 
 namespace TradeFlow.Fix.Tests.TradeCapture;
 
 /// <summary>The replies an application sends, as "MsgType|body" lines awaited in order with a generous timeout.</summary>
-internal sealed class RecordedReplies
+internal sealed class RecordedReplies : IReplyOutbox
 {
     private static readonly TimeSpan Timeout = TimeSpan.FromSeconds(30);
     private readonly Channel<Reply> _replies = Channel.CreateUnbounded<Reply>();
 
-    public bool Send(SessionId session, string msgType, FixFieldWriter body)
+    public bool Queue(SessionId session, string msgType, FixFieldWriter body)
     {
         _replies.Writer.TryWrite(new Reply(session, msgType, Encoding.ASCII.GetString(body.Written).Replace('\u0001', '|')));
         return true;
+    }
+
+    public void Flush(SessionId session)
+    {
     }
 
     public async Task<Reply> Next() => await _replies.Reader.ReadAsync().AsTask().WaitAsync(Timeout);

@@ -22,7 +22,7 @@ public sealed class TradeCaptureApplicationTests : IDisposable
     {
         _engine = new TradeEngine(new EngineOptions(_store, new ReferenceDataBuilder().Build(), new FakeClock()));
         _engine.Start();
-        _application = new TradeCaptureApplication(_engine, _replies.Send);
+        _application = new TradeCaptureApplication(_engine, _replies);
     }
 
     [Fact]

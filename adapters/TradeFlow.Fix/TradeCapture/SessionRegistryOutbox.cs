@@ -1,0 +1,18 @@
+using TradeFlow.Fix.Codec;
+using TradeFlow.Fix.Session;
+
+namespace TradeFlow.Fix.TradeCapture;
+
+/// <summary>
+/// Replies through an acceptor's (or initiator's) sessions. Takes the registry lazily because the acceptor is
+/// built from the application, and the application needs somewhere to reply.
+/// </summary>
+/// <param name="sessions">The registry, once the acceptor exists.</param>
+public sealed class SessionRegistryOutbox(Func<SessionRegistry> sessions) : IReplyOutbox
+{
+    /// <inheritdoc/>
+    public bool Queue(SessionId session, string msgType, FixFieldWriter body) => sessions().QueueToTarget(session, msgType, body);
+
+    /// <inheritdoc/>
+    public void Flush(SessionId session) => sessions().Flush(session);
+}
