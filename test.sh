@@ -10,6 +10,8 @@ source scripts/postgres.sh
 start_postgres
 source scripts/fix-peers.sh
 build_fix_peers
+source scripts/chromium.sh
+install_chromium
 
 results=$(mktemp -d)
 status=0
