@@ -4,7 +4,7 @@ namespace TradeFlow.Fix.Settings;
 
 /// <summary>
 /// One <c>[SESSION]</c> of a QuickFIX-format settings file, with <c>[DEFAULT]</c> folded in and every value typed.
-/// Defaults are QuickFIX's; docs/fix-session-notes.md has the table.
+/// Defaults are QuickFIX's; docs/fix.md ("Settings") has the table.
 /// </summary>
 public sealed class SessionSettings
 {

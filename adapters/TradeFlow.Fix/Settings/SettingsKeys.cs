@@ -4,7 +4,7 @@ namespace TradeFlow.Fix.Settings;
 /// The keys a settings file may hold. Anything else is an error, because a typo in a bank's config
 /// (<c>HeartbtInt</c>) must not silently fall back to a default. QuickFIX keys TradeFlow does not act on are
 /// accepted and ignored so that a config written for QuickFIX loads unchanged; they are listed in
-/// docs/fix-session-notes.md.
+/// docs/fix.md ("Settings").
 /// </summary>
 internal static class SettingsKeys
 {
