@@ -61,14 +61,14 @@ public sealed partial class FixSession
             _log.Event("Logon contains ResetSeqNumFlag=Y, resetting sequence numbers to 1");
             if (!_sentReset)
             {
-                _store.Reset(now);
+                ResetStore(now);
             }
 
             _receivedReset = true;
         }
         else if (!_isInitiator && _settings.ResetOnLogon)
         {
-            _store.Reset(now);
+            ResetStore(now);
         }
 
         return resetFlag;
@@ -179,7 +179,7 @@ public sealed partial class FixSession
 
         if (_settings.ResetOnLogout)
         {
-            _store.Reset(Now);
+            ResetStore(Now);
         }
 
         RequestDisconnect("Logout");
@@ -197,7 +197,7 @@ public sealed partial class FixSession
 
             if (_settings.ResetOnLogon)
             {
-                _store.Reset(Now);
+                ResetStore(Now);
                 _sentReset = true;
             }
 

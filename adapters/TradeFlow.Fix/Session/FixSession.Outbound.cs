@@ -161,6 +161,7 @@ public sealed partial class FixSession
         bool disconnect;
         string? reason;
         bool stored;
+        int targetFloor;
         lock (_sync)
         {
             (_pending, _writing) = (_writing, _pending);
@@ -170,12 +171,15 @@ public sealed partial class FixSession
             _disconnectRequested = false;
             stored = _storedSinceFlush;
             _storedSinceFlush = false;
+            targetFloor = DurableTargetFloor();
         }
 
         if (stored || disconnect || _writing.WrittenCount > 0)
         {
-            _store.Flush();
+            // Inbound numbers the application still holds are not persisted as processed (FixSession.Holds).
+            _store.Flush(targetFloor);
         }
+
         if (_writing.WrittenCount > 0 && connection is not null)
         {
             try
@@ -218,10 +222,10 @@ public sealed partial class FixSession
             _log.Event($"Disconnected: {reason}");
             if (_settings.ResetOnDisconnect)
             {
-                _store.Reset(Now);
+                ResetStore(Now);
             }
 
-            _store.Flush();
+            _store.Flush(DurableTargetFloor());
         }
 
         if (wasLoggedOn)

@@ -171,7 +171,7 @@ public sealed partial class FixSession : IDisposable
         {
             // QuickFIX: a new session period starts with sequence numbers 1.
             _log.Event("New session period: resetting sequence numbers");
-            _store.Reset(now);
+            ResetStore(now);
         }
     }
 

@@ -36,6 +36,7 @@ public sealed partial class FileMessageStore
 
         var lastSeq = LoadIndex();
         LoadSeqNums();
+        _durableTarget = _nextTarget;
         _nextSender = Math.Max(_nextSender, lastSeq + 1);
     }
 

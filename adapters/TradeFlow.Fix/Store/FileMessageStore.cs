@@ -11,12 +11,13 @@ namespace TradeFlow.Fix.Store;
 /// </summary>
 /// <remarks>
 /// Durability policy. An outbound message is appended to the body by <see cref="Set"/> and made durable by
-/// <see cref="Flush"/>, which the session calls once per write batch <em>before</em> the batch reaches the socket
+/// <see cref="Flush()"/>, which the session calls once per write batch <em>before</em> the batch reaches the socket
 /// (group commit: one fsync for everything queued). The incoming sequence number is written in that same flush, so
-/// it is only ever durable as far as our last durable outbound message. After a crash the acceptor therefore
-/// expects an incoming MsgSeqNum no later than it really processed; whatever the counterparty sent after that is
-/// asked for again by ResendRequest, and the application (idempotent by TradeReportID / ClOrdID) answers those
-/// duplicates with its original answer. Nothing we sent is missing from the store, because nothing reaches the wire
+/// it is only ever durable as far as our last durable outbound message, and never past the lowest inbound number
+/// the application still holds (<see cref="Flush(int)"/>: work it queued but has not made durable). After a crash
+/// the acceptor therefore expects an incoming MsgSeqNum no later than it really made durable; whatever the
+/// counterparty sent after that is asked for again by ResendRequest, and the application (idempotent by
+/// TradeReportID / ClOrdID) answers those duplicates with its original answer. Nothing we sent is missing from the store, because nothing reaches the wire
 /// before its fsync. The body is fsync'd before the header lines that index it are written, so a header entry
 /// always points at durable bytes; a torn header line or body tail left by a crash indexes messages that were
 /// never sent, and is cut off on open. Anything else that does not add up is reported with file and offset.
@@ -38,6 +39,7 @@ public sealed partial class FileMessageStore : IMessageStore
     private long _bodyLength;
     private int _nextSender = 1;
     private int _nextTarget = 1;
+    private int _durableTarget = 1;
     private bool _bodyDirty;
     private bool _seqNumsDirty;
 
@@ -127,7 +129,16 @@ public sealed partial class FileMessageStore : IMessageStore
     }
 
     /// <inheritdoc/>
-    public void Flush()
+    public int DurableNextTargetMsgSeqNum
+    {
+        get { lock (_sync) { return _durableTarget; } }
+    }
+
+    /// <inheritdoc/>
+    public void Flush() => Flush(int.MaxValue);
+
+    /// <inheritdoc/>
+    public void Flush(int targetFloor)
     {
         lock (_sync)
         {
@@ -142,9 +153,11 @@ public sealed partial class FileMessageStore : IMessageStore
                 _bodyDirty = false;
             }
 
-            if (_seqNumsDirty)
+            // A released hold moves the floor without touching the numbers: that alone is worth the write.
+            var target = Math.Min(_nextTarget, targetFloor);
+            if (_seqNumsDirty || target != _durableTarget)
             {
-                WriteSeqNums();
+                WriteSeqNums(target);
             }
         }
     }
@@ -183,12 +196,13 @@ public sealed partial class FileMessageStore : IMessageStore
         }
     }
 
-    private void WriteSeqNums()
+    private void WriteSeqNums(int target)
     {
         // Fixed width, overwritten in place: one 23-byte write never straddles a sector.
-        var text = string.Create(CultureInfo.InvariantCulture, $"{_nextSender:D10} : {_nextTarget:D10}");
+        var text = string.Create(CultureInfo.InvariantCulture, $"{_nextSender:D10} : {target:D10}");
         RandomAccess.Write(_seqNums.SafeFileHandle, Encoding.ASCII.GetBytes(text), 0);
         _seqNums.Flush(flushToDisk: true);
+        _durableTarget = target;
         _seqNumsDirty = false;
     }
 

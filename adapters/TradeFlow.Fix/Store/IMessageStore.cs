@@ -6,7 +6,7 @@ public delegate void StoredMessageCallback(int msgSeqNum, ReadOnlySpan<byte> mes
 /// <summary>
 /// A session's sequence numbers and the outbound messages it sent, so resend requests can be answered and a
 /// restarted process resumes where it stopped (QuickFIX's <c>MessageStore</c>). Implementations are thread-safe.
-/// Changes become durable at <see cref="Flush"/>, which the session calls before writing a batch to the socket.
+/// Changes become durable at <see cref="Flush()"/>, which the session calls before writing a batch to the socket.
 /// </summary>
 public interface IMessageStore : IDisposable
 {
@@ -33,8 +33,18 @@ public interface IMessageStore : IDisposable
     [System.Diagnostics.CodeAnalysis.SuppressMessage("Naming", "CA1716", Justification = "QuickFIX's MessageStore names, which FIX engineers know; no VB consumers.")]
     void Get(int beginSeqNo, int endSeqNo, StoredMessageCallback callback);
 
+    /// <summary>The next target number the last flush (or open, or reset) made durable: what a restart would expect.</summary>
+    int DurableNextTargetMsgSeqNum { get; }
+
     /// <summary>Makes every change so far durable (one fsync per file touched: the group commit).</summary>
     void Flush();
+
+    /// <summary>
+    /// Like <see cref="Flush()"/>, but the next target number made durable is min(<see cref="NextTargetMsgSeqNum"/>,
+    /// <paramref name="targetFloor"/>): the session passes the lowest inbound number its application still holds, so
+    /// a restart asks for that message again. <see cref="NextTargetMsgSeqNum"/> itself is unchanged.
+    /// </summary>
+    void Flush(int targetFloor);
 
     /// <summary>Forgets every message, sets both sequence numbers to 1 and the creation time to <paramref name="creationTime"/>; durable on return.</summary>
     void Reset(DateTime creationTime);

@@ -7,6 +7,7 @@ public sealed class MemoryMessageStore : IMessageStore
     private readonly SortedDictionary<int, byte[]> _messages = [];
     private int _nextSender = 1;
     private int _nextTarget = 1;
+    private int _durableTarget = 1;
 
     /// <summary>Creates an empty store created at <paramref name="creationTime"/>.</summary>
     public MemoryMessageStore(DateTime creationTime) => CreationTime = creationTime;
@@ -72,9 +73,22 @@ public sealed class MemoryMessageStore : IMessageStore
     }
 
     /// <inheritdoc/>
-    public void Flush()
+    public int DurableNextTargetMsgSeqNum
     {
-        // Nothing outlives the process anyway.
+        get { lock (_sync) { return _durableTarget; } }
+    }
+
+    /// <inheritdoc/>
+    public void Flush() => Flush(int.MaxValue);
+
+    /// <inheritdoc/>
+    public void Flush(int targetFloor)
+    {
+        // Nothing outlives the process, but the number a flush would persist is kept, so both stores tell the same story.
+        lock (_sync)
+        {
+            _durableTarget = Math.Min(_nextTarget, targetFloor);
+        }
     }
 
     /// <inheritdoc/>
@@ -83,7 +97,7 @@ public sealed class MemoryMessageStore : IMessageStore
         lock (_sync)
         {
             _messages.Clear();
-            _nextSender = _nextTarget = 1;
+            _nextSender = _nextTarget = _durableTarget = 1;
             CreationTime = creationTime;
         }
     }

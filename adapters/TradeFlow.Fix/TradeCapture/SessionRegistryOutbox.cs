@@ -4,15 +4,27 @@ using TradeFlow.Fix.Session;
 namespace TradeFlow.Fix.TradeCapture;
 
 /// <summary>
-/// Replies through an acceptor's (or initiator's) sessions. Takes the registry lazily because the acceptor is
-/// built from the application, and the application needs somewhere to reply.
+/// Replies through an acceptor's (or initiator's) sessions, and holds inbound numbers on them. Takes the registry
+/// lazily because the acceptor is built from the application, and the application needs somewhere to reply.
 /// </summary>
 /// <param name="sessions">The registry, once the acceptor exists.</param>
-public sealed class SessionRegistryOutbox(Func<SessionRegistry> sessions) : IReplyOutbox
+public sealed class SessionRegistryOutbox(Func<SessionRegistry> sessions) : IReplyOutbox, IInboundHolds
 {
     /// <inheritdoc/>
     public bool Queue(SessionId session, string msgType, FixFieldWriter body) => sessions().QueueToTarget(session, msgType, body);
 
     /// <inheritdoc/>
     public void Flush(SessionId session) => sessions().Flush(session);
+
+    /// <inheritdoc/>
+    public InboundHold Hold(SessionId session, int msgSeqNum) => sessions()[session].Hold(msgSeqNum);
+
+    /// <inheritdoc/>
+    public void Release(InboundHold hold)
+    {
+        if (sessions().TryGet(hold.Session, out var session))
+        {
+            session.Release(hold);
+        }
+    }
 }

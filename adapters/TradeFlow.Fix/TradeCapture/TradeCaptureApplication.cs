@@ -16,6 +16,14 @@ namespace TradeFlow.Fix.TradeCapture;
 /// original outcome, and books nothing. Replies are written on the application's own thread, because the
 /// engine's publish thread, which reports outcomes, must never wait on a session's store or socket.
 /// </summary>
+/// <remarks>
+/// Inbound watermark: each message's sequence number is held (<see cref="IInboundHolds"/>) from FromApp until its
+/// answer is queued on the session, so no FIX store flush persists the incoming number past a message the engine
+/// has not journaled; the answer and the released number become durable in the same fsync. A request refused
+/// before the engine is released as soon as its refusal is queued. A <see cref="CommandStatus.Failed"/> outcome
+/// keeps its hold: nothing was journaled or answered, and the held number makes the next restart ask the
+/// counterparty to resend the message, which is then booked (or answered from the journal if it was after all).
+/// </remarks>
 public sealed partial class TradeCaptureApplication : IApplication, ICommandCompletion, IDisposable
 {
     private readonly TradeEngine _engine;
@@ -23,18 +31,24 @@ public sealed partial class TradeCaptureApplication : IApplication, ICommandComp
     private readonly TimeProvider _time;
     private readonly ILogger _logger;
     private readonly CaptureMapper _mapper;
-    private readonly ConcurrentDictionary<long, CaptureRequest> _inFlight = new();
-    private readonly Channel<(CaptureRequest Request, CaptureAnswer Answer)> _replies =
-        Channel.CreateUnbounded<(CaptureRequest, CaptureAnswer)>(new UnboundedChannelOptions { SingleReader = true });
+    private readonly IInboundHolds? _holds;
+    private readonly ConcurrentDictionary<long, InFlightCapture> _inFlight = new();
+    private readonly Channel<PendingReply> _replies =
+        Channel.CreateUnbounded<PendingReply>(new UnboundedChannelOptions { SingleReader = true });
     private readonly Thread _replyThread;
     private long _nextToken;
 
-    /// <summary>An application booking into <paramref name="engine"/> and replying through <paramref name="outbox"/>.</summary>
+    /// <summary>
+    /// An application booking into <paramref name="engine"/> and replying through <paramref name="outbox"/>; inbound
+    /// numbers are held through <paramref name="holds"/>, or through the outbox when it is also an
+    /// <see cref="IInboundHolds"/> (as <see cref="SessionRegistryOutbox"/> is), else not at all.
+    /// </summary>
     public TradeCaptureApplication(TradeEngine engine, IReplyOutbox outbox, BookingIndex? bookings = null,
-        TimeProvider? time = null, ILogger<TradeCaptureApplication>? logger = null)
+        TimeProvider? time = null, ILogger<TradeCaptureApplication>? logger = null, IInboundHolds? holds = null)
     {
         _engine = engine ?? throw new ArgumentNullException(nameof(engine));
         _outbox = outbox ?? throw new ArgumentNullException(nameof(outbox));
+        _holds = holds ?? outbox as IInboundHolds;
         _time = time ?? TimeProvider.System;
         _logger = (ILogger?)logger ?? NullLogger.Instance;
         Bookings = bookings ?? new BookingIndex();
@@ -62,31 +76,45 @@ public sealed partial class TradeCaptureApplication : IApplication, ICommandComp
             MsgTypes.AllocationInstruction => _mapper.MapAllocation(message, sessionId),
             _ => throw new UnsupportedMessageTypeException(message.MsgTypeString),
         };
+        // Held before anything is queued anywhere: a flush from another thread must never persist past it.
+        var hold = _holds?.Hold(sessionId, message.MsgSeqNum);
         if (request.Command is not { } command)
         {
             LogRefused(request.MsgType, request.ClientId, request.Rejection.Text);
-            Reply(request, CaptureAnswer.From(request.Rejection));
+            Reply(request, CaptureAnswer.From(request.Rejection), hold);
             return;
         }
 
         var token = Interlocked.Increment(ref _nextToken);
-        _inFlight[token] = request;
-        // Blocks while the engine's ring is full: the session stops reading its socket, and TCP carries the
-        // back-pressure to the trader.
-        _engine.Submit(new EngineCommand(command, Source(sessionId, message), Actor(command, sessionId)), this, token);
+        _inFlight[token] = new InFlightCapture(request, hold);
+        try
+        {
+            // Blocks while the engine's ring is full: the session stops reading its socket, and TCP carries the
+            // back-pressure to the trader.
+            _engine.Submit(new EngineCommand(command, Source(sessionId, message), Actor(command, sessionId)), this, token);
+        }
+        catch
+        {
+            // The session does not consume the number and the message comes again: this hold must not pin the floor.
+            _inFlight.TryRemove(token, out _);
+            ReleaseHold(hold);
+            throw;
+        }
     }
 
     /// <inheritdoc/>
     public void OnCompleted(long token, in CommandOutcome outcome)
     {
-        if (!_inFlight.TryRemove(token, out var request))
+        if (!_inFlight.TryRemove(token, out var capture))
         {
             return;
         }
 
+        var request = capture.Request;
         if (outcome.Status == CommandStatus.Failed)
         {
-            // Not durable, so not acknowledged either way: the client's resend is answered once the engine recovers.
+            // Not durable, so not acknowledged either way, and its number stays held: the restart asks for it again
+            // and the client's resend is answered once the engine recovers.
             LogFailed(request.MsgType, request.ClientId, outcome.Error);
             return;
         }
@@ -96,7 +124,7 @@ public sealed partial class TradeCaptureApplication : IApplication, ICommandComp
             Bookings.Record(request.Session.TargetCompID, request.MsgType, request.ClientId, outcome.TradeId);
         }
 
-        Reply(request, CaptureAnswer.From(outcome));
+        Reply(request, CaptureAnswer.From(outcome), capture.Hold);
     }
 
     /// <inheritdoc/>
@@ -132,7 +160,22 @@ public sealed partial class TradeCaptureApplication : IApplication, ICommandComp
         _replyThread.Join(TimeSpan.FromSeconds(30));
     }
 
-    private void Reply(CaptureRequest request, CaptureAnswer answer) => _replies.Writer.TryWrite((request, answer));
+    private void Reply(CaptureRequest request, CaptureAnswer answer, InboundHold? hold)
+    {
+        if (!_replies.Writer.TryWrite(new PendingReply(request, answer, hold)))
+        {
+            // Disposed: nobody will answer it, so the number stays held and a restart asks for it again.
+            LogNotSent("reply", request.ClientId, request.Session);
+        }
+    }
+
+    private void ReleaseHold(InboundHold? hold)
+    {
+        if (hold is { } held)
+        {
+            _holds?.Release(held);
+        }
+    }
 
     // Everything waiting is queued before anything is flushed: the replies to one engine commit go out with one
     // fsync of each session's store and one socket write.
@@ -152,6 +195,8 @@ public sealed partial class TradeCaptureApplication : IApplication, ICommandComp
                         LogNotSent(msgType, item.Request.ClientId, item.Request.Session);
                     }
                 });
+                // Released once its answer is stored on the session: the flush below makes both durable together.
+                ReleaseHold(item.Hold);
                 touched.Add(item.Request.Session);
             }
 
@@ -174,6 +219,12 @@ public sealed partial class TradeCaptureApplication : IApplication, ICommandComp
         AmendTrade amend => amend.Terms.Trader.ToString(),
         _ => session.TargetCompID,
     };
+
+    /// <summary>A capture submitted to the engine, with the inbound number it holds.</summary>
+    private readonly record struct InFlightCapture(CaptureRequest Request, InboundHold? Hold);
+
+    /// <summary>An answer waiting for the reply thread, with the inbound number it releases once queued.</summary>
+    private readonly record struct PendingReply(CaptureRequest Request, CaptureAnswer Answer, InboundHold? Hold);
 
     [LoggerMessage(Level = LogLevel.Information, Message = "{MsgType} {ClientId} refused before the engine: {Text}")]
     private partial void LogRefused(string msgType, string clientId, string text);

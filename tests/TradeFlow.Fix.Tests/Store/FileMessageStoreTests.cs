@@ -118,4 +118,33 @@ public sealed class FileMessageStoreTests : MessageStoreContract, IDisposable
         Assert.Equal(2, reopened.NextSenderMsgSeqNum);
         Assert.Equal(5, new FileInfo(PathOf(".body")).Length);
     }
+
+    [Fact]
+    public void A_reopened_store_expects_the_floor_its_last_flush_persisted()
+    {
+        using (var store = CreateStore(Created))
+        {
+            store.NextTargetMsgSeqNum = 9;
+            store.Flush(targetFloor: 5);
+        }
+
+        using var reopened = CreateStore(Created);
+
+        Assert.Equal((5, 5), (reopened.NextTargetMsgSeqNum, reopened.DurableNextTargetMsgSeqNum));
+    }
+
+    [Fact]
+    public void A_raised_floor_is_written_even_when_no_number_moved_since_the_last_flush()
+    {
+        using (var store = CreateStore(Created))
+        {
+            store.NextTargetMsgSeqNum = 9;
+            store.Flush(targetFloor: 5);
+            store.Flush(targetFloor: 8);
+        }
+
+        using var reopened = CreateStore(Created);
+
+        Assert.Equal(8, reopened.NextTargetMsgSeqNum);
+    }
 }

@@ -70,4 +70,21 @@ public abstract class MessageStoreContract
         Assert.Empty(All(store));
         Assert.Equal(Created.AddDays(1), store.CreationTime);
     }
+
+    [Fact]
+    public void A_flush_with_a_floor_makes_the_lower_target_durable_and_keeps_the_expected_number_in_memory()
+    {
+        using var store = CreateStore(Created);
+        store.NextTargetMsgSeqNum = 9;
+
+        store.Flush(targetFloor: 5);
+        Assert.Equal((9, 5), (store.NextTargetMsgSeqNum, store.DurableNextTargetMsgSeqNum));
+
+        store.Flush(targetFloor: 20);
+        Assert.Equal((9, 9), (store.NextTargetMsgSeqNum, store.DurableNextTargetMsgSeqNum));
+
+        store.Flush(targetFloor: 7);
+        store.Flush();
+        Assert.Equal(9, store.DurableNextTargetMsgSeqNum);
+    }
 }

@@ -1,0 +1,99 @@
+using System.Collections.Concurrent;
+using System.Globalization;
+using TradeFlow.Fix.Codec;
+using TradeFlow.Fix.Session;
+using TradeFlow.Fix.Store;
+
+namespace TradeFlow.Fix.Tests.Session;
+
+public sealed class InboundHoldTests : IDisposable
+{
+    private readonly string _directory = Path.Combine(Path.GetTempPath(), $"tf-holds-{Guid.NewGuid():N}");
+
+    public InboundHoldTests() => Directory.CreateDirectory(_directory);
+
+    public void Dispose() => Directory.Delete(_directory, recursive: true);
+
+    [Fact]
+    public async Task A_flush_does_not_persist_the_incoming_number_past_a_message_the_application_still_holds()
+    {
+        await using (var harness = AcceptorHarness.Start($"FileStorePath={_directory}"))
+        {
+            harness.Application.OnFromApp = m => harness.Session.Hold(m.MsgSeqNum);
+            await using var client = await harness.LogonAsync();
+
+            await client.SendAsync(MsgTypes.NewOrderSingle, b => b.Add(11, "CL-1"));
+            await client.SendAsync(MsgTypes.TestRequest, b => b.Add(Tags.TestReqID, "FLUSH"));
+            await client.ExpectAsync(MsgTypes.Heartbeat);
+
+            Assert.Equal((4, 2), (harness.Session.NextTargetMsgSeqNum, harness.Session.LowestHeldMsgSeqNum));
+        }
+
+        using var reopened = new FileMessageStore(_directory, AcceptorHarness.Id, DateTime.UtcNow);
+        Assert.Equal(2, reopened.NextTargetMsgSeqNum);
+    }
+
+    [Fact]
+    public async Task Releases_in_any_order_let_the_persisted_number_advance_only_past_the_lowest_hold()
+    {
+        var holds = new ConcurrentQueue<InboundHold>();
+        await using var harness = AcceptorHarness.Start($"FileStorePath={_directory}");
+        harness.Application.OnFromApp = m => holds.Enqueue(harness.Session.Hold(m.MsgSeqNum));
+        await using var client = await harness.LogonAsync();
+        await client.SendAsync(MsgTypes.NewOrderSingle, b => b.Add(11, "CL-1"));
+        await client.SendAsync(MsgTypes.NewOrderSingle, b => b.Add(11, "CL-2"));
+        await FlushAsync(client);
+        var (first, second) = (holds.ElementAt(0), holds.ElementAt(1));
+
+        harness.Session.Release(second);
+        await FlushAsync(client);
+        Assert.Equal(2, PersistedTarget());
+
+        harness.Session.Release(first);
+        await FlushAsync(client);
+        Assert.Equal(7, PersistedTarget());
+    }
+
+    [Fact]
+    public async Task A_sequence_reset_drops_the_holds_and_a_release_from_before_it_is_ignored()
+    {
+        await using var harness = AcceptorHarness.Start($"FileStorePath={_directory}");
+        InboundHold? before = null;
+        harness.Application.OnFromApp = m =>
+        {
+            var hold = harness.Session.Hold(m.MsgSeqNum);
+            before ??= hold;
+        };
+        await using var client = await harness.LogonAsync();
+        await client.SendAsync(MsgTypes.NewOrderSingle, b => b.Add(11, "CL-1"));
+        await FlushAsync(client);
+        Assert.Equal(2, harness.Session.LowestHeldMsgSeqNum);
+        await client.SendAsync(MsgTypes.Logout);
+        await client.ExpectAsync(MsgTypes.Logout);
+        await client.ExpectDisconnectAsync();
+        harness.Application.ResetSignals();
+
+        await using var again = await harness.ConnectAsync();
+        await again.SendLogonAsync(reset: true);
+        await again.ExpectAsync(MsgTypes.Logon);
+        await again.SendAsync(MsgTypes.NewOrderSingle, b => b.Add(11, "CL-2"));
+        await FlushAsync(again);
+        harness.Session.Release(before!.Value);
+
+        Assert.Equal(2, harness.Session.LowestHeldMsgSeqNum);
+    }
+
+    private static async Task FlushAsync(ScriptedCounterparty client)
+    {
+        await client.SendAsync(MsgTypes.TestRequest, b => b.Add(Tags.TestReqID, "FLUSH"));
+        await client.ExpectAsync(MsgTypes.Heartbeat);
+    }
+
+    private int PersistedTarget()
+    {
+        // Read beside the open store, as a restart would find it: "next sender : next target".
+        using var file = new FileStream(Path.Combine(_directory, "FIX.4.4-TRADEFLOW-CLIENT.seqnums"), FileMode.Open, FileAccess.Read, FileShare.ReadWrite);
+        using var reader = new StreamReader(file);
+        return int.Parse(reader.ReadToEnd().Split(" : ")[1].Trim(), CultureInfo.InvariantCulture);
+    }
+}

@@ -1,0 +1,70 @@
+using Microsoft.Extensions.Logging.Abstractions;
+using TradeFlow.Engine;
+using TradeFlow.EventSourcing;
+using TradeFlow.Fix.Settings;
+using TradeFlow.Fix.Tests.Session;
+using TradeFlow.Fix.TradeCapture;
+using TradeFlow.Fix.Transport;
+using TradeFlow.Testing.Builders;
+using TradeFlow.Testing.Time;
+
+namespace TradeFlow.Fix.Tests.TradeCapture;
+
+/// <summary>An acceptor (session TRADEFLOW&lt;-&gt;CLIENT1, file store) with the trade-capture application over an engine on the given journal.</summary>
+internal sealed class CaptureGateway : IAsyncDisposable
+{
+    private readonly TradeEngine _engine;
+    private readonly TradeCaptureApplication _application;
+    private readonly FixAcceptor _acceptor;
+    private readonly FakeTimeProvider _time;
+
+    private CaptureGateway(TradeEngine engine, TradeCaptureApplication application, FixAcceptor acceptor, FakeTimeProvider time)
+    {
+        _engine = engine;
+        _application = application;
+        _acceptor = acceptor;
+        _time = time;
+    }
+
+    public static CaptureGateway Start(string storeDirectory, IEventJournal journal, FakeTimeProvider time)
+    {
+        var engine = new TradeEngine(new EngineOptions(journal, new ReferenceDataBuilder().Build(), new FakeClock()));
+        engine.Start();
+        FixAcceptor? acceptor = null;
+        var application = new TradeCaptureApplication(engine, new SessionRegistryOutbox(() => acceptor!.Sessions));
+        var settings = SessionSettingsLoader.Parse($"""
+            [DEFAULT]
+            ConnectionType=acceptor
+            SocketAcceptPort=0
+            SenderCompID=TRADEFLOW
+            BeginString=FIX.4.4
+            UseDataDictionary=N
+            NonStopSession=Y
+            FileStorePath={storeDirectory}
+            [SESSION]
+            TargetCompID=CLIENT1
+            """, "capture.cfg");
+        acceptor = new FixAcceptor(settings, application, NullLoggerFactory.Instance, time);
+        acceptor.Start();
+        return new CaptureGateway(engine, application, acceptor, time);
+    }
+
+    public Task<ScriptedCounterparty> ConnectAsync() => ScriptedCounterparty.ConnectAsync(_acceptor.Endpoints[0], _time, sender: "CLIENT1");
+
+    /// <summary>Stops like a process that died: the FIX side closes, the engine stops whatever state it is in.</summary>
+    public async ValueTask DisposeAsync()
+    {
+        await _acceptor.DisposeAsync();
+        try
+        {
+            _engine.Stop(TimeSpan.FromSeconds(30));
+        }
+        catch (AggregateException)
+        {
+            // A crashed journal halted the pipeline: that is the scenario, not a test failure.
+        }
+
+        _application.Dispose();
+        _engine.Dispose();
+    }
+}
