@@ -36,6 +36,15 @@ wait_for_port() {
   return 1
 }
 
+stop_target() { # $1 = pid. The target runs in a subshell's background, so `wait` cannot be used: poll.
+  kill -INT "$1" 2>/dev/null || true
+  for _ in $(seq 1 300); do
+    kill -0 "$1" 2>/dev/null || return 0
+    sleep 0.1
+  done
+  kill -KILL "$1" 2>/dev/null || true
+}
+
 start_target() { # $1 = tradeflow|executor, $2 = sessions; prints the pid
   local dir="$work/$1-$2-$RANDOM"
   mkdir -p "$dir"
@@ -74,8 +83,7 @@ for sessions in $session_counts; do
       # A short warm-up run (JIT, page cache), then the measured run on the same process.
       load "$sessions" 200 200 > /dev/null
       result=$(load "$sessions" "$per_session" $(( per_session * seconds )))
-      kill -INT "$pid" 2>/dev/null || true
-      wait "$pid" 2>/dev/null || true
+      stop_target "$pid"
       echo "$result" | python3 -c '
 import json, sys
 r = json.loads(sys.stdin.read() or "{}")

@@ -5,6 +5,7 @@ var root = new RootCommand("TradeFlow: an event-sourced front-to-back trade life
 {
     DemoCommand.Create(),
     ServeCommand.Create(),
+    BookCommand.Create(),
 };
 
 return root.Parse(args).Invoke();

@@ -65,6 +65,26 @@ public sealed class ServeCommandTests : IDisposable
     }
 
     [Fact]
+    public async Task Book_books_through_the_running_server_and_names_every_reason_of_a_refusal()
+    {
+        await using var server = await ServeProcess.Start(this);
+        string[] Trade(string isin) => ["book", "--url", server.Http.BaseAddress!.ToString(), "--instrument", isin, "--side", "buy",
+            "--quantity", "100", "--price", "190.25", "--counterparty", "7LTWFZYICNSX8D621K86", "--book", "EQ-NY", "--trader", "JSMITH",
+            "--trade-date", "2025-03-14", "--idempotency-key", "book-test-" + isin];
+
+        var booked = await RunTradeflow(Trade("US0378331005"));
+        var again = await RunTradeflow(Trade("US0378331005"));
+        var refused = await RunTradeflow(Trade("GB0002634946"));
+
+        Assert.True(booked.ExitCode == 0, booked.Output);
+        Assert.Matches("^Booked T[0-9]{12}", booked.Output);
+        Assert.Contains("already booked with this idempotency key", again.Output, StringComparison.Ordinal);
+        Assert.Equal(1, refused.ExitCode);
+        Assert.Contains("RestrictedInstrument", refused.Output, StringComparison.Ordinal);
+        Assert.Equal(0, await server.Terminate());
+    }
+
+    [Fact]
     public async Task A_bad_FIX_config_stops_start_up_naming_the_file_and_key()
     {
         File.AppendAllText(Path.Combine(_directory, "fix.cfg"), "\nHeartBtInt=often\n");
@@ -77,6 +97,23 @@ public sealed class ServeCommandTests : IDisposable
     }
 
     public void Dispose() => Directory.Delete(_directory, recursive: true);
+
+    private async Task<(int ExitCode, string Output)> RunTradeflow(string[] args)
+    {
+        var start = new ProcessStartInfo("dotnet") { RedirectStandardOutput = true, RedirectStandardError = true };
+        start.ArgumentList.Add(Path.Combine(AppContext.BaseDirectory, "tradeflow.dll"));
+        foreach (var arg in args)
+        {
+            start.ArgumentList.Add(arg);
+        }
+
+        start.Environment["TRADEFLOW_API_KEY"] = _apiKey;
+        using var process = Process.Start(start)!;
+        var output = process.StandardOutput.ReadToEndAsync();
+        var errors = process.StandardError.ReadToEndAsync();
+        await process.WaitForExitAsync().WaitAsync(Patience);
+        return (process.ExitCode, (await output) + (await errors));
+    }
 
     /// <summary>One <c>tradeflow serve</c> process, its output line by line, and an HTTP client with the test's key.</summary>
     private sealed class ServeProcess : IAsyncDisposable

@@ -226,6 +226,7 @@ int runLoad( const std::string& config, int rate, int count )
   if ( application.loggedOn < static_cast<int>( sessions.size() ) )
   {
     std::cerr << "not every session logged on" << std::endl;
+    initiator.stop();
     return 3;
   }
 
