@@ -32,12 +32,13 @@ wait_for_port() {
     (exec 3<>"/dev/tcp/127.0.0.1/$port") 2>/dev/null && return 0
     sleep 0.1
   done
-  echo "nothing listening on $port" >&2
+  echo "nothing listening on $port; the target said:" >&2
+  cat "$work"/*/serve.log >&2 2>/dev/null || true
   return 1
 }
 
-stop_target() { # $1 = pid. The target runs in a subshell's background, so `wait` cannot be used: poll.
-  kill -INT "$1" 2>/dev/null || true
+stop_target() { # $1 = pid. SIGTERM: a background job ignores SIGINT. It is not our child (started in a subshell), so poll.
+  kill -TERM "$1" 2>/dev/null || true
   for _ in $(seq 1 300); do
     kill -0 "$1" 2>/dev/null || return 0
     sleep 0.1
@@ -52,7 +53,7 @@ start_target() { # $1 = tradeflow|executor, $2 = sessions; prints the pid
     { printf '[DEFAULT]\nConnectionType=acceptor\nSocketAcceptPort=%s\nBeginString=FIX.4.4\nSenderCompID=TRADEFLOW\n' "$port"
       printf 'FileStorePath=%s/fix-store\nDataDictionary=%s/fix/FIX44-TradeFlow.xml\nStartTime=00:00:00\nEndTime=00:00:00\n' "$dir" "$PWD"
       sessions_section "$2" TargetCompID; } > "$dir/acceptor.cfg"
-    dotnet "$tradeflow" serve --data "$dir/data" --fix "$dir/acceptor.cfg" > "$dir/serve.log" 2>&1 &
+    dotnet "$tradeflow" serve --data "$dir/data" --fix-config "$dir/acceptor.cfg" --urls http://127.0.0.1:0 > "$dir/serve.log" 2>&1 &
   else
     { printf '[DEFAULT]\nConnectionType=acceptor\nSocketAcceptPort=%s\nBeginString=FIX.4.4\nSenderCompID=TRADEFLOW\n' "$port"
       printf 'FileStorePath=%s/store\nUseDataDictionary=Y\nDataDictionary=%s\nStartTime=00:00:00\nEndTime=00:00:00\n' "$dir" "$quickfix_dictionary"

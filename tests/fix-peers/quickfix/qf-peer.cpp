@@ -202,12 +202,15 @@ double percentile( std::vector<double>& sorted, double fraction )
 }
 
 // One NewOrderSingle for the demo reference data: a limit order, so QuickFIX's example executor fills it too.
-FIX::Message newOrder( const std::string& clOrdId, const FIX::DataDictionary& dictionary )
+// One share each, spread over the three active counterparties, so a long run stays far inside every credit
+// limit and measures bookings, not limit rejections.
+FIX::Message newOrder( const std::string& clOrdId, long index, const FIX::DataDictionary& dictionary )
 {
+  static const char* const counterparties[] = { "7LTWFZYICNSX8D621K86", "784F5XWPLTWKTBV3E584", "G5GSEF7VJP5I7OUK5573" };
   return buildMessage( "D",
-    "11=" + clOrdId + "|1=EQ-NY|453=2|448=JSMITH|447=D|452=11|448=7LTWFZYICNSX8D621K86|447=N|452=17"
+    "11=" + clOrdId + "|1=EQ-NY|453=2|448=JSMITH|447=D|452=11|448=" + counterparties[ index % 3 ] + "|447=N|452=17"
     "|55=AAPL|48=US0378331005|22=4|54=1|60=" + FIX::UtcTimeStampConvertor::convert( FIX::UtcTimeStamp() )
-    + "|38=100|40=2|44=190.25|15=USD", dictionary );
+    + "|38=1|40=2|44=190.25|15=USD", dictionary );
 }
 
 int runLoad( const std::string& config, int rate, int count )
@@ -242,7 +245,7 @@ int runLoad( const std::string& config, int rate, int count )
     for ( const FIX::SessionID& sessionId : sessions )
     {
       const std::string clOrdId = run + "-" + std::to_string( sessionIndex++ ) + "-" + std::to_string( i );
-      FIX::Message order = newOrder( clOrdId, dictionary );
+      FIX::Message order = newOrder( clOrdId, sent, dictionary );
       {
         std::lock_guard<std::mutex> guard( application.lock );
         application.pending[ clOrdId ] = Clock::now();
