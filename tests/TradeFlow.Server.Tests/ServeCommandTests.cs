@@ -16,6 +16,7 @@ public sealed class ServeCommandTests : IDisposable
     private static readonly TimeSpan Patience = TimeSpan.FromSeconds(60);
     private readonly string _directory = Path.Combine(Path.GetTempPath(), "tf-serve-test-" + Guid.NewGuid().ToString("N")[..8]);
     private readonly string _apiKey = ApiKeyHasher.NewKey();
+    private readonly Dictionary<string, string> _environment = [];
 
     public ServeCommandTests()
     {
@@ -36,10 +37,31 @@ public sealed class ServeCommandTests : IDisposable
     }
 
     [Fact]
-    public async Task A_trade_booked_before_SIGTERM_is_there_after_the_restart()
+    public Task A_trade_booked_before_SIGTERM_is_there_after_the_restart() => BookStopAndRestart();
+
+    [Fact]
+    public async Task On_PostgreSQL_a_trade_booked_before_SIGTERM_is_there_after_the_restart()
+    {
+        var connectionString = Environment.GetEnvironmentVariable("TRADEFLOW_PG")
+            ?? throw new InvalidOperationException("TRADEFLOW_PG is not set: run `source scripts/postgres.sh && start_postgres` (test.sh does).");
+        _environment["TRADEFLOW__POSTGRESSCHEMA"] = "serve_" + Guid.NewGuid().ToString("N")[..10];
+        try
+        {
+            await BookStopAndRestart("--store", "postgres", "--postgres", connectionString);
+        }
+        finally
+        {
+            await using var connection = new Npgsql.NpgsqlConnection(connectionString);
+            await connection.OpenAsync();
+            await using var drop = new Npgsql.NpgsqlCommand($"DROP SCHEMA IF EXISTS {_environment["TRADEFLOW__POSTGRESSCHEMA"]} CASCADE", connection);
+            await drop.ExecuteNonQueryAsync();
+        }
+    }
+
+    private async Task BookStopAndRestart(params string[] storeArgs)
     {
         string tradeId;
-        await using (var server = await ServeProcess.Start(this))
+        await using (var server = await ServeProcess.Start(this, storeArgs))
         {
             using var booking = await server.Http.PostAsJsonAsync("/api/trades", new
             {
@@ -55,7 +77,7 @@ public sealed class ServeCommandTests : IDisposable
             Assert.Contains(server.Output, line => line.StartsWith("Stopping:", StringComparison.Ordinal));
         }
 
-        await using (var restarted = await ServeProcess.Start(this))
+        await using (var restarted = await ServeProcess.Start(this, storeArgs))
         {
             using var trade = await restarted.Http.GetAsync($"/api/trades/{tradeId}");
             Assert.True(trade.StatusCode == HttpStatusCode.OK, await trade.Content.ReadAsStringAsync());
@@ -136,7 +158,7 @@ public sealed class ServeCommandTests : IDisposable
 
         public HttpClient Http { get; private set; } = null!;
 
-        public static ServeProcess Launch(ServeCommandTests test)
+        public static ServeProcess Launch(ServeCommandTests test, params string[] extraArgs)
         {
             var start = new ProcessStartInfo("dotnet")
             {
@@ -145,9 +167,14 @@ public sealed class ServeCommandTests : IDisposable
                 WorkingDirectory = test._directory,
             };
             foreach (var arg in new[] { Path.Combine(AppContext.BaseDirectory, "tradeflow.dll"), "serve", "--data", Path.Combine(test._directory, "data"),
-                "--fix-config", Path.Combine(test._directory, "fix.cfg"), "--urls", "http://127.0.0.1:0" })
+                "--fix-config", Path.Combine(test._directory, "fix.cfg"), "--urls", "http://127.0.0.1:0" }.Concat(extraArgs))
             {
                 start.ArgumentList.Add(arg);
+            }
+
+            foreach (var (name, value) in test._environment)
+            {
+                start.Environment[name] = value;
             }
 
             // Configured the way an operator would: environment variables under TRADEFLOW__.
@@ -157,9 +184,9 @@ public sealed class ServeCommandTests : IDisposable
             return new ServeProcess(Process.Start(start)!);
         }
 
-        public static async Task<ServeProcess> Start(ServeCommandTests test)
+        public static async Task<ServeProcess> Start(ServeCommandTests test, params string[] extraArgs)
         {
-            var server = Launch(test);
+            var server = Launch(test, extraArgs);
             var http = await server.WaitForLine("HTTP API and dashboard on ");
             await server.WaitForLine("Ready:");
             var url = http["HTTP API and dashboard on ".Length..].Split(',')[0].Trim();

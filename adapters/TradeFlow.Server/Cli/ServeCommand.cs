@@ -3,6 +3,7 @@ using Microsoft.Extensions.Configuration;
 using TradeFlow.Fix.Dictionary;
 using TradeFlow.Fix.Settings;
 using TradeFlow.Journal;
+using TradeFlow.Postgres;
 using TradeFlow.ReferenceData;
 using TradeFlow.Server.Http;
 using TradeFlow.Server.Serve;
@@ -54,7 +55,10 @@ internal static class ServeCommand
             postgres ?? Config("Postgres") ?? Environment.GetEnvironmentVariable("TRADEFLOW_PG"),
             Path.GetFullPath(referenceData ?? Config("ReferenceData") ?? Path.Combine(AppContext.BaseDirectory, "reference-data")),
             Path.GetFullPath(fix ?? Config("FixConfig") ?? Path.Combine(AppContext.BaseDirectory, "fix", "tradeflow.cfg")),
-            (urls ?? Config("Urls") ?? HttpApiOptions.DefaultUrl).Split(';', StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries));
+            (urls ?? Config("Urls") ?? HttpApiOptions.DefaultUrl).Split(';', StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries))
+        {
+            PostgresSchema = Config("PostgresSchema") ?? PostgresEventStoreOptions.DefaultSchema,
+        };
     }
 
     private static async Task<int> RunAsync(ServeSettings settings, IConfiguration configuration, CancellationToken cancellationToken)
@@ -97,7 +101,7 @@ internal static class ServeCommand
     }
 
     private static string Describe(ServeSettings settings) => settings.Store == StoreKind.Postgres
-        ? "PostgreSQL event store"
+        ? $"PostgreSQL event store, schema {settings.PostgresSchema}"
         : $"embedded journal in {settings.DataDirectory}";
 
     private static async Task WaitForShutdown(CancellationToken cancellationToken)

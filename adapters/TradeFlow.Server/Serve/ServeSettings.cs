@@ -8,4 +8,8 @@ namespace TradeFlow.Server.Serve;
 /// <param name="FixConfigPath">The FIX sessions, a QuickFIX-format <c>.cfg</c> file.</param>
 /// <param name="Urls">Where the HTTP API and dashboard listen.</param>
 internal sealed record ServeSettings(StoreKind Store, string DataDirectory, string? PostgresConnectionString,
-    string ReferenceDataDirectory, string FixConfigPath, IReadOnlyList<string> Urls);
+    string ReferenceDataDirectory, string FixConfigPath, IReadOnlyList<string> Urls)
+{
+    /// <summary>The PostgreSQL schema holding the events and projections (one TradeFlow per schema).</summary>
+    public string PostgresSchema { get; init; } = "tradeflow";
+}

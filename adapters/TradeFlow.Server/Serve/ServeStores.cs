@@ -31,7 +31,10 @@ internal sealed class ServeStores : IAsyncDisposable
         if (settings.Store == StoreKind.Postgres)
         {
             var options = new PostgresEventStoreOptions(settings.PostgresConnectionString
-                ?? throw new InvalidOperationException("--store postgres needs --postgres CONNSTR or TRADEFLOW_PG."));
+                ?? throw new InvalidOperationException("--store postgres needs --postgres CONNSTR or TRADEFLOW_PG."))
+            {
+                Schema = settings.PostgresSchema,
+            };
             var events = await PostgresEventStore.OpenAsync(options, cancellationToken).ConfigureAwait(false);
             var projections = await PostgresProjectionStore.OpenAsync(options, cancellationToken).ConfigureAwait(false);
             return new ServeStores(events, events, projections);
