@@ -35,6 +35,7 @@ public sealed partial class FileMessageStore
         }
 
         var lastSeq = LoadIndex();
+        _lastStoredSeq = lastSeq;
         LoadSeqNums();
         _durableTarget = _nextTarget;
         _nextSender = Math.Max(_nextSender, lastSeq + 1);
