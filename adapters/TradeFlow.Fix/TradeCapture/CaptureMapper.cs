@@ -258,7 +258,6 @@ internal sealed class CaptureMapper
             Command = command,
             Rejection = rejection,
             Echo = Echo,
-            SourceKey = SourceKey,
         };
     }
 }

@@ -30,10 +30,4 @@ internal sealed class CaptureRequest
 
     /// <summary>The fields echoed back in execution reports and acks (instrument, side, quantities, price).</summary>
     public CaptureEcho Echo { get; init; }
-
-    /// <summary>The idempotency key the command was (or would have been) submitted under.</summary>
-    public required string SourceKey { get; init; }
-
-    /// <summary>True when this message books a new trade (AE new, D), whose trade id the booking index learns.</summary>
-    public bool IsBooking => Command is BookTrade;
 }

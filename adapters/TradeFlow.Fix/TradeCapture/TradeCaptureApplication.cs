@@ -60,9 +60,6 @@ public sealed partial class TradeCaptureApplication : IApplication, ICommandComp
     /// <summary>Which trade each client id names (load it with <see cref="BookingIndexLoader"/> before accepting sessions).</summary>
     public BookingIndex Bookings { get; }
 
-    /// <summary>Captures submitted and not yet answered.</summary>
-    public int InFlight => _inFlight.Count;
-
     /// <inheritdoc/>
     public void FromApp(FixMessage message, SessionId sessionId)
     {
