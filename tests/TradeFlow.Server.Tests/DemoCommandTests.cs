@@ -1,5 +1,5 @@
-using System.Diagnostics;
 using System.Text.Json;
+using TradeFlow.Server.Tests.Support;
 using TradeFlow.Testing;
 
 namespace TradeFlow.Server.Tests;
@@ -77,24 +77,5 @@ public sealed class DemoCommandTests : IDisposable
         Assert.Contains("books.json: record 1 (EQ-NY): field 'name': is required", stderr, StringComparison.Ordinal);
     }
 
-    private static (int ExitCode, string Stdout, string Stderr) RunTradeflow(params string[] args)
-    {
-        var start = new ProcessStartInfo("dotnet") { RedirectStandardOutput = true, RedirectStandardError = true };
-        start.ArgumentList.Add(Path.Combine(AppContext.BaseDirectory, "tradeflow.dll"));
-        foreach (var arg in args)
-        {
-            start.ArgumentList.Add(arg);
-        }
-
-        using var process = Process.Start(start)!;
-        var stdout = process.StandardOutput.ReadToEndAsync();
-        var stderr = process.StandardError.ReadToEndAsync();
-        if (!process.WaitForExit(TimeSpan.FromMinutes(5)))
-        {
-            process.Kill(entireProcessTree: true);
-            throw new TimeoutException("tradeflow did not exit within 5 minutes");
-        }
-
-        return (process.ExitCode, stdout.Result, stderr.Result);
-    }
+    private static (int ExitCode, string Stdout, string Stderr) RunTradeflow(params string[] args) => TradeflowProcess.Run(args);
 }

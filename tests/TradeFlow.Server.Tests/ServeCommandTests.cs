@@ -4,6 +4,7 @@ using System.Net.Http.Json;
 using System.Text.Json;
 using System.Threading.Channels;
 using TradeFlow.Server.Http.Security;
+using TradeFlow.Server.Tests.Support;
 
 namespace TradeFlow.Server.Tests;
 
@@ -122,19 +123,8 @@ public sealed class ServeCommandTests : IDisposable
 
     private async Task<(int ExitCode, string Output)> RunTradeflow(string[] args)
     {
-        var start = new ProcessStartInfo("dotnet") { RedirectStandardOutput = true, RedirectStandardError = true };
-        start.ArgumentList.Add(Path.Combine(AppContext.BaseDirectory, "tradeflow.dll"));
-        foreach (var arg in args)
-        {
-            start.ArgumentList.Add(arg);
-        }
-
-        start.Environment["TRADEFLOW_API_KEY"] = _apiKey;
-        using var process = Process.Start(start)!;
-        var output = process.StandardOutput.ReadToEndAsync();
-        var errors = process.StandardError.ReadToEndAsync();
-        await process.WaitForExitAsync().WaitAsync(Patience);
-        return (process.ExitCode, (await output) + (await errors));
+        var (exitCode, stdout, stderr) = await TradeflowProcess.RunAsync(args, new Dictionary<string, string> { ["TRADEFLOW_API_KEY"] = _apiKey });
+        return (exitCode, stdout + stderr);
     }
 
     /// <summary>One <c>tradeflow serve</c> process, its output line by line, and an HTTP client with the test's key.</summary>
