@@ -70,6 +70,25 @@ public sealed partial class TradeEngine : IDisposable
     /// <summary>Group commits made so far (read it after <see cref="Stop"/> for an exact figure).</summary>
     public long Commits => _journalStage.Commits;
 
+    /// <summary>
+    /// The running figures — ring capacity and occupancy, commands answered, commits, events committed, commit
+    /// latency — read lock-free and allocation-free from any thread, at any time (see <see cref="EngineMetrics"/>).
+    /// </summary>
+    public EngineMetrics Metrics
+    {
+        get
+        {
+            var ring = _disruptor.RingBuffer;
+            // The slowest consumer is the publish stage (the end of the chain): everything up to its sequence is answered.
+            var completed = ring.GetMinimumGatingSequence();
+            var claimed = ring.Cursor;
+            var latency = _journalStage.Latency;
+            return new EngineMetrics(ring.BufferSize, Math.Max(0, claimed - completed), completed + 1, latency.Count,
+                _journalStage.EventsCommitted, latency.LastMicroseconds, latency.MeanMicroseconds, latency.Percentile(0.50),
+                latency.Percentile(0.99), latency.MaxMicroseconds);
+        }
+    }
+
     /// <summary>Exceptions thrown by subscribers and completions, when no <see cref="EngineOptions.OnSubscriberError"/> was given.</summary>
     public IReadOnlyList<Exception> CallbackErrors
     {
@@ -126,7 +145,7 @@ public sealed partial class TradeEngine : IDisposable
     }
 
     /// <summary>
-    /// A SHA-256 (hex) over a canonical form of the decision state: live trades, limit utilisation, the
+    /// A SHA-256 (hex) over a canonical form of the decision state: live trades, changed credit limits, limit utilisation, the
     /// settlement-risk ladder, every source key's outcome, the next trade id and the wash-trade window. Equal
     /// hashes before a stop and after a restart prove recovery rebuilt the same state. Only while no stage runs
     /// (before <see cref="Start"/> or after <see cref="Stop"/>), since the state belongs to the decide thread.

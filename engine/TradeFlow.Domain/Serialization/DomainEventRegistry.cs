@@ -71,6 +71,7 @@ public static class DomainEventRegistry
             EventTypeRegistration.Create("SettlementFailed", 1, c.SettlementFailed),
             EventTypeRegistration.Create("TradeMatured", 1, c.TradeMatured),
             EventTypeRegistration.Create("TradeRejected", 1, c.TradeRejected),
+            EventTypeRegistration.Create("CreditLimitChanged", 1, c.CreditLimitChanged),
         ];
     }
 

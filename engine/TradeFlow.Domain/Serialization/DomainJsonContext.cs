@@ -35,4 +35,5 @@ namespace TradeFlow.Domain.Serialization;
 [JsonSerializable(typeof(SettlementFailed))]
 [JsonSerializable(typeof(TradeMatured))]
 [JsonSerializable(typeof(TradeRejected))]
+[JsonSerializable(typeof(CreditLimitChanged))]
 public sealed partial class DomainJsonContext : JsonSerializerContext;

@@ -113,4 +113,13 @@ public enum RejectionCode
 
     /// <summary>The booking mirrors another (same trader and instrument, opposite side, same price and quantity) within the wash-trade window.</summary>
     WashTrade = 36,
+
+    // Codes 37+ refuse an admin's credit limit change (decided by Limits.CreditLimitDecider); an unknown
+    // counterparty there is UnknownCounterparty and a blank reason InvalidCommand, as for trades.
+
+    /// <summary>A credit limit change whose amounts are not hard ≥ soft &gt; 0.</summary>
+    InvalidCreditLimit = 37,
+
+    /// <summary>A credit limit change in another currency than the limit's (limits are not re-denominated).</summary>
+    CreditLimitCurrencyMismatch = 38,
 }

@@ -20,6 +20,7 @@ internal static class RejectionMessages
         TradeCommandKind.Settle => "settle",
         TradeCommandKind.FailSettlement => "fail settlement of",
         TradeCommandKind.Mature => "mature",
+        TradeCommandKind.ChangeCreditLimit => "change the credit limit of",
         _ => kind.ToString().ToLower(CultureInfo.InvariantCulture),
     };
 

@@ -38,4 +38,7 @@ public enum TradeCommandKind
 
     /// <summary><see cref="MatureTrade"/>.</summary>
     Mature = 12,
+
+    /// <summary><see cref="Limits.ChangeCreditLimit"/>: an admin command, not addressed to a trade.</summary>
+    ChangeCreditLimit = 13,
 }

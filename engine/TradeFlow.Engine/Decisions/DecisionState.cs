@@ -7,7 +7,7 @@ using TradeFlow.Engine.Checks;
 namespace TradeFlow.Engine.Decisions;
 
 /// <summary>
-/// Everything the decision stage knows: every trade, limit utilisation, the settlement-risk ladder, the
+/// Everything the decision stage knows: every trade, the credit limits changed by admins, limit utilisation, the settlement-risk ladder, the
 /// outcome of every source key, the next trade id and the wash-trade window. Changed only by
 /// <see cref="Apply"/> (and <see cref="RecordOutcome"/>), by the decide thread while running and by recovery
 /// before — so the live state and the state rebuilt from the store are folded by the same code.
@@ -32,6 +32,9 @@ internal sealed class DecisionState
 
     /// <summary>Recent direct bookings, for wash-trade detection.</summary>
     public WashTradeWindow Wash { get; }
+
+    /// <summary>Credit limits changed through the admin API (the reference data's otherwise).</summary>
+    public CreditLimits Limits { get; } = new();
 
     /// <summary>Every trade, for the state hash.</summary>
     public IReadOnlyDictionary<TradeId, LiveTrade> Trades => _trades;
@@ -67,6 +70,9 @@ internal sealed class DecisionState
         {
             case TradeBooked booked:
                 ApplyBooked(booked, stream, kind);
+                break;
+            case CreditLimitChanged change:
+                Limits.Apply(change);
                 break;
             case TradeRejected rejected when !_trades.ContainsKey(rejected.TradeId):
                 // A refused booking consumes its id; a refusal of a command to an unknown trade does not.

@@ -31,6 +31,14 @@ internal static class StateHasher
             text.Append("limit ").Append(limit).Append(' ').Append(Canon(amount)).Append('\n');
         }
 
+        foreach (var (counterparty, entry) in state.Limits.Changed.OrderBy(kv => kv.Key.ToString(), StringComparer.Ordinal))
+        {
+            var l = entry.Limit;
+            text.Append("creditlimit ").Append(counterparty).Append(' ').Append(l.LimitId).Append(" v").Append(entry.Version)
+                .Append(" hard ").Append(Canon(l.Hard.Amount)).Append(" soft ").Append(Canon(l.Soft.Amount)).Append(' ')
+                .Append(l.Currency.Code).Append('\n');
+        }
+
         foreach (var (date, amount) in state.SettlementLadder.OrderBy(kv => kv.Key))
         {
             text.Append("ladder ").Append(date).Append(' ').Append(Canon(amount)).Append('\n');

@@ -40,7 +40,8 @@ internal sealed partial class DecideStage
             return;
         }
 
-        var limit = counterparty.CreditLimit;
+        // The limit in force now: an admin's latest change applies from the very next capture.
+        var limit = _state.Limits.Of(counterparty);
         var figures = risk.Figures;
         var current = _state.UtilisationOf(figures.LimitId);
         if (replaced is { CountsTowardsExposure: true, Figures: { } old } && old.LimitId == figures.LimitId)

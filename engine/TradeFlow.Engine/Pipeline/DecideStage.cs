@@ -1,5 +1,6 @@
 using System.Collections.Immutable;
 using TradeFlow.Domain.Events;
+using TradeFlow.Domain.Limits;
 using TradeFlow.Domain.ReferenceData;
 using TradeFlow.Domain.Trades;
 using TradeFlow.Engine.Decisions;
@@ -51,7 +52,14 @@ internal sealed partial class DecideStage : IEventHandler<CommandSlot>
                 return;
             }
 
-            Decide(data, data.Command!, output);
+            if (data.Command is ChangeCreditLimit change)
+            {
+                DecideLimitChange(change, output);
+            }
+            else
+            {
+                Decide(data, data.Command!, output);
+            }
         }
 #pragma warning disable CA1031 // The state may be half-changed: fault the engine (visible), fail the command, go on draining.
         catch (Exception ex)

@@ -1,3 +1,4 @@
+using System.Diagnostics;
 using TradeFlow.EventSourcing;
 
 namespace TradeFlow.Engine.Pipeline;
@@ -19,6 +20,7 @@ internal sealed partial class JournalStage
                 _results = new AppendResult[Math.Max(_appends.Count, _results.Length * 2)];
             }
 
+            var started = Stopwatch.GetTimestamp();
             var result = _journal.AppendMultiple(_appends, _results);
             if (!result.IsSuccess)
             {
@@ -28,7 +30,8 @@ internal sealed partial class JournalStage
                     $"The store refused the engine's commit ({result.Conflict}); the engine stops: restart it to recover from the store.");
             }
 
-            Commits++;
+            Latency.Record(Stopwatch.GetTimestamp() - started);
+            Volatile.Write(ref _eventsCommitted, _eventsCommitted + _appends.Count);
             Distribute();
         }
 #pragma warning disable CA1031 // Never swallowed: the engine faults and every pending command fails visibly.

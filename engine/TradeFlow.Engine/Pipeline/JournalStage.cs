@@ -44,8 +44,16 @@ internal sealed partial class JournalStage : IEventHandler<CommandSlot>
         _metadataWriter = new Utf8JsonWriter(_buffer);
     }
 
-    /// <summary>Commits made so far (for diagnostics and benchmarks).</summary>
-    public long Commits { get; private set; }
+    private long _eventsCommitted;
+
+    /// <summary>Commits made so far (for diagnostics, metrics and benchmarks); readable from any thread.</summary>
+    public long Commits => Latency.Count;
+
+    /// <summary>Events appended by those commits; readable from any thread.</summary>
+    public long EventsCommitted => Volatile.Read(ref _eventsCommitted);
+
+    /// <summary>Commit latency since start (written by this stage's thread only).</summary>
+    public CommitLatency Latency { get; } = new();
 
     /// <inheritdoc/>
     public void OnEvent(CommandSlot data, long sequence, bool endOfBatch)
