@@ -50,12 +50,11 @@ public sealed partial class ExposureProjection
 
     private CounterpartyExposure? ExposureOf(CounterpartyId id, List<ExposureTrade> trades)
     {
-        if (!_referenceData.TryGetCounterparty(id, out var counterparty))
+        if (LimitOf(id) is not { } limit)
         {
             return null;
         }
 
-        var limit = counterparty.CreditLimit;
         var currency = limit.Currency;
         var byDate = new SortedDictionary<BusinessDate, decimal>();
         decimal risk = 0m, mtmGross = 0m, mtmNet = 0m;

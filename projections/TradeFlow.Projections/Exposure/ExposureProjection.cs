@@ -44,6 +44,7 @@ public sealed partial class ExposureProjection : Projection<ExposureDocument>
     {
         _trades.Clear();
         _positions.Clear();
+        _limits.Clear();
     }
 
     /// <inheritdoc />
@@ -76,6 +77,9 @@ public sealed partial class ExposureProjection : Projection<ExposureDocument>
                 break;
             case TradeMatured matured when Live(matured.TradeId) is { } trade:
                 _trades[trade.TradeId] = trade with { Matured = true };
+                break;
+            case CreditLimitChanged change:
+                OnLimitChanged(change);
                 break;
             default:
                 break;
@@ -145,12 +149,14 @@ public sealed partial class ExposureProjection : Projection<ExposureDocument>
             .. _positions.Values
                 .OrderBy(i => i.Book.ToString(), StringComparer.Ordinal).ThenBy(i => i.Instrument)
                 .Select(i => new InventoryRow(i.Book, i.Instrument, i.Currency, i.Method, [.. i.Movements], i.Cost, i.Realised)),
-        ]);
+        ],
+        CaptureLimits());
 
     /// <inheritdoc />
     protected override void Restore(ExposureDocument document)
     {
         ArgumentNullException.ThrowIfNull(document);
+        RestoreLimits(document.Limits);
         foreach (var trade in document.Trades)
         {
             _trades[trade.TradeId] = trade;

@@ -1,4 +1,5 @@
 using MediatR;
+using TradeFlow.Domain.Values;
 using TradeFlow.Projections.Accounting;
 using TradeFlow.Projections.Exposure;
 using TradeFlow.Projections.Settlement;
@@ -50,7 +51,7 @@ public sealed class ProjectionQueryHandlers :
 
     /// <inheritdoc />
     public Task<IReadOnlyList<CounterpartyExposure>> Handle(GetCounterpartyExposure request, CancellationToken cancellationToken) =>
-        Answer(request, r => _catalog.ReadExposure(r.View, x => x.CounterpartyExposures(r.Counterparty)));
+        Answer(request, r => _catalog.ReadExposure(r.View, x => OneOrAll(x, r.Counterparty)));
 
     /// <inheritdoc />
     public Task<IReadOnlyList<CurrencyExposure>> Handle(GetCurrencyExposure request, CancellationToken cancellationToken) =>
@@ -75,6 +76,12 @@ public sealed class ProjectionQueryHandlers :
     /// <inheritdoc />
     public Task<IReadOnlyList<LadderRow>> Handle(GetSettlementLadder request, CancellationToken cancellationToken) =>
         Answer(request, r => _catalog.ReadSettlement(r.View, s => s.Ladder(r.From, r.BusinessDays)));
+
+    // One counterparty is answered also with nothing outstanding: its limit in force (possibly changed) is the answer.
+    private static IReadOnlyList<CounterpartyExposure> OneOrAll(ExposureProjection exposure, CounterpartyId? counterparty) =>
+        counterparty is { } one
+            ? exposure.CounterpartyExposureOf(one) is { } row ? [row] : []
+            : exposure.CounterpartyExposures();
 
     private static Task<T> Answer<TRequest, T>(TRequest request, Func<TRequest, T> answer)
     {
