@@ -94,6 +94,7 @@ public static class HttpApi
         TradeReadEndpoints.Map(app);
         TradeCommandEndpoints.Map(app);
         SettlementCommandEndpoints.Map(app);
+        AdminEndpoints.Map(app);
         DashboardEndpoints.Map(app);
     }
 }

@@ -36,3 +36,11 @@ public sealed record CancelTradeBody(string? Reason, string? EffectiveTime = nul
 /// <param name="Reason">For <c>failed</c>: why.</param>
 /// <param name="EffectiveTime">When it happened; now when absent.</param>
 public sealed record SettlementStatusBody(string? MatchReference = null, string? SettledOn = null, string? Reason = null, string? EffectiveTime = null);
+
+/// <summary>An admin's credit limit change.</summary>
+/// <param name="Hard">The new hard limit (positive).</param>
+/// <param name="Soft">The new soft limit (positive, at most the hard limit).</param>
+/// <param name="Currency">The limit's currency (ISO 4217); it must be the limit's current currency — limits are not re-denominated.</param>
+/// <param name="Reason">Why (kept for audit).</param>
+/// <param name="EffectiveTime">When the new limit applies; now when absent.</param>
+public sealed record ChangeCreditLimitBody(decimal? Hard, decimal? Soft, string? Currency, string? Reason, string? EffectiveTime = null);

@@ -75,6 +75,27 @@ internal sealed class FieldErrors
     public InstrumentId? Instrument(string field, string? text, bool required = false) =>
         Parse<InstrumentId>(field, text, required, InstrumentId.TryParse, "is not an ISIN or an FX pair such as EUR/USD");
 
+    public Currency? Currency(string field, string? text, bool required = false) =>
+        Parse<Currency>(field, text, required, Domain.Values.Currency.TryParse, "is not an ISO 4217 currency code such as EUR");
+
+    /// <summary>A required amount above zero.</summary>
+    public decimal? Positive(string field, decimal? value)
+    {
+        if (value is not { } v)
+        {
+            Add(field, "is required");
+            return null;
+        }
+
+        if (v <= 0m)
+        {
+            Add(field, $"{v.ToString(CultureInfo.InvariantCulture)} is not a valid {field} (it must be above zero)");
+            return null;
+        }
+
+        return v;
+    }
+
     public TraderId? Trader(string field, string? text, bool required = false) =>
         Parse<TraderId>(field, text, required, TraderId.TryParse, "is not a trader code");
 

@@ -2,6 +2,7 @@ using MediatR;
 using Microsoft.AspNetCore.Builder;
 using Microsoft.AspNetCore.Http;
 using Microsoft.AspNetCore.Routing;
+using TradeFlow.Domain.Values;
 using TradeFlow.Server.Http.Errors;
 using TradeFlow.Server.Http.Requests;
 using TradeFlow.Server.Http.Security;
@@ -9,7 +10,11 @@ using TradeFlow.Server.Http.Views;
 
 namespace TradeFlow.Server.Http.Endpoints;
 
-/// <summary>The blotter, a trade's state and its audit trail: any role may read them.</summary>
+/// <summary>
+/// The blotter, a trade's state and its audit trail: any role may read them. A trade's state and history take
+/// <c>asOf</c> (recorded time) and <c>effectiveDate</c> (business time: the state folds only what is effective by the end of
+/// that date, UTC; the history is never filtered but marks each event).
+/// </summary>
 internal static class TradeReadEndpoints
 {
     public static void Map(IEndpointRouteBuilder app)
@@ -31,26 +36,34 @@ internal static class TradeReadEndpoints
         return Results.Ok(await mediator.Send(new GetBlotter(count, known)).ConfigureAwait(false));
     }
 
-    private static async Task<IResult> Trade(IMediator mediator, string tradeId, string? asOf)
+    private static async Task<IResult> Trade(IMediator mediator, string tradeId, string? asOf, string? effectiveDate)
     {
         var errors = new FieldErrors();
         var id = errors.Trade("tradeId", tradeId, required: true);
         var known = errors.Instant("asOf", asOf);
+        var effective = errors.Date("effectiveDate", effectiveDate);
         errors.ThrowIfAny();
-        var trade = await mediator.Send(new GetTrade(id!.Value, known)).ConfigureAwait(false);
-        return trade is null ? throw NotFound(tradeId, known) : Results.Ok(trade);
+        var trade = await mediator.Send(new GetTrade(id!.Value, known, effective)).ConfigureAwait(false);
+        return trade is null ? throw NotFound(tradeId, known, effective) : Results.Ok(trade);
     }
 
-    private static async Task<IResult> History(IMediator mediator, string tradeId, string? asOf)
+    private static async Task<IResult> History(IMediator mediator, string tradeId, string? asOf, string? effectiveDate)
     {
         var errors = new FieldErrors();
         var id = errors.Trade("tradeId", tradeId, required: true);
         var known = errors.Instant("asOf", asOf);
+        var effective = errors.Date("effectiveDate", effectiveDate);
         errors.ThrowIfAny();
-        var history = await mediator.Send(new GetTradeHistory(id!.Value, known)).ConfigureAwait(false);
-        return history.Count == 0 ? throw NotFound(tradeId, known) : Results.Ok(history);
+        var history = await mediator.Send(new GetTradeHistory(id!.Value, known, effective)).ConfigureAwait(false);
+        return history.Count == 0 ? throw NotFound(tradeId, known, null) : Results.Ok(history);
     }
 
-    private static ResourceNotFoundException NotFound(string tradeId, DateTimeOffset? known) =>
-        new(known is null ? $"Trade {tradeId} does not exist." : $"Trade {tradeId} was not known at {known:O}.");
+    private static ResourceNotFoundException NotFound(string tradeId, DateTimeOffset? known, BusinessDate? effective) =>
+        new((known, effective) switch
+        {
+            (null, null) => $"Trade {tradeId} does not exist.",
+            (null, { } d) => $"Trade {tradeId} has nothing effective by the end of {d} (UTC).",
+            ({ } k, null) => $"Trade {tradeId} was not known at {k:O}.",
+            ({ } k, { } d) => $"Trade {tradeId} had nothing known at {k:O} and effective by the end of {d} (UTC).",
+        });
 }

@@ -1,6 +1,7 @@
 using MediatR;
 using Microsoft.Extensions.Logging;
 using TradeFlow.Engine;
+using TradeFlow.Domain.Limits;
 using TradeFlow.Domain.Trades;
 
 namespace TradeFlow.Server.Http.Requests;
@@ -27,7 +28,12 @@ internal sealed partial class CommandHandler : IRequestHandler<SubmitCommand, Co
     public async Task<CommandOutcome> Handle(SubmitCommand request, CancellationToken cancellationToken)
     {
         var command = request.Command;
-        var target = command is ExistingTradeCommand existing ? existing.TradeId.ToString() : "new trade";
+        var target = command switch
+        {
+            ExistingTradeCommand existing => existing.TradeId.ToString(),
+            ChangeCreditLimit limit => "credit limit of " + limit.Counterparty.ToString(),
+            _ => "new trade",
+        };
         LogSubmitting(_logger, command.Kind, target, request.Actor, command.SourceKey);
         _counters.CommandSubmitted();
 

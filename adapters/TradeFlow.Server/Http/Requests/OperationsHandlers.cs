@@ -21,7 +21,9 @@ internal sealed class OperationsHandlers : IRequestHandler<GetMetrics, MetricsVi
 
     public Task<MetricsView> Handle(GetMetrics request, CancellationToken cancellationToken)
     {
-        var now = new Sample(Stopwatch.GetTimestamp(), _services.Store.HeadPosition.Value, _services.Engine.Commits, _counters.Commands);
+        var engine = _services.Engine.Metrics;
+        var now = new Sample(Stopwatch.GetTimestamp(), _services.Store.HeadPosition.Value, engine.Commits, _counters.Commands,
+            engine.CommandsCompleted);
         Sample? before;
         lock (_gate)
         {
@@ -33,7 +35,9 @@ internal sealed class OperationsHandlers : IRequestHandler<GetMetrics, MetricsVi
         double? Rate(Func<Sample, long> figure) => seconds > 0 ? Math.Round((figure(now) - figure(before!)) / seconds, 1) : null;
         var checkpoints = _services.Catalog.Runners.ToDictionary(r => r.Name, r => r.Checkpoint.Value, StringComparer.Ordinal);
         return Task.FromResult(new MetricsView(_services.Engine.State.ToString(), now.Head, now.Commits, now.Commands,
-            Rate(s => s.Head), Rate(s => s.Commits), Rate(s => s.Commands), checkpoints, _services.SessionsLoggedOn?.Invoke()));
+            Rate(s => s.Head), Rate(s => s.Commits), Rate(s => s.Commands), checkpoints, _services.SessionsLoggedOn?.Invoke(),
+            engine.RingCapacity, engine.RingOccupancy, engine.CommandsCompleted, Rate(s => s.EngineCommands), engine.EventsCommitted,
+            CommitLatencyView.From(engine)));
     }
 
     public Task<ReadinessView> Handle(GetReadiness request, CancellationToken cancellationToken)
@@ -47,5 +51,5 @@ internal sealed class OperationsHandlers : IRequestHandler<GetMetrics, MetricsVi
         return Task.FromResult(view);
     }
 
-    private sealed record Sample(long Timestamp, long Head, long Commits, long Commands);
+    private sealed record Sample(long Timestamp, long Head, long Commits, long Commands, long EngineCommands);
 }

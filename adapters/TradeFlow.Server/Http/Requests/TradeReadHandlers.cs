@@ -2,6 +2,7 @@ using System.Text.Json;
 using MediatR;
 using TradeFlow.Domain.Events;
 using TradeFlow.Domain.Trades;
+using TradeFlow.Domain.Values;
 using TradeFlow.EventSourcing;
 using TradeFlow.Projections.Runtime;
 using TradeFlow.Server.Http.Views;
@@ -24,13 +25,24 @@ internal sealed class TradeReadHandlers :
     public async Task<TradeView?> Handle(GetTrade request, CancellationToken cancellationToken)
     {
         var events = await ReadTradeAsync(request.TradeId, request.KnownAt, cancellationToken).ConfigureAwait(false);
+        if (EffectiveCutoff(request.EffectiveOn) is { } cutoff)
+        {
+            events.RemoveAll(e => e.EffectiveTime > cutoff);
+        }
+
         if (events.Count == 0)
         {
             return null;
         }
 
         var domain = events.Select(e => (ITradeEvent)ProjectionRead(e)).ToList();
-        var trade = Trade.Replay(domain.Where((_, i) => events[i].StreamId.StartsWith("trade-", StringComparison.Ordinal)));
+        var trade = FoldFromBooking(domain.Where((_, i) => events[i].StreamId.StartsWith("trade-", StringComparison.Ordinal)));
+        if (trade is null && !events.Exists(e => e.StreamId.StartsWith("rejections-", StringComparison.Ordinal)))
+        {
+            // Only events effective before the booking itself: the trade did not exist yet on that date.
+            return null;
+        }
+
         var last = events[^1].RecordedTime;
         return trade is null
             ? new TradeView(request.TradeId, "Rejected", null, false, 0, null, null, null, events.Count, last)
@@ -41,7 +53,8 @@ internal sealed class TradeReadHandlers :
     public async Task<IReadOnlyList<TradeHistoryEntry>> Handle(GetTradeHistory request, CancellationToken cancellationToken)
     {
         var events = await ReadTradeAsync(request.TradeId, request.KnownAt, cancellationToken).ConfigureAwait(false);
-        return [.. events.Select(ToEntry)];
+        var cutoff = EffectiveCutoff(request.EffectiveOn);
+        return [.. events.Select(e => ToEntry(e) with { EffectiveOnDate = cutoff is { } c ? e.EffectiveTime <= c : null })];
     }
 
     public async Task<IReadOnlyList<BlotterRow>> Handle(GetBlotter request, CancellationToken cancellationToken)
@@ -83,6 +96,28 @@ internal sealed class TradeReadHandlers :
 
         events.Sort((a, b) => a.Position.CompareTo(b.Position));
         return events;
+    }
+
+    // The projections' rule (AsOf.EffectiveOn): effective by the end of the date, UTC.
+    private static DateTimeOffset? EffectiveCutoff(BusinessDate? date) =>
+        date is { } d ? AsOf.Latest.EffectiveOn(d).EffectiveAt : null;
+
+    // As Trade.Replay, except that an event effective before the booking itself (a back-dated amendment dated
+    // before execution) is skipped while the trade does not exist yet on the effective axis, instead of failing.
+    private static Trade? FoldFromBooking(IEnumerable<ITradeEvent> events)
+    {
+        Trade? state = null;
+        foreach (var evt in events)
+        {
+            if (state is null && evt is not (TradeBooked or TradeRejected))
+            {
+                continue;
+            }
+
+            state = Trade.Evolve(state, evt);
+        }
+
+        return state;
     }
 
     private static ITradeEvent ProjectionRead(RecordedEvent recorded) =>

@@ -23,6 +23,9 @@ public static class ApiPolicy
     /// <summary>Settlement status updates.</summary>
     public const string SettlementWrite = "settlement-write";
 
+    /// <summary>Admin commands: credit limit changes.</summary>
+    public const string Admin = "admin";
+
     /// <summary>Each policy's roles.</summary>
     public static IReadOnlyDictionary<string, string[]> Roles { get; } = new Dictionary<string, string[]>(StringComparer.Ordinal)
     {
@@ -31,6 +34,7 @@ public static class ApiPolicy
         [AnyRole] = [.. ApiRole.All],
         [TradeWrite] = [ApiRole.Trader, ApiRole.Admin],
         [SettlementWrite] = [ApiRole.BackOffice, ApiRole.Admin],
+        [Admin] = [ApiRole.Admin],
     };
 
     /// <summary>Registers every policy.</summary>

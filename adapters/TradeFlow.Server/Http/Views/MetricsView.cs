@@ -13,6 +13,12 @@ namespace TradeFlow.Server.Http.Views;
 /// <param name="HttpCommandsPerSecond">HTTP commands per second since the previous call.</param>
 /// <param name="ProjectionCheckpoints">Each projection's checkpoint (lag = head − checkpoint).</param>
 /// <param name="SessionsLoggedOn">FIX sessions logged on, when the host has an acceptor.</param>
+/// <param name="RingCapacity">Slots in the engine's input ring.</param>
+/// <param name="RingOccupancy">Slots claimed and not yet answered (0 when idle; at capacity producers wait).</param>
+/// <param name="EngineCommands">Commands the engine answered since start (every gateway; duplicates and rejections included).</param>
+/// <param name="EngineCommandsPerSecond">Engine commands per second since the previous call.</param>
+/// <param name="EventsCommitted">Events the engine's commits appended since start.</param>
+/// <param name="CommitLatency">Journal group-commit latency since start.</param>
 public sealed record MetricsView(
     string EngineState,
     long HeadPosition,
@@ -22,4 +28,10 @@ public sealed record MetricsView(
     double? CommitsPerSecond,
     double? HttpCommandsPerSecond,
     IReadOnlyDictionary<string, long> ProjectionCheckpoints,
-    int? SessionsLoggedOn);
+    int? SessionsLoggedOn,
+    int RingCapacity,
+    long RingOccupancy,
+    long EngineCommands,
+    double? EngineCommandsPerSecond,
+    long EventsCommitted,
+    CommitLatencyView CommitLatency);

@@ -16,6 +16,8 @@ namespace TradeFlow.Server.Http.Views;
 /// <param name="CorrelationId">Correlation id.</param>
 /// <param name="CausationId">Causation id.</param>
 /// <param name="Payload">The event as stored (JSON).</param>
+/// <param name="EffectiveOnDate">With <c>effectiveDate</c>: true when the event is effective by the end of that date (UTC),
+/// so it counts in the trade's state on that date; null without it (and omitted from the JSON).</param>
 public sealed record TradeHistoryEntry(
     long Position,
     string Stream,
@@ -29,4 +31,5 @@ public sealed record TradeHistoryEntry(
     string? Actor,
     Guid CorrelationId,
     Guid CausationId,
-    JsonElement Payload);
+    JsonElement Payload,
+    bool? EffectiveOnDate = null);
