@@ -40,5 +40,8 @@ internal static class SampleEvents
         new TradeMatured(Id, At),
         new TradeRejected(Id, At, TradeCommandKind.Amend, "FIX:BANK-GS:571=TR-0091",
             ImmutableArray.Create(new RejectionReason(RejectionCode.TradeClosed, "Cannot amend trade T000000000042: it is Cancelled"))),
+        new CreditLimitChanged(DemoIds.GoldmanSachs, At, "CL-784F", new Money(50_000_000m, Currency.USD),
+            new Money(40_000_000m, Currency.USD), new Money(75_000_000m, Currency.USD), new Money(60_000_000m, Currency.USD),
+            "Annual credit review: rating upgraded to A+"),
     ];
 }
