@@ -18,6 +18,7 @@ public sealed class ExposureAgreementTests
     [
         "TradeBooked", "TradeAmended", "TradeCancelled", "TradeAllocated", "TradeNovated", "TradePartiallyTerminated",
         "SettlementInstructed", "SettlementMatched", "SettlementFailed", "SettlementSettled", "TradeRejected",
+        "CreditLimitChanged",
     ];
 
     [Fact]
@@ -86,5 +87,16 @@ public sealed class ExposureAgreementTests
         Assert.Equal(
             engine.OrderBy(kv => kv.Key, StringComparer.Ordinal).Select(kv => (Limit: kv.Key, Risk: kv.Value)),
             projected);
+
+        // The limit the projection reports is the one the engine checks against: the latest change, else the reference data's.
+        var changed = history.Harness.Engine.DescribeState().Split('\n').Where(l => l.StartsWith("creditlimit ", StringComparison.Ordinal))
+            .ToDictionary(l => l.Split(' ')[1], StringComparer.Ordinal);
+        foreach (var exposure in projection.CounterpartyExposures())
+        {
+            var line = changed.GetValueOrDefault(exposure.Counterparty.ToString());
+            var hard = history.ReferenceData.TryGetCounterparty(exposure.Counterparty, out var known) ? known.CreditLimit.Hard.Amount : 0m;
+            Assert.Equal(line is null ? hard : decimal.Parse(line.Split(' ')[5], System.Globalization.CultureInfo.InvariantCulture),
+                exposure.HardLimit);
+        }
     }
 }

@@ -1,3 +1,4 @@
+using TradeFlow.Domain.Limits;
 using TradeFlow.Domain.Trades;
 using TradeFlow.Domain.Values;
 using TradeFlow.Engine.Tests.Support;
@@ -13,7 +14,8 @@ public sealed class RecoveryTests
     private static readonly DateTimeOffset Later = new(2025, 3, 14, 15, 0, 0, TimeSpan.Zero);
 
     // A day's mixed flow: bookings (one refused, one soft-limit warning, one wash flag), an amendment, a
-    // cancellation, an allocation, a novation, settlement steps, and refusals of unknown trades.
+    // cancellation, an allocation, a novation, settlement steps, refusals of unknown trades, a credit limit
+    // change (and a refused one) and a booking checked against the changed limit.
     private static async Task<List<(TradeCommand Command, CommandOutcome Outcome)>> RunMixedFlow(EngineHarness harness)
     {
         var sent = new List<(TradeCommand, CommandOutcome)>();
@@ -43,6 +45,10 @@ public sealed class RecoveryTests
         await Send(new CancelTrade(t1, "CXL-1", Later, "Trader error"));
         await Send(new CancelTrade(t1, "CXL-2", Later, "Again"));
         await Send(new AmendTrade(TradeId.FromInt64(500), "AMD-UNKNOWN", Later, big.Terms));
+        await Send(new ChangeCreditLimit(DemoIds.GoldmanSachs, new Money(80_000_000m, Currency.USD), new Money(70_000_000m, Currency.USD),
+            "Annual review", "LIMIT-1", Later));
+        await Send(new ChangeCreditLimit(DemoIds.Barclays, new Money(1m, Currency.EUR), new Money(2m, Currency.EUR), "Typo", "LIMIT-BAD", Later));
+        await Send(big.WithSourceKey("BIG-4").WithQuantity(60_000m).Build());
         return sent;
     }
 

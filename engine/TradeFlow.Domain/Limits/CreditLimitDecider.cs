@@ -14,8 +14,11 @@ namespace TradeFlow.Domain.Limits;
 /// </summary>
 public static class CreditLimitDecider
 {
-    /// <summary>Decides the change; <paramref name="current"/> is null when the counterparty is unknown.</summary>
-    public static Decision Decide(ChangeCreditLimit command, CreditLimit? current)
+    /// <summary>
+    /// Decides the change: a <see cref="CreditLimitChanged"/> when accepted, else a <see cref="CreditLimitChangeRejected"/>
+    /// with every reason. <paramref name="current"/> is null when the counterparty is unknown.
+    /// </summary>
+    public static ITradeEvent Decide(ChangeCreditLimit command, CreditLimit? current)
     {
         ArgumentNullException.ThrowIfNull(command);
         var reasons = ImmutableArray.CreateBuilder<RejectionReason>();
@@ -45,11 +48,11 @@ public static class CreditLimitDecider
 
         if (reasons.Count > 0)
         {
-            return Decision.Reject(new TradeRejected(default, command.EffectiveTime, command.Kind, command.SourceKey, reasons.ToImmutable()));
+            return new CreditLimitChangeRejected(command.Counterparty, command.EffectiveTime, command.SourceKey, reasons.ToImmutable());
         }
 
-        return Decision.Accept([new CreditLimitChanged(command.Counterparty, command.EffectiveTime, current!.LimitId,
-            current.Hard, current.Soft, command.Hard, command.Soft, command.Reason)]);
+        return new CreditLimitChanged(command.Counterparty, command.EffectiveTime, current!.LimitId,
+            current.Hard, current.Soft, command.Hard, command.Soft, command.Reason);
     }
 
     /// <summary>The limit a change leaves in force (same id, the new amounts).</summary>

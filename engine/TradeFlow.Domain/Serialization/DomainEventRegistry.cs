@@ -72,6 +72,7 @@ public static class DomainEventRegistry
             EventTypeRegistration.Create("TradeMatured", 1, c.TradeMatured),
             EventTypeRegistration.Create("TradeRejected", 1, c.TradeRejected),
             EventTypeRegistration.Create("CreditLimitChanged", 1, c.CreditLimitChanged),
+            EventTypeRegistration.Create("CreditLimitChangeRejected", 1, c.CreditLimitChangeRejected),
         ];
     }
 

@@ -36,4 +36,5 @@ namespace TradeFlow.Domain.Serialization;
 [JsonSerializable(typeof(TradeMatured))]
 [JsonSerializable(typeof(TradeRejected))]
 [JsonSerializable(typeof(CreditLimitChanged))]
+[JsonSerializable(typeof(CreditLimitChangeRejected))]
 public sealed partial class DomainJsonContext : JsonSerializerContext;

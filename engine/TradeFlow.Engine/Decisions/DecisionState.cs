@@ -74,6 +74,8 @@ internal sealed class DecisionState
             case CreditLimitChanged change:
                 Limits.Apply(change);
                 break;
+            case CreditLimitChangeRejected:
+                break;
             case TradeRejected rejected when !_trades.ContainsKey(rejected.TradeId):
                 // A refused booking consumes its id; a refusal of a command to an unknown trade does not.
                 if (rejected.CommandKind == TradeCommandKind.Book)

@@ -52,12 +52,15 @@ internal static class Recovery
                 $"trade {evt.TradeId} is at version {live.State.Version - 1} after this event, but the stream says {recorded.StreamVersion}");
         }
 
-        var sourceKey = hasMetadata ? metadata.SourceKey : (evt as TradeRejected)?.SourceKey;
+        var sourceKey = hasMetadata ? metadata.SourceKey : (evt as TradeRejected)?.SourceKey ?? (evt as CreditLimitChangeRejected)?.SourceKey;
         if (sourceKey is not null && (!hasMetadata || metadata.Index == 0))
         {
-            var outcome = evt is TradeRejected rejected
-                ? CommandOutcome.Rejected(rejected.TradeId, rejected.Reasons, metadata.Warnings)
-                : CommandOutcome.Accepted(evt.TradeId, metadata.Warnings);
+            var outcome = evt switch
+            {
+                TradeRejected rejected => CommandOutcome.Rejected(rejected.TradeId, rejected.Reasons, metadata.Warnings),
+                CreditLimitChangeRejected refused => CommandOutcome.Rejected(default, refused.Reasons, metadata.Warnings),
+                _ => CommandOutcome.Accepted(evt.TradeId, metadata.Warnings),
+            };
             state.RecordOutcome(sourceKey, outcome);
         }
     }

@@ -12,35 +12,32 @@ namespace TradeFlow.Engine.Pipeline;
 /// </summary>
 internal sealed partial class DecideStage
 {
-    private const string LimitRejectionStreamPrefix = "rejections-limit-";
-
     private void DecideLimitChange(ChangeCreditLimit command, DecisionOutput output)
     {
         var current = _data.TryGetCounterparty(command.Counterparty, out var counterparty) ? _state.Limits.Of(counterparty) : null;
-        var decision = CreditLimitDecider.Decide(command, current);
-        var evt = decision.Events[0];
+        var evt = CreditLimitDecider.Decide(command, current);
         string stream;
         ExpectedVersion expected;
-        if (decision.IsAccepted)
+        if (evt is CreditLimitChangeRejected)
+        {
+            stream = CreditLimitChangeRejected.StreamOf(command.Counterparty);
+            expected = ExpectedVersion.Any;
+        }
+        else
         {
             stream = CreditLimitChanged.StreamOf(command.Counterparty);
             expected = _state.Limits.StreamVersionOf(command.Counterparty) is { } version
                 ? ExpectedVersion.At(version)
                 : ExpectedVersion.NoStream;
         }
-        else
-        {
-            stream = LimitRejectionStreamPrefix + command.Counterparty.ToString();
-            expected = ExpectedVersion.Any;
-        }
 
         output.Kind = command.Kind;
         output.Warnings = [];
         output.Add(evt, stream, expected);
         _state.Apply(evt, stream, command.Kind);
-        var outcome = decision.IsAccepted
-            ? CommandOutcome.Accepted(default)
-            : CommandOutcome.Rejected(default, decision.Reasons, ImmutableArray<string>.Empty);
+        var outcome = evt is CreditLimitChangeRejected rejected
+            ? CommandOutcome.Rejected(default, rejected.Reasons, ImmutableArray<string>.Empty)
+            : CommandOutcome.Accepted(default);
         _state.RecordOutcome(command.SourceKey, outcome);
         output.Outcome = outcome;
     }

@@ -14,16 +14,17 @@ public class CreditLimitDeciderTests
 
     private static Money Usd(decimal amount) => new(amount, Currency.USD);
 
+    private static CreditLimitChangeRejected Refused(ChangeCreditLimit command, CreditLimit? current) =>
+        Assert.IsType<CreditLimitChangeRejected>(CreditLimitDecider.Decide(command, current));
+
     private static ChangeCreditLimit Change(Money hard, Money soft, string reason = "Annual review") =>
         new(DemoIds.GoldmanSachs, hard, soft, reason, "HTTP:limit-1", At);
 
     [Fact]
     public void A_valid_change_records_the_previous_and_the_new_amounts()
     {
-        var decision = CreditLimitDecider.Decide(Change(Usd(75_000_000m), Usd(60_000_000m)), Current);
+        var changed = Assert.IsType<CreditLimitChanged>(CreditLimitDecider.Decide(Change(Usd(75_000_000m), Usd(60_000_000m)), Current));
 
-        Assert.True(decision.IsAccepted);
-        var changed = Assert.IsType<CreditLimitChanged>(Assert.Single(decision.Events));
         Assert.Equal(new CreditLimitChanged(DemoIds.GoldmanSachs, At, "CL-784F", Usd(50_000_000m), Usd(40_000_000m),
             Usd(75_000_000m), Usd(60_000_000m), "Annual review"), changed);
         Assert.True(((ITradeEvent)changed).TradeId.IsDefault);
@@ -32,7 +33,7 @@ public class CreditLimitDeciderTests
     [Fact]
     public void The_limit_in_force_after_a_change_keeps_its_id_and_takes_the_new_amounts()
     {
-        var changed = (CreditLimitChanged)CreditLimitDecider.Decide(Change(Usd(10_000_000m), Usd(5_000_000m)), Current).Events[0];
+        var changed = (CreditLimitChanged)CreditLimitDecider.Decide(Change(Usd(10_000_000m), Usd(5_000_000m)), Current);
 
         var limit = CreditLimitDecider.Apply(changed);
 
@@ -42,11 +43,11 @@ public class CreditLimitDeciderTests
     [Fact]
     public void A_change_for_an_unknown_counterparty_is_rejected()
     {
-        var decision = CreditLimitDecider.Decide(Change(Usd(75_000_000m), Usd(60_000_000m)), current: null);
+        var rejected = Refused(Change(Usd(75_000_000m), Usd(60_000_000m)), current: null);
 
-        Assert.Equal([RejectionCode.UnknownCounterparty], decision.Reasons.Select(r => r.Code));
-        Assert.Equal(TradeCommandKind.ChangeCreditLimit, decision.Rejection!.CommandKind);
-        Assert.Equal("HTTP:limit-1", decision.Rejection.SourceKey);
+        Assert.Equal([RejectionCode.UnknownCounterparty], rejected.Reasons.Select(r => r.Code));
+        Assert.Equal((DemoIds.GoldmanSachs, "HTTP:limit-1", At), (rejected.Counterparty, rejected.SourceKey, rejected.EffectiveTime));
+        Assert.True(((ITradeEvent)rejected).TradeId.IsDefault);
     }
 
     [Theory]
@@ -55,23 +56,19 @@ public class CreditLimitDeciderTests
     [InlineData(0, 0)]
     public void A_soft_limit_above_the_hard_limit_or_not_above_zero_is_rejected(long hard, long soft)
     {
-        var decision = CreditLimitDecider.Decide(Change(Usd(hard), Usd(soft)), Current);
-
-        var reason = Assert.Single(decision.Reasons);
+        var reason = Assert.Single(Refused(Change(Usd(hard), Usd(soft)), Current).Reasons);
         Assert.Equal(RejectionCode.InvalidCreditLimit, reason.Code);
         Assert.Contains("hard", reason.Message, StringComparison.Ordinal);
     }
 
     [Fact]
     public void A_hard_limit_equal_to_the_soft_limit_is_accepted() =>
-        Assert.True(CreditLimitDecider.Decide(Change(Usd(1_000_000m), Usd(1_000_000m)), Current).IsAccepted);
+        Assert.IsType<CreditLimitChanged>(CreditLimitDecider.Decide(Change(Usd(1_000_000m), Usd(1_000_000m)), Current));
 
     [Fact]
     public void A_change_in_another_currency_than_the_limits_is_rejected_not_converted()
     {
-        var decision = CreditLimitDecider.Decide(Change(new Money(75_000_000m, Currency.EUR), new Money(60_000_000m, Currency.EUR)), Current);
-
-        var reason = Assert.Single(decision.Reasons);
+        var reason = Assert.Single(Refused(Change(new Money(75_000_000m, Currency.EUR), new Money(60_000_000m, Currency.EUR)), Current).Reasons);
         Assert.Equal(RejectionCode.CreditLimitCurrencyMismatch, reason.Code);
         Assert.Contains("USD", reason.Message, StringComparison.Ordinal);
     }
@@ -79,9 +76,9 @@ public class CreditLimitDeciderTests
     [Fact]
     public void A_blank_reason_is_rejected_with_every_other_reason()
     {
-        var decision = CreditLimitDecider.Decide(Change(Usd(1m), Usd(2m), reason: " "), current: null);
+        var rejected = Refused(Change(Usd(1m), Usd(2m), reason: " "), current: null);
 
         Assert.Equal([RejectionCode.UnknownCounterparty, RejectionCode.InvalidCommand, RejectionCode.InvalidCreditLimit],
-            decision.Reasons.Select(r => r.Code));
+            rejected.Reasons.Select(r => r.Code));
     }
 }

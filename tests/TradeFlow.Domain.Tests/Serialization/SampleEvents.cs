@@ -43,5 +43,8 @@ internal static class SampleEvents
         new CreditLimitChanged(DemoIds.GoldmanSachs, At, "CL-784F", new Money(50_000_000m, Currency.USD),
             new Money(40_000_000m, Currency.USD), new Money(75_000_000m, Currency.USD), new Money(60_000_000m, Currency.USD),
             "Annual credit review: rating upgraded to A+"),
+        new CreditLimitChangeRejected(DemoIds.GoldmanSachs, At, "HTTP:limit-review-7",
+            ImmutableArray.Create(new RejectionReason(RejectionCode.CreditLimitCurrencyMismatch,
+                "Cannot change the credit limit of 784F5XWPLTWKTBV3E584: limit CL-784F is in USD, not EUR/EUR"))),
     ];
 }

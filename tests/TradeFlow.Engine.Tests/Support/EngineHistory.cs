@@ -1,5 +1,7 @@
 using FsCheck;
 using FsCheck.Fluent;
+using TradeFlow.Domain.Events;
+using TradeFlow.Domain.Limits;
 using TradeFlow.Domain.ReferenceData;
 using TradeFlow.Domain.Trades;
 using TradeFlow.Domain.Values;
@@ -11,7 +13,8 @@ using TradeFlow.Testing.Builders;
 namespace TradeFlow.Engine.Tests.Support;
 
 /// <summary>
-/// Random histories driven through the real engine over an in-memory store: each step books a trade, sends
+/// Random histories driven through the real engine over an in-memory store: each step books a trade, changes a
+/// counterparty's credit limit, sends
 /// any lifecycle command to any trade the store knows (the engine refuses what the lifecycle, the credit
 /// limits or compliance forbid, and journals the refusal), or restarts the engine so that recovery rebuilds
 /// its state from the store. Shaped like the projections' random histories, but the engine decides.
@@ -71,9 +74,11 @@ internal sealed class EngineHistory : IDisposable
             return;
         }
 
-        TradeCommand command = op == 0 || _ids.Count == 0
-            ? Booking(variant)
-            : Command(op, variant, _trades[_ids[target % _ids.Count]]);
+        TradeCommand command = op == 0 && variant % 8 == 7
+            ? LimitChange(target, variant)
+            : op == 0 || _ids.Count == 0
+                ? Booking(variant)
+                : Command(op, variant, _trades[_ids[target % _ids.Count]]);
         var outcome = Harness.Send(command).GetAwaiter().GetResult();
         if (outcome.Reasons.Any(r => r.Code == RejectionCode.CreditLimitExceeded))
         {
@@ -101,6 +106,11 @@ internal sealed class EngineHistory : IDisposable
         {
             _read = e.Position;
             EventTypes.Add(e.Event.GetType().Name);
+            if (e.Event is CreditLimitChanged)
+            {
+                continue;
+            }
+
             if (Trade.Evolve(_trades.GetValueOrDefault(e.Event.TradeId), e.Event) is { } trade)
             {
                 if (_trades.TryAdd(trade.Id, trade))
@@ -141,6 +151,18 @@ internal sealed class EngineHistory : IDisposable
             Price = Price.Of(price),
             Counterparty = Counterparties[variant % Counterparties.Length],
         }).Build();
+    }
+
+    // An admin moves a counterparty's limit between 10m and 60m (in its limit currency), so later bookings meet
+    // limits both raised and lowered.
+    private ChangeCreditLimit LimitChange(int target, int variant)
+    {
+        var counterparty = Counterparties[target % Counterparties.Length];
+        ReferenceData.TryGetCounterparty(counterparty, out var known);
+        var currency = known!.CreditLimit.Currency;
+        var hard = (1 + (variant % 6)) * 10_000_000m;
+        return new ChangeCreditLimit(counterparty, new Money(hard, currency), new Money(hard * 0.8m, currency), "Random review",
+            NextKey(), Tick());
     }
 
     // The engine's histories weigh novation twice (it moves exposure between limits).
