@@ -29,6 +29,7 @@ public sealed class AuthorizationTests
         { "POST", "/api/trades/T000000000001/amend", ApiRole.Admin, ApiRole.Risk },
         { "POST", "/api/trades/T000000000001/cancel", ApiRole.Trader, ApiRole.BackOffice },
         { "POST", "/api/trades/T000000000001/settlement/instructed", ApiRole.BackOffice, ApiRole.Trader },
+        { "PUT", "/api/admin/counterparties/784F5XWPLTWKTBV3E584/limit", ApiRole.Admin, ApiRole.Risk },
     };
 
     [Theory]
@@ -93,5 +94,5 @@ public sealed class AuthorizationTests
     }
 
     private static HttpRequestMessage Request(string method, string path) =>
-        new(new HttpMethod(method), path) { Content = method == "POST" ? JsonContent.Create(new { reason = "test" }) : null };
+        new(new HttpMethod(method), path) { Content = method is "POST" or "PUT" ? JsonContent.Create(new { reason = "test" }) : null };
 }

@@ -53,6 +53,33 @@ public sealed class OperationsEndpointTests
     }
 
     [Fact]
+    public async Task Metrics_report_the_ring_the_engines_commands_and_the_journal_commit_latency()
+    {
+        await using var host = await ApiHost.StartAsync();
+        using var client = host.Client(ApiRole.Risk);
+        var idle = await Json.GetAsync(client, "/metrics");
+        await host.BookAsync(Trades.Apple());
+        await host.BookAsync(Trades.Apple());
+
+        var busy = await Json.GetAsync(client, "/metrics");
+
+        Assert.Equal(0, idle.GetProperty("ringOccupancy").GetInt64());
+        Assert.Equal(0, idle.GetProperty("engineCommands").GetInt64());
+        Assert.Equal(0d, idle.GetProperty("commitLatency").GetProperty("p99Microseconds").GetDouble());
+        var capacity = busy.GetProperty("ringCapacity").GetInt32();
+        Assert.True(capacity > 0);
+        Assert.InRange(busy.GetProperty("ringOccupancy").GetInt64(), 0, capacity);
+        Assert.Equal(2, busy.GetProperty("engineCommands").GetInt64());
+        Assert.True(busy.GetProperty("engineCommandsPerSecond").GetDouble() > 0);
+        Assert.Equal(host.Store.HeadPosition.Value, busy.GetProperty("eventsCommitted").GetInt64());
+        var latency = busy.GetProperty("commitLatency");
+        Assert.True(latency.GetProperty("lastMicroseconds").GetDouble() > 0);
+        Assert.True(latency.GetProperty("p50Microseconds").GetDouble() >= 1);
+        Assert.True(latency.GetProperty("p99Microseconds").GetDouble() >= latency.GetProperty("p50Microseconds").GetDouble());
+        Assert.True(latency.GetProperty("maxMicroseconds").GetDouble() >= latency.GetProperty("lastMicroseconds").GetDouble());
+    }
+
+    [Fact]
     public async Task The_OpenAPI_document_describes_every_api_path()
     {
         await using var host = await ApiHost.StartAsync();
@@ -68,7 +95,7 @@ public sealed class OperationsEndpointTests
                      "/api/trades/{tradeId}/amend", "/api/trades/{tradeId}/cancel", "/api/trades/{tradeId}/settlement/{status}",
                      "/api/trades/{tradeId}/obligations", "/api/trades/{tradeId}/postings", "/api/settlement/netting-sets",
                      "/api/settlement/ladder", "/api/settlement/fails", "/api/settlement/exceptions", "/api/ledger/balances",
-                     "/api/ledger/trial-balance", "/health/live", "/health/ready", "/metrics",
+                     "/api/ledger/trial-balance", "/health/live", "/health/ready", "/metrics", "/api/admin/counterparties/{lei}/limit",
                  })
         {
             Assert.Contains(path, paths);

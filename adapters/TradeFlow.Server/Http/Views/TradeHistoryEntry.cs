@@ -1,4 +1,5 @@
 using System.Text.Json;
+using System.Text.Json.Serialization;
 
 namespace TradeFlow.Server.Http.Views;
 
@@ -32,4 +33,4 @@ public sealed record TradeHistoryEntry(
     Guid CorrelationId,
     Guid CausationId,
     JsonElement Payload,
-    bool? EffectiveOnDate = null);
+    [property: JsonIgnore(Condition = JsonIgnoreCondition.WhenWritingNull)] bool? EffectiveOnDate = null);
