@@ -32,7 +32,8 @@ public readonly struct CommandOutcome : IEquatable<CommandOutcome>
 
     /// <summary>
     /// The trade the command created or addressed: the new id for a booking (also for a refused booking,
-    /// which consumes its id), the block for an allocation, the addressed trade otherwise. Default when failed.
+    /// which consumes its id), the block for an allocation, the addressed trade otherwise. Default when failed, and
+    /// for a credit limit change, which addresses no trade.
     /// </summary>
     public TradeId TradeId { get; }
 

@@ -52,6 +52,12 @@ internal static class Recovery
                 $"trade {evt.TradeId} is at version {live.State.Version - 1} after this event, but the stream says {recorded.StreamVersion}");
         }
 
+        if (evt is CreditLimitChanged change && state.Limits.StreamVersionOf(change.Counterparty) != recorded.StreamVersion)
+        {
+            throw new InvalidOperationException(
+                $"the credit limit of {change.Counterparty} is at version {state.Limits.StreamVersionOf(change.Counterparty)} after this event, but the stream says {recorded.StreamVersion}");
+        }
+
         var sourceKey = hasMetadata ? metadata.SourceKey : (evt as TradeRejected)?.SourceKey ?? (evt as CreditLimitChangeRejected)?.SourceKey;
         if (sourceKey is not null && (!hasMetadata || metadata.Index == 0))
         {

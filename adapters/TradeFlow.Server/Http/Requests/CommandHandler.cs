@@ -40,7 +40,7 @@ internal sealed partial class CommandHandler : IRequestHandler<SubmitCommand, Co
         // The engine's wait is not cancelled by a client that goes away: once submitted, the command is decided anyway.
         var outcome = await _services.Engine.SubmitAsync(new EngineCommand(command, request.Source, request.Actor), CancellationToken.None)
             .ConfigureAwait(false);
-        LogOutcome(_logger, command.Kind, outcome.TradeId, request.Actor, outcome);
+        LogOutcome(_logger, command.Kind, outcome.TradeId.IsDefault ? target : outcome.TradeId.ToString(), request.Actor, outcome);
         if (outcome.Status != CommandStatus.Failed && !outcome.IsDuplicate && _services.WaitForProjections is { } wait)
         {
             await WaitForProjectionsAsync(wait, outcome, cancellationToken).ConfigureAwait(false);
@@ -68,8 +68,8 @@ internal sealed partial class CommandHandler : IRequestHandler<SubmitCommand, Co
     [LoggerMessage(Level = LogLevel.Information, Message = "HTTP command {Kind} for {Target} by {Actor} (source key {SourceKey})")]
     private static partial void LogSubmitting(ILogger logger, TradeCommandKind kind, string target, string actor, string sourceKey);
 
-    [LoggerMessage(Level = LogLevel.Information, Message = "HTTP command {Kind} for {TradeId} by {Actor}: {Outcome}")]
-    private static partial void LogOutcome(ILogger logger, TradeCommandKind kind, Domain.Values.TradeId tradeId, string actor, CommandOutcome outcome);
+    [LoggerMessage(Level = LogLevel.Information, Message = "HTTP command {Kind} for {Target} by {Actor}: {Outcome}")]
+    private static partial void LogOutcome(ILogger logger, TradeCommandKind kind, string target, string actor, CommandOutcome outcome);
 
     [LoggerMessage(Level = LogLevel.Warning, Message = "Projections had not reached position {Position} after {Wait}; answering anyway")]
     private static partial void LogProjectionsLate(ILogger logger, long position, TimeSpan wait);
