@@ -45,6 +45,24 @@ public sealed class AdminEndpointTests
     }
 
     [Fact]
+    public async Task The_exposure_as_known_before_the_change_shows_the_old_limit()
+    {
+        await using var host = await ApiHost.StartAsync();
+        using var admin = host.Client(ApiRole.Admin);
+        await host.BookAsync(Trades.Apple());
+        var before = host.Clock.UtcNow;
+        host.Clock.Advance(TimeSpan.FromHours(1));
+        using var response = await PutLimitAsync(admin, Limit(80_000_000m, 70_000_000m));
+        await Json.ReadAsync(response);
+
+        var then = await Json.GetAsync(admin, $"/api/risk/exposures/{Goldman}?asOf={Uri.EscapeDataString(before.ToString("O"))}");
+        var now = await Json.GetAsync(admin, $"/api/risk/exposures/{Goldman}");
+
+        Assert.Equal(50_000_000m, then.GetProperty("hardLimit").GetDecimal());
+        Assert.Equal(80_000_000m, now.GetProperty("hardLimit").GetDecimal());
+    }
+
+    [Fact]
     public async Task A_booking_refused_for_the_hard_limit_is_booked_once_an_admin_raises_the_limit()
     {
         await using var host = await ApiHost.StartAsync();
