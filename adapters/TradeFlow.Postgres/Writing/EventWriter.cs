@@ -54,97 +54,89 @@ internal sealed class EventWriter(EventSql sql, bool storeJson, int copyThreshol
         }
     }
 
+    // Rows go out in chunks of about this size while the rest of the batch is still being encoded.
+    private const int CopyChunkBytes = 256 * 1024;
+
+    // One encoder kept for the next COPY: appends to one store are serialised by the head lock, so a second one is
+    // created only when two appends of different stores in this process copy at the same moment.
+    private CopyRowEncoder? _spareEncoder;
+
     private async ValueTask CopyAsync(NpgsqlConnection connection, List<PendingEvent> rows, bool async, CancellationToken cancellationToken)
     {
-        var writer = async
-            ? await connection.BeginBinaryImportAsync(sql.Copy, cancellationToken).ConfigureAwait(false)
-            : connection.BeginBinaryImport(sql.Copy);
-        await using (writer.ConfigureAwait(false))
+        var encoder = Interlocked.Exchange(ref _spareEncoder, null) ?? new CopyRowEncoder(storeJson);
+        var stream = async
+            ? await connection.BeginRawBinaryCopyAsync(sql.Copy, cancellationToken).ConfigureAwait(false)
+            : connection.BeginRawBinaryCopy(sql.Copy);
+        try
         {
+            encoder.Begin();
             foreach (var row in rows)
             {
-                if (async)
+                encoder.Row(row);
+                if (encoder.Length >= CopyChunkBytes)
                 {
-                    await CopyRowAsync(writer, row, cancellationToken).ConfigureAwait(false);
-                }
-                else
-                {
-                    CopyRow(writer, row);
+                    await SendAsync(stream, encoder, async, cancellationToken).ConfigureAwait(false);
                 }
             }
 
+            encoder.End();
+            await SendAsync(stream, encoder, async, cancellationToken).ConfigureAwait(false);
+        }
+        catch
+        {
+            // CopyFail: the server discards the rows and the transaction fails, so nothing half-written can commit.
+            await CancelQuietlyAsync(stream, async).ConfigureAwait(false);
+            throw;
+        }
+        finally
+        {
+            // Disposing a stream that was not cancelled sends CopyDone and waits for the server's CommandComplete.
             if (async)
             {
-                await writer.CompleteAsync(cancellationToken).ConfigureAwait(false);
+                await stream.DisposeAsync().ConfigureAwait(false);
             }
             else
             {
-                writer.Complete();
+                stream.Dispose();
             }
+
+            encoder.Clear();
+            Volatile.Write(ref _spareEncoder, encoder);
         }
     }
 
-    private void CopyRow(NpgsqlBinaryImporter writer, in PendingEvent row)
+    private static async ValueTask SendAsync(NpgsqlRawCopyStream stream, CopyRowEncoder encoder, bool async, CancellationToken cancellationToken)
     {
-        var d = row.Data;
-        writer.StartRow();
-        writer.Write(row.Position, NpgsqlDbType.Bigint);
-        writer.Write(row.StreamId, NpgsqlDbType.Text);
-        writer.Write(row.Version, NpgsqlDbType.Bigint);
-        writer.Write(d.EventId, NpgsqlDbType.Uuid);
-        writer.Write(d.Type, NpgsqlDbType.Text);
-        writer.Write(d.SchemaVersion, NpgsqlDbType.Integer);
-        writer.Write(d.RecordedTime.UtcTicks, NpgsqlDbType.Bigint);
-        writer.Write(Offset(d.RecordedTime), NpgsqlDbType.Smallint);
-        writer.Write(d.EffectiveTime.UtcTicks, NpgsqlDbType.Bigint);
-        writer.Write(Offset(d.EffectiveTime), NpgsqlDbType.Smallint);
-        WriteNullable(writer, NullIfEmpty(d.CorrelationId), NpgsqlDbType.Uuid);
-        WriteNullable(writer, NullIfEmpty(d.CausationId), NpgsqlDbType.Uuid);
-        WriteNullable(writer, d.Source, NpgsqlDbType.Text);
-        WriteNullable(writer, d.Actor, NpgsqlDbType.Text);
-        writer.Write(Bytes(d.Payload), NpgsqlDbType.Bytea);
-        WriteNullable(writer, d.Metadata.IsEmpty ? null : Bytes(d.Metadata), NpgsqlDbType.Bytea);
-        WriteNullable(writer, Json(row), NpgsqlDbType.Jsonb);
-    }
-
-    // The async twin of CopyRow: COPY buffers rows, so most awaits complete synchronously.
-    private async ValueTask CopyRowAsync(NpgsqlBinaryImporter writer, PendingEvent row, CancellationToken ct)
-    {
-        var d = row.Data;
-        await writer.StartRowAsync(ct).ConfigureAwait(false);
-        await writer.WriteAsync(row.Position, NpgsqlDbType.Bigint, ct).ConfigureAwait(false);
-        await writer.WriteAsync(row.StreamId, NpgsqlDbType.Text, ct).ConfigureAwait(false);
-        await writer.WriteAsync(row.Version, NpgsqlDbType.Bigint, ct).ConfigureAwait(false);
-        await writer.WriteAsync(d.EventId, NpgsqlDbType.Uuid, ct).ConfigureAwait(false);
-        await writer.WriteAsync(d.Type, NpgsqlDbType.Text, ct).ConfigureAwait(false);
-        await writer.WriteAsync(d.SchemaVersion, NpgsqlDbType.Integer, ct).ConfigureAwait(false);
-        await writer.WriteAsync(d.RecordedTime.UtcTicks, NpgsqlDbType.Bigint, ct).ConfigureAwait(false);
-        await writer.WriteAsync(Offset(d.RecordedTime), NpgsqlDbType.Smallint, ct).ConfigureAwait(false);
-        await writer.WriteAsync(d.EffectiveTime.UtcTicks, NpgsqlDbType.Bigint, ct).ConfigureAwait(false);
-        await writer.WriteAsync(Offset(d.EffectiveTime), NpgsqlDbType.Smallint, ct).ConfigureAwait(false);
-        await WriteNullableAsync(writer, NullIfEmpty(d.CorrelationId), NpgsqlDbType.Uuid, ct).ConfigureAwait(false);
-        await WriteNullableAsync(writer, NullIfEmpty(d.CausationId), NpgsqlDbType.Uuid, ct).ConfigureAwait(false);
-        await WriteNullableAsync(writer, d.Source, NpgsqlDbType.Text, ct).ConfigureAwait(false);
-        await WriteNullableAsync(writer, d.Actor, NpgsqlDbType.Text, ct).ConfigureAwait(false);
-        await writer.WriteAsync(Bytes(d.Payload), NpgsqlDbType.Bytea, ct).ConfigureAwait(false);
-        await WriteNullableAsync(writer, d.Metadata.IsEmpty ? null : Bytes(d.Metadata), NpgsqlDbType.Bytea, ct).ConfigureAwait(false);
-        await WriteNullableAsync(writer, Json(row), NpgsqlDbType.Jsonb, ct).ConfigureAwait(false);
-    }
-
-    private static void WriteNullable<T>(NpgsqlBinaryImporter writer, T? value, NpgsqlDbType type)
-    {
-        if (value is null)
+        if (async)
         {
-            writer.WriteNull();
+            await stream.WriteAsync(encoder.Written, cancellationToken).ConfigureAwait(false);
         }
         else
         {
-            writer.Write(value, type);
+            stream.Write(encoder.Written.Span);
         }
+
+        encoder.Clear();
     }
 
-    private static Task WriteNullableAsync<T>(NpgsqlBinaryImporter writer, T? value, NpgsqlDbType type, CancellationToken ct) =>
-        value is null ? writer.WriteNullAsync(ct) : writer.WriteAsync(value, type, ct);
+    private static async ValueTask CancelQuietlyAsync(NpgsqlRawCopyStream stream, bool async)
+    {
+        try
+        {
+            if (async)
+            {
+                await stream.CancelAsync().ConfigureAwait(false);
+            }
+            else
+            {
+                stream.Cancel();
+            }
+        }
+        catch (Exception e) when (e is NpgsqlException or IOException or InvalidOperationException)
+        {
+            // The connection is already broken: the transaction cannot commit either way.
+        }
+    }
 
     private string? Json(PendingEvent row) => storeJson ? JsonPayload.ToJsonb(row.Data.Payload.Span) : null;
 

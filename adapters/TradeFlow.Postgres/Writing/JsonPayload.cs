@@ -11,15 +11,11 @@ namespace TradeFlow.Postgres.Writing;
 internal static class JsonPayload
 {
     /// <summary>The payload as jsonb text, or null when it is not JSON that jsonb is sure to accept.</summary>
-    public static string? ToJsonb(ReadOnlySpan<byte> utf8)
-    {
-        if (utf8.IsEmpty || utf8[0] == 0xEF || HasEscapeJsonbRefuses(utf8) || !IsJson(utf8))
-        {
-            return null;
-        }
+    public static string? ToJsonb(ReadOnlySpan<byte> utf8) => IsJsonbSafe(utf8) ? Encoding.UTF8.GetString(utf8) : null;
 
-        return Encoding.UTF8.GetString(utf8);
-    }
+    /// <summary>True when the payload is JSON that jsonb is sure to accept (no BOM, no escape jsonb refuses).</summary>
+    public static bool IsJsonbSafe(ReadOnlySpan<byte> utf8) =>
+        !utf8.IsEmpty && utf8[0] != 0xEF && !HasEscapeJsonbRefuses(utf8) && IsJson(utf8);
 
     private static bool IsJson(ReadOnlySpan<byte> utf8)
     {
