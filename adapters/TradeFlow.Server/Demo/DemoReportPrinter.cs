@@ -29,7 +29,7 @@ internal static class DemoReportPrinter
             [N(latency.Samples), F(latency.P50), F(latency.P90), F(latency.P99), F(latency.P999), F(latency.Max)]));
 
         console.Write(Table("Commands by kind", ["command", "count"], [.. report.CommandsByKind.Select(c => new[] { c.Name, N(c.Count) })]));
-        console.Write(Table("Commands by channel", ["sent over", "count"], [.. report.CommandsByChannel.Select(c => new[] { Markup.Escape(c.Name), N(c.Count) })]));
+        console.Write(Table("Commands by channel", ["sent over", "count"], [.. report.CommandsByChannel.Select(c => new[] { Channel(c.Name), N(c.Count) })]));
         if (report.RejectionsByCode.Count > 0)
         {
             console.Write(Table("Rejection reasons", ["code", "count"], [.. report.RejectionsByCode.Select(c => new[] { c.Name, N(c.Count) })]));
@@ -70,6 +70,14 @@ internal static class DemoReportPrinter
         console.Write(Table("Back office: trial balance (debits + credits = 0 per currency)", ["ccy", "debits", "credits", "net"],
             [.. views.TrialBalance.Select(t => new[] { t.Currency, M(t.Debits), M(t.Credits), t.Net == 0m ? "[green]0.00[/]" : $"[red]{M(t.Net)}[/]" })]));
     }
+
+    private static string Channel(string name) => name switch
+    {
+        DemoTally.Fix => "FIX: CLIENT1, CLIENT2 → TRADEFLOW (AE new/replace/cancel, J)",
+        DemoTally.Http => "HTTP API, back-office key (settlement statuses)",
+        DemoTally.Engine => "engine in-process (confirm, partial termination: no FIX or HTTP command yet)",
+        _ => Markup.Escape(name),
+    };
 
     private static string Bar(decimal percent)
     {

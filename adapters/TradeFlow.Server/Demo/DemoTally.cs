@@ -9,14 +9,14 @@ namespace TradeFlow.Server.Demo;
 /// <summary>Accumulates the demo's counts (by command, channel and rejection code) and the FIX capture ack latencies, then turns them into the report and its checks.</summary>
 internal sealed class DemoTally
 {
-    /// <summary>The channel of commands sent over the FIX gateway.</summary>
-    public const string Fix = "FIX (CLIENT1, CLIENT2 → TRADEFLOW)";
+    /// <summary>The channel of commands sent over the FIX gateway (sessions CLIENT1, CLIENT2 → TRADEFLOW).</summary>
+    public const string Fix = "FIX";
 
-    /// <summary>The channel of commands sent over the HTTP API.</summary>
-    public const string Http = "HTTP API (back-office key)";
+    /// <summary>The channel of commands sent over the HTTP API with the run's back-office key.</summary>
+    public const string Http = "HTTP";
 
-    /// <summary>The channel of commands submitted straight into the engine.</summary>
-    public const string Engine = "engine, in-process (no FIX or HTTP command exists)";
+    /// <summary>The channel of commands submitted straight into the server's engine: no FIX message or HTTP endpoint carries them.</summary>
+    public const string Engine = "engine";
 
     private readonly Dictionary<string, long> _byKind = [];
     private readonly Dictionary<string, long> _byChannel = [];

@@ -68,10 +68,10 @@ public sealed class BlotterFeed : IEngineSubscriber, IDisposable
         }
     }
 
-    /// <summary>Connects a client; dispose the subscription when it goes away.</summary>
-    internal BlotterSubscription Subscribe()
+    /// <summary>Connects a client (queueing <paramref name="capacity"/> events, default the feed's); dispose it when it goes away.</summary>
+    internal BlotterSubscription Subscribe(int? capacity = null)
     {
-        var client = new BlotterSubscription(_clientCapacity, Unsubscribe);
+        var client = new BlotterSubscription(capacity ?? _clientCapacity, Unsubscribe);
         lock (_gate)
         {
             Volatile.Write(ref _clients, [.. _clients, client]);

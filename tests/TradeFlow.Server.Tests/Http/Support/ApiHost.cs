@@ -14,6 +14,7 @@ using TradeFlow.Projections.Runtime;
 using TradeFlow.Projections.Storage;
 using TradeFlow.Server.Http;
 using TradeFlow.Server.Http.Security;
+using TradeFlow.Server.Http.Streaming;
 using TradeFlow.Testing.Builders;
 using TradeFlow.Testing.Time;
 
@@ -40,7 +41,7 @@ internal sealed class ApiHost : IAsyncDisposable
     private ApiHost(ReferenceDataSet referenceData, bool kestrel)
     {
         ReferenceData = referenceData;
-        Engine = new TradeEngine(new EngineOptions(Store, referenceData, Clock) { RingSize = 256 });
+        Engine = new TradeEngine(new EngineOptions(Store, referenceData, Clock) { RingSize = 256, Subscribers = [Blotter] });
         Engine.Start();
         Catalog = new ProjectionCatalog(referenceData, Store, new InMemoryProjectionStore());
         Daemon = ProjectionDaemon.For(Catalog, Store);
@@ -49,6 +50,7 @@ internal sealed class ApiHost : IAsyncDisposable
         {
             WaitForProjections = Daemon.WaitForCheckpointAsync,
             SessionsLoggedOn = () => 2,
+            BlotterFeed = Blotter,
         };
         var options = new HttpApiOptions
         {
@@ -67,6 +69,9 @@ internal sealed class ApiHost : IAsyncDisposable
     public FakeClock Clock { get; } = new();
 
     public InMemoryEventStore Store { get; } = new();
+
+    /// <summary>The live blotter feed behind <c>GET /api/blotter/stream</c>, subscribed to the engine.</summary>
+    public BlotterFeed Blotter { get; } = new();
 
     public ReferenceDataSet ReferenceData { get; }
 
@@ -133,6 +138,7 @@ internal sealed class ApiHost : IAsyncDisposable
         await App.StopAsync().WaitAsync(Timeout);
         await App.DisposeAsync();
         Engine.Stop(Timeout);
+        Blotter.Dispose();
         await _stop.CancelAsync();
         await _daemonRun.WaitAsync(Timeout);
         _stop.Dispose();
