@@ -1,4 +1,5 @@
 using TradeFlow.Server.Http.Security;
+using TradeFlow.Server.Http.Streaming;
 using TradeFlow.Server.Tests.Http.Support;
 
 namespace TradeFlow.Server.Tests.Http;
@@ -106,5 +107,39 @@ public sealed class BlotterStreamTests
         }
 
         Assert.StartsWith("event: resync\n", output.Text, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public async Task A_quiet_stream_carries_a_heartbeat_comment()
+    {
+        using var feed = new BlotterFeed(heartbeat: TimeSpan.FromMilliseconds(50));
+        using var client = feed.Subscribe();
+        await using var output = new SignallingStream();
+        using var cancel = new CancellationTokenSource();
+
+        var pump = client.PumpAsync(output, feed.Heartbeat, cancel.Token);
+        await output.Written.WaitAsync(ApiHost.Timeout);
+        await cancel.CancelAsync();
+        try
+        {
+            await pump.WaitAsync(ApiHost.Timeout);
+        }
+        catch (OperationCanceledException)
+        {
+            // Cancelled while waiting: the client went away.
+        }
+
+        Assert.StartsWith(": heartbeat\n\n", output.Text, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public async Task Without_a_feed_the_stream_answers_503()
+    {
+        await using var host = await ApiHost.StartAsync(withBlotterFeed: false);
+        using var client = host.Client(ApiRole.Auditor);
+
+        using var response = await client.GetAsync(new Uri("/api/blotter/stream", UriKind.Relative));
+
+        await Json.ProblemAsync(response, 503);
     }
 }

@@ -38,7 +38,7 @@ internal sealed class ApiHost : IAsyncDisposable
     private readonly CancellationTokenSource _stop = new();
     private readonly Task _daemonRun;
 
-    private ApiHost(ReferenceDataSet referenceData, bool kestrel)
+    private ApiHost(ReferenceDataSet referenceData, bool kestrel, bool withBlotterFeed)
     {
         ReferenceData = referenceData;
         Engine = new TradeEngine(new EngineOptions(Store, referenceData, Clock) { RingSize = 256, Subscribers = [Blotter] });
@@ -50,7 +50,7 @@ internal sealed class ApiHost : IAsyncDisposable
         {
             WaitForProjections = Daemon.WaitForCheckpointAsync,
             SessionsLoggedOn = () => 2,
-            BlotterFeed = Blotter,
+            BlotterFeed = withBlotterFeed ? Blotter : null,
         };
         var options = new HttpApiOptions
         {
@@ -86,9 +86,9 @@ internal sealed class ApiHost : IAsyncDisposable
     /// <summary>The base address when running on Kestrel.</summary>
     public Uri BaseAddress => new(App.Services.GetRequiredService<IServer>().Features.Get<IServerAddressesFeature>()!.Addresses.First());
 
-    public static async Task<ApiHost> StartAsync(bool kestrel = false, ReferenceDataSet? referenceData = null)
+    public static async Task<ApiHost> StartAsync(bool kestrel = false, ReferenceDataSet? referenceData = null, bool withBlotterFeed = true)
     {
-        var host = new ApiHost(referenceData ?? new ReferenceDataBuilder().Build(), kestrel);
+        var host = new ApiHost(referenceData ?? new ReferenceDataBuilder().Build(), kestrel, withBlotterFeed);
         await host.App.StartAsync().WaitAsync(Timeout);
         return host;
     }
