@@ -18,7 +18,7 @@ public sealed class DemoCommandTests : IDisposable
     }
 
     [Fact]
-    public void The_demo_books_settles_restarts_and_passes_every_check()
+    public void The_demo_books_over_FIX_settles_over_HTTP_restarts_and_passes_every_check()
     {
         var (exitCode, stdout, stderr) = RunTradeflow("demo", "--trades", "300", "--json", "--data", _dataDirectory);
 
@@ -45,6 +45,23 @@ public sealed class DemoCommandTests : IDisposable
         Assert.StartsWith("CreditLimitExceeded:", refusals["hard credit limit breach"], StringComparison.Ordinal);
         Assert.StartsWith("InactiveCounterparty:", refusals["inactive counterparty"], StringComparison.Ordinal);
         Assert.True(Directory.EnumerateFiles(Path.Combine(_dataDirectory, "journal")).Any(), "the journal is on disk");
+
+        var channels = root.GetProperty("commandsByChannel").EnumerateArray().ToDictionary(c => c.GetProperty("name").GetString()!, c => c.GetProperty("count").GetInt64());
+        Assert.True(channels["FIX"] >= 305, "every capture (and the refused ones) went over FIX");
+        Assert.True(channels["HTTP"] >= 300, "settlement statuses went over the HTTP API");
+        Assert.Equal(run.GetProperty("commandsSubmitted").GetInt64(), channels.Values.Sum());
+        Assert.Equal(0, run.GetProperty("sessionRejects").GetInt64());
+
+        var latency = root.GetProperty("captureAckLatency");
+        Assert.Equal(300, latency.GetProperty("samples").GetInt64());
+        Assert.InRange(latency.GetProperty("p50").GetDouble(), 0.1, latency.GetProperty("p99").GetDouble());
+        Assert.InRange(latency.GetProperty("p99").GetDouble(), latency.GetProperty("p50").GetDouble(), latency.GetProperty("max").GetDouble());
+        Assert.True(run.GetProperty("capturesPerSecond").GetDouble() > 0, "throughput is measured over FIX");
+
+        var restart = root.GetProperty("restart");
+        Assert.Equal(run.GetProperty("eventsJournaled").GetInt64(), restart.GetProperty("recoveredEvents").GetInt64());
+        Assert.Equal(restart.GetProperty("stateHashBefore").GetString(), restart.GetProperty("stateHashAfter").GetString());
+        Assert.True(File.Exists(Path.Combine(_dataDirectory, "demo-acceptor.cfg")), "the server ran with a generated FIX session file");
     }
 
     [Fact]

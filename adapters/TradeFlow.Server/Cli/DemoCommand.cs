@@ -6,7 +6,10 @@ using TradeFlow.Server.Demo;
 
 namespace TradeFlow.Server.Cli;
 
-/// <summary><c>tradeflow demo</c>: the newcomer's first run, on the embedded journal in a fresh data directory.</summary>
+/// <summary>
+/// <c>tradeflow demo</c>: the newcomer's first run — the server in this process on free loopback ports, on the
+/// embedded journal in a fresh data directory, driven over FIX and HTTP as its users would.
+/// </summary>
 internal static class DemoCommand
 {
     private static readonly JsonSerializerOptions Json = new(JsonSerializerDefaults.Web) { WriteIndented = true };
@@ -24,11 +27,12 @@ internal static class DemoCommand
         var data = new Option<DirectoryInfo?>("--data") { Description = "Data directory (default: a new temporary directory). Must not hold a journal already." };
         var referenceData = new Option<DirectoryInfo?>("--reference-data") { Description = "Reference-data directory (default: the shipped demo set)." };
         var json = new Option<bool>("--json") { Description = "Print the report as one JSON document instead of tables." };
-        var command = new Command("demo", "Book a trading day through the engine on the embedded journal, settle it, restart, and show what each user sees.")
+        var command = new Command("demo", "Start the server in-process, book a trading day over FIX, settle it over HTTP, restart, and show what each user sees.")
         {
             trades, data, referenceData, json,
         };
-        command.SetAction(result => Run(result.GetValue(trades), result.GetValue(data), result.GetValue(referenceData), result.GetValue(json)));
+        command.SetAction((result, cancellationToken) =>
+            RunAsync(result.GetValue(trades), result.GetValue(data), result.GetValue(referenceData), result.GetValue(json), cancellationToken));
         return command;
     }
 
@@ -45,7 +49,7 @@ internal static class DemoCommand
         return console;
     }
 
-    private static int Run(int trades, DirectoryInfo? data, DirectoryInfo? referenceData, bool json)
+    private static async Task<int> RunAsync(int trades, DirectoryInfo? data, DirectoryInfo? referenceData, bool json, CancellationToken cancellationToken)
     {
         var dataDirectory = data?.FullName ?? Path.Combine(Path.GetTempPath(), "tradeflow-demo-" + Guid.NewGuid().ToString("N")[..8]);
         if (Directory.Exists(Path.Combine(dataDirectory, "journal")) && Directory.EnumerateFileSystemEntries(Path.Combine(dataDirectory, "journal")).Any())
@@ -59,7 +63,7 @@ internal static class DemoCommand
         {
             var settings = new DemoSettings(trades, dataDirectory, referenceDirectory);
             var progress = json ? (Action<string>)(_ => { }) : message => Console.Error.WriteLine(message);
-            var report = new DemoRun(settings, ReferenceDataFiles.Load(referenceDirectory), progress).Execute();
+            var report = await new DemoRun(settings, ReferenceDataFiles.Load(referenceDirectory), progress).ExecuteAsync(cancellationToken).ConfigureAwait(false);
             if (json)
             {
                 Console.WriteLine(JsonSerializer.Serialize(report, Json));

@@ -4,6 +4,7 @@ namespace TradeFlow.Server.Demo;
 internal sealed record DemoReport(
     DemoRunSummary Run,
     IReadOnlyList<DemoCount> CommandsByKind,
+    IReadOnlyList<DemoCount> CommandsByChannel,
     IReadOnlyList<DemoCount> RejectionsByCode,
     IReadOnlyList<DemoRefusal> Refusals,
     DemoLatency CaptureAckLatency,
@@ -15,7 +16,10 @@ internal sealed record DemoReport(
     public bool Passed => Checks.All(c => c.Passed);
 }
 
-/// <summary>Totals of the run.</summary>
+/// <summary>
+/// Totals of the run. <paramref name="CapturesPerSecond"/> is measured over FIX: captures answered per second of
+/// the capture waves (first send to last answer), each wave pipelined over both sessions.
+/// </summary>
 internal sealed record DemoRunSummary(
     int CapturesRequested,
     long CommandsSubmitted,
@@ -27,7 +31,8 @@ internal sealed record DemoRunSummary(
     long JournalCommits,
     double CapturesPerSecond,
     double ElapsedSeconds,
-    string DataDirectory);
+    string DataDirectory,
+    long SessionRejects);
 
 /// <summary>A named count.</summary>
 internal sealed record DemoCount(string Name, long Count);
@@ -35,10 +40,18 @@ internal sealed record DemoCount(string Name, long Count);
 /// <summary>A capture the demo expected risk or compliance to refuse, and what the engine answered.</summary>
 internal sealed record DemoRefusal(string Expectation, string Status, IReadOnlyList<string> Reasons);
 
-/// <summary>Submit-to-durable-ack latency percentiles, in microseconds, while captures were pipelined.</summary>
+/// <summary>
+/// Capture ack latency over FIX, in microseconds: from sending the AE to receiving its AR (which the gateway sends
+/// only once the trade is durable), while each wave's captures were pipelined.
+/// </summary>
 internal sealed record DemoLatency(long Samples, double P50, double P90, double P99, double P999, double Max);
 
-/// <summary>The restart: state rebuilt from the journal, and a resent capture answered idempotently.</summary>
+/// <summary>
+/// The restart: the server stopped gracefully and started again on the same data directory; the engine's decision
+/// state rebuilt from the journal (hashes before and after), and the first capture resent over a new FIX session
+/// with the same TradeReportID answered with its original outcome (same status and trade) without moving the
+/// journal's head.
+/// </summary>
 internal sealed record DemoRestart(
     long RecoveredEvents,
     double RecoveryMilliseconds,
@@ -50,7 +63,10 @@ internal sealed record DemoRestart(
 /// <summary>A check the demo ran; the process exits non-zero when any fails.</summary>
 internal sealed record DemoCheck(string Name, bool Passed, string Detail);
 
-/// <summary>The projections after the day, as risk and the back office query them.</summary>
+/// <summary>
+/// The server's live projections after the day, read over its HTTP API once they had folded up to the journal's
+/// head: <paramref name="EventsFolded"/> is that head and <paramref name="FoldMilliseconds"/> how long the wait for it took.
+/// </summary>
 internal sealed record DemoUserViews(
     long EventsFolded,
     double FoldMilliseconds,

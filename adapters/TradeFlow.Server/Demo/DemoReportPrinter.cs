@@ -16,18 +16,20 @@ internal static class DemoReportPrinter
             ["accepted", N(run.Accepted)],
             ["rejected (journaled with reasons)", N(run.Rejected)],
             ["failed (never acked)", N(run.Failed)],
+            ["FIX session-level rejects", N(run.SessionRejects)],
             ["warnings (soft limit, wash trade, missing mark)", N(run.Warnings)],
             ["events journaled", N(run.EventsJournaled)],
             ["durable commits (group commit, fsync each)", N(run.JournalCommits)],
-            ["captures/s (durable, pipelined)", N((long)run.CapturesPerSecond)],
+            ["captures/s over FIX (durable, pipelined)", N((long)run.CapturesPerSecond)],
             ["elapsed", $"{run.ElapsedSeconds.ToString(CultureInfo.InvariantCulture)} s"],
             ["journal", Markup.Escape(Path.Combine(run.DataDirectory, "journal"))]));
 
         var latency = report.CaptureAckLatency;
-        console.Write(Table("Capture → durable ack latency (µs)", ["samples", "p50", "p90", "p99", "p99.9", "max"],
+        console.Write(Table("FIX capture ack latency, AE sent → AR received (µs)", ["samples", "p50", "p90", "p99", "p99.9", "max"],
             [N(latency.Samples), F(latency.P50), F(latency.P90), F(latency.P99), F(latency.P999), F(latency.Max)]));
 
         console.Write(Table("Commands by kind", ["command", "count"], [.. report.CommandsByKind.Select(c => new[] { c.Name, N(c.Count) })]));
+        console.Write(Table("Commands by channel", ["sent over", "count"], [.. report.CommandsByChannel.Select(c => new[] { Channel(c.Name), N(c.Count) })]));
         if (report.RejectionsByCode.Count > 0)
         {
             console.Write(Table("Rejection reasons", ["code", "count"], [.. report.RejectionsByCode.Select(c => new[] { c.Name, N(c.Count) })]));
@@ -50,7 +52,7 @@ internal static class DemoReportPrinter
 
     private static void PrintViews(DemoUserViews views, IAnsiConsole console)
     {
-        console.Write(Table($"Risk: counterparty exposure vs credit limits (folded {N(views.EventsFolded)} events in {F(views.FoldMilliseconds)} ms)",
+        console.Write(Table($"Risk: counterparty exposure vs credit limits (server projections at event {N(views.EventsFolded)}, caught up after {F(views.FoldMilliseconds)} ms)",
             ["counterparty", "ccy", "settlement risk", "net FX MTM", "utilised", "hard limit", "utilisation", "headroom", "breach"],
             [.. views.CounterpartyExposure.Select(e => new[]
             {
@@ -68,6 +70,14 @@ internal static class DemoReportPrinter
         console.Write(Table("Back office: trial balance (debits + credits = 0 per currency)", ["ccy", "debits", "credits", "net"],
             [.. views.TrialBalance.Select(t => new[] { t.Currency, M(t.Debits), M(t.Credits), t.Net == 0m ? "[green]0.00[/]" : $"[red]{M(t.Net)}[/]" })]));
     }
+
+    private static string Channel(string name) => name switch
+    {
+        DemoTally.Fix => "FIX: CLIENT1, CLIENT2 → TRADEFLOW (AE new/replace/cancel, J)",
+        DemoTally.Http => "HTTP API, back-office key (settlement statuses)",
+        DemoTally.Engine => "engine in-process (confirm, partial termination: no FIX or HTTP command yet)",
+        _ => Markup.Escape(name),
+    };
 
     private static string Bar(decimal percent)
     {

@@ -92,6 +92,7 @@ public static class HttpApi
         RiskEndpoints.Map(app);
         BackOfficeEndpoints.Map(app);
         TradeReadEndpoints.Map(app);
+        BlotterStreamEndpoints.Map(app);
         TradeCommandEndpoints.Map(app);
         SettlementCommandEndpoints.Map(app);
         AdminEndpoints.Map(app);

@@ -3,6 +3,7 @@ using TradeFlow.Domain.Time;
 using TradeFlow.Engine;
 using TradeFlow.EventSourcing;
 using TradeFlow.Projections.Queries;
+using TradeFlow.Server.Http.Streaming;
 
 namespace TradeFlow.Server.Http;
 
@@ -33,4 +34,10 @@ public sealed record HttpApiServices(
 
     /// <summary>Extra readiness (e.g. the FIX acceptor listening); null means the engine running is enough.</summary>
     public Func<bool>? IsReady { get; init; }
+
+    /// <summary>
+    /// The live blotter feed (subscribed to the engine) behind <c>GET /api/blotter/stream</c>; null when the host has
+    /// none, and the stream then answers 503 (the dashboard falls back to polling).
+    /// </summary>
+    public BlotterFeed? BlotterFeed { get; init; }
 }

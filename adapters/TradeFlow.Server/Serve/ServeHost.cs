@@ -5,12 +5,14 @@ using Microsoft.Extensions.Logging;
 using TradeFlow.Domain.ReferenceData;
 using TradeFlow.Domain.Time;
 using TradeFlow.Engine;
+using TradeFlow.EventSourcing;
 using TradeFlow.Fix.Settings;
 using TradeFlow.Fix.TradeCapture;
 using TradeFlow.Fix.Transport;
 using TradeFlow.Projections.Queries;
 using TradeFlow.Projections.Runtime;
 using TradeFlow.Server.Http;
+using TradeFlow.Server.Http.Streaming;
 
 namespace TradeFlow.Server.Serve;
 
@@ -38,17 +40,22 @@ internal sealed class ServeHost : IAsyncDisposable
     private readonly WebApplication _web;
     private readonly CancellationTokenSource _stopProjections;
     private readonly Task _projections;
+    private readonly ProjectionDaemon _daemon;
+    private readonly BlotterFeed _blotter;
+    private readonly bool _hashStateOnStop;
 
     private ServeHost(ServeStores stores, TradeEngine engine, TradeCaptureApplication capture, FixAcceptor acceptor,
-        WebApplication web, CancellationTokenSource stopProjections, Task projections)
+        WebApplication web, (ProjectionDaemon Daemon, CancellationTokenSource Stop, Task Run) projections, BlotterFeed blotter,
+        bool hashStateOnStop)
     {
         _stores = stores;
         _engine = engine;
         _capture = capture;
         _acceptor = acceptor;
         _web = web;
-        _stopProjections = stopProjections;
-        _projections = projections;
+        (_daemon, _stopProjections, _projections) = projections;
+        _blotter = blotter;
+        _hashStateOnStop = hashStateOnStop;
     }
 
     /// <summary>The FIX acceptor, started.</summary>
@@ -66,6 +73,25 @@ internal sealed class ServeHost : IAsyncDisposable
     /// <summary>How many FIX client ids the booking index recovered from the store.</summary>
     public int RecoveredBookings { get; private init; }
 
+    /// <summary>
+    /// The running engine: the demo drives through it the commands neither the FIX gateway nor the HTTP API carries
+    /// (confirmation, partial termination), and reads its recovery report and commit count.
+    /// </summary>
+    public TradeEngine Engine => _engine;
+
+    /// <summary>The position of the last event in the store.</summary>
+    public GlobalPosition JournalHead => _stores.Journal.HeadPosition;
+
+    /// <summary>
+    /// The engine's decision-state hash, computed once the engine stopped when <see cref="ServeSettings.HashStateOnStop"/>
+    /// is set; null before the host is disposed or when not asked for.
+    /// </summary>
+    public string? StateHashAtStop { get; private set; }
+
+    /// <summary>Completes once the live projections have folded every event up to <paramref name="position"/>.</summary>
+    public Task WaitForProjectionsAsync(GlobalPosition position, CancellationToken cancellationToken) =>
+        _daemon.WaitForCheckpointAsync(position, cancellationToken);
+
     /// <summary>Opens everything and starts accepting FIX sessions and HTTP requests.</summary>
     public static async Task<ServeHost> StartAsync(ServeSettings settings, ReferenceDataSet referenceData,
         IConfiguration configuration, CancellationToken cancellationToken)
@@ -73,7 +99,8 @@ internal sealed class ServeHost : IAsyncDisposable
         var sessions = SessionSettingsLoader.Load(settings.FixConfigPath);
         var httpOptions = HttpApiOptions.FromConfiguration(configuration);
         var stores = await ServeStores.OpenAsync(settings, cancellationToken).ConfigureAwait(false);
-        var engine = new TradeEngine(new EngineOptions(stores.Journal, referenceData, SystemClock.Instance));
+        var blotter = new BlotterFeed();
+        var engine = new TradeEngine(new EngineOptions(stores.Journal, referenceData, SystemClock.Instance) { Subscribers = [blotter] });
         engine.Start();
         var catalog = new ProjectionCatalog(referenceData, stores.Journal, stores.Projections);
         var daemon = ProjectionDaemon.For(catalog, stores.Events, ProjectionSnapshots);
@@ -86,7 +113,8 @@ internal sealed class ServeHost : IAsyncDisposable
             WaitForProjections = daemon.WaitForCheckpointAsync,
             SessionsLoggedOn = () => acceptor?.Sessions.All.Count(s => s.IsLoggedOn) ?? 0,
             IsReady = () => acceptor is not null && !projections.IsCompleted,
-        }, settings.Urls, QuietLogging);
+            BlotterFeed = blotter,
+        }, settings.Urls, builder => QuietLogging(builder, settings));
         var loggers = web.Services.GetRequiredService<ILoggerFactory>();
         var capture = new TradeCaptureApplication(engine,
             new SessionRegistryOutbox(() => acceptor!.Sessions),
@@ -95,20 +123,29 @@ internal sealed class ServeHost : IAsyncDisposable
         acceptor = new FixAcceptor(sessions, capture, loggers);
         acceptor.Start();
         await web.StartAsync(cancellationToken).ConfigureAwait(false);
-        return new ServeHost(stores, engine, capture, acceptor, web, stopProjections, projections) { RecoveredBookings = recovered };
+        return new ServeHost(stores, engine, capture, acceptor, web, (daemon, stopProjections, projections), blotter, settings.HashStateOnStop)
+        {
+            RecoveredBookings = recovered,
+        };
     }
 
     // One line per entry; the per-request chatter of ASP.NET Core only when something goes wrong.
-    private static void QuietLogging(WebApplicationBuilder builder)
+    private static void QuietLogging(WebApplicationBuilder builder, ServeSettings settings)
     {
         builder.Logging.ClearProviders();
+        if (settings.LogToStandardError)
+        {
+            builder.Logging.AddConsole(console => console.LogToStandardErrorThreshold = LogLevel.Trace);
+        }
+
         builder.Logging.AddSimpleConsole(console =>
         {
             console.SingleLine = true;
             console.TimestampFormat = "HH:mm:ss.fff ";
         });
+        builder.Logging.SetMinimumLevel(settings.MinimumLogLevel);
         builder.Logging.AddFilter("Microsoft", LogLevel.Warning);
-        builder.Logging.AddFilter("Microsoft.Hosting.Lifetime", LogLevel.Information);
+        builder.Logging.AddFilter("Microsoft.Hosting.Lifetime", settings.MinimumLogLevel > LogLevel.Information ? settings.MinimumLogLevel : LogLevel.Information);
     }
 
     /// <summary>Stops accepting, logs every FIX session out, drains the engine, stops the projections, closes the stores.</summary>
@@ -118,6 +155,13 @@ internal sealed class ServeHost : IAsyncDisposable
         await _acceptor.StopAsync().ConfigureAwait(false);
         await _acceptor.DisposeAsync().ConfigureAwait(false);
         _engine.Stop(TimeSpan.FromSeconds(30));
+        _blotter.Dispose();
+        if (_hashStateOnStop)
+        {
+            // Read once the pipeline has stopped: nothing changes the state any more.
+            StateHashAtStop = _engine.ComputeStateHash();
+        }
+
         _capture.Dispose();
         await _stopProjections.CancelAsync().ConfigureAwait(false);
         try

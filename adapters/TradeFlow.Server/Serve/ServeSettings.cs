@@ -1,3 +1,5 @@
+using Microsoft.Extensions.Logging;
+
 namespace TradeFlow.Server.Serve;
 
 /// <summary>What <c>tradeflow serve</c> runs on, resolved from flags over configuration over defaults.</summary>
@@ -12,4 +14,19 @@ internal sealed record ServeSettings(StoreKind Store, string DataDirectory, stri
 {
     /// <summary>The PostgreSQL schema holding the events and projections (one TradeFlow per schema).</summary>
     public string PostgresSchema { get; init; } = "tradeflow";
+
+    /// <summary>
+    /// Log lines at or above this level are written (default Information). The demo raises it to Warning, so its
+    /// report is not interleaved with the server's log.
+    /// </summary>
+    public LogLevel MinimumLogLevel { get; init; } = LogLevel.Information;
+
+    /// <summary>True to write the log to standard error rather than standard output (the demo's <c>--json</c> owns stdout).</summary>
+    public bool LogToStandardError { get; init; }
+
+    /// <summary>
+    /// True to compute the engine's decision-state hash once it has stopped (<see cref="ServeHost.StateHashAtStop"/>):
+    /// the demo compares it across a restart. Off for <c>serve</c>, whose shutdown should not fold the whole state.
+    /// </summary>
+    public bool HashStateOnStop { get; init; }
 }

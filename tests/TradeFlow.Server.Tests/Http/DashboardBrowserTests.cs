@@ -21,7 +21,7 @@ public sealed class DashboardBrowserTests
     public DashboardBrowserTests(ITestOutputHelper output) => _output = output;
 
     [Fact]
-    public async Task The_dashboard_shows_the_apis_figures_and_a_trades_audit_trail_in_headless_chromium()
+    public async Task The_dashboard_shows_the_apis_figures_a_trades_audit_trail_and_streamed_bookings_in_headless_chromium()
     {
         await using var host = await ApiHost.StartAsync(kestrel: true);
         var apple = await host.BookAsync(Trades.Apple());
@@ -66,6 +66,11 @@ public sealed class DashboardBrowserTests
         Assert.Equal(history.EnumerateArray().Select(e => e.GetProperty("actor").GetString()), trail.Select(r => r.Actor));
         Assert.Equal("SettlementMatched", wait.Until(d => d.FindElement(By.Id("audit-state")).Text is { Length: > 0 } s ? s : null));
         SaveScreenshot(driver);
+
+        // The live blotter: once the page follows the event stream, a trade booked now appears without a reload.
+        wait.Until(d => (string?)((IJavaScriptExecutor)d).ExecuteScript("return document.body.dataset.blotter;") == "stream");
+        var streamed = await host.BookAsync(Trades.EurUsdSpot());
+        wait.Until(d => d.FindElements(By.CssSelector($"#blotter tbody tr[data-trade='{streamed}'][data-via='stream']")).Count == 1);
 
         driver.FindElement(By.Id("as-of")).SendKeys(beforeLast.ToString("O", CultureInfo.InvariantCulture));
         driver.FindElement(By.Id("apply-as-of")).Click();

@@ -1,11 +1,13 @@
 // TradeFlow dashboard: vanilla JS over the HTTP API, nothing fetched from outside this server.
-// Polls every few seconds while live; an "as of" instant freezes every panel at what the bank knew then.
+// Polls every few seconds while live; the blotter follows the server-sent event stream instead while it is open
+// (and falls back to polling when it errors). An "as of" instant freezes every panel at what the bank knew then.
 (function () {
   'use strict';
 
   const POLL_MS = 3000;
+  const BLOTTER_ROWS = 25;
   const COLOURS = ['#1f77b4', '#d62728', '#2ca02c', '#9467bd', '#ff7f0e', '#17becf', '#8c564b', '#e377c2'];
-  const state = { key: sessionStorage.getItem('tradeflow.key') || '', asOf: '', selected: null, timer: null };
+  const state = { key: sessionStorage.getItem('tradeflow.key') || '', asOf: '', selected: null, timer: null, stream: null, streaming: false };
 
   const $ = (selector) => document.querySelector(selector);
   const money = (n) => n == null ? '' : Number(n).toLocaleString('en-US', { minimumFractionDigits: 2, maximumFractionDigits: 2 });
@@ -103,18 +105,59 @@
     });
   }
 
+  function blotterRow(r, via) {
+    const tr = document.createElement('tr');
+    tr.dataset.trade = r.tradeId;
+    tr.dataset.position = r.position;
+    tr.dataset.via = via;
+    if (r.tradeId === state.selected) tr.classList.add('selected');
+    tr.append(text('td', r.position, 'num'), text('td', time(r.recordedTime)), text('td', r.tradeId, 'trade-id'), text('td', r.event),
+      text('td', r.instrument), text('td', r.side), text('td', plain(r.quantity), 'num'), text('td', plain(r.price), 'num'),
+      text('td', r.book), text('td', r.actor));
+    tr.addEventListener('click', () => showAudit(r.tradeId));
+    return tr;
+  }
+
   async function loadBlotter() {
-    const rows = await api('/api/trades' + query({ limit: 25 }));
-    fill('#blotter tbody', rows, (r) => {
-      const tr = document.createElement('tr');
-      tr.dataset.trade = r.tradeId;
-      if (r.tradeId === state.selected) tr.classList.add('selected');
-      tr.append(text('td', r.position, 'num'), text('td', time(r.recordedTime)), text('td', r.tradeId, 'trade-id'), text('td', r.event),
-        text('td', r.instrument), text('td', r.side), text('td', plain(r.quantity), 'num'), text('td', plain(r.price), 'num'),
-        text('td', r.book), text('td', r.actor));
-      tr.addEventListener('click', () => showAudit(r.tradeId));
-      return tr;
-    });
+    const rows = await api('/api/trades' + query({ limit: BLOTTER_ROWS }));
+    fill('#blotter tbody', rows, (r) => blotterRow(r, 'read'));
+  }
+
+  // One event from the stream: newest first, each position once, at most BLOTTER_ROWS rows.
+  function streamedRow(r) {
+    const body = $('#blotter tbody');
+    if (body.querySelector('tr[data-position="' + r.position + '"]')) return;
+    body.prepend(blotterRow(r, 'stream'));
+    while (body.rows.length > BLOTTER_ROWS) body.deleteRow(body.rows.length - 1);
+  }
+
+  function closeStream() {
+    if (state.stream) state.stream.close();
+    state.stream = null;
+    state.streaming = false;
+    document.body.dataset.blotter = 'polling';
+  }
+
+  // The live blotter: EventSource cannot send headers, so the key goes in the query. On (re)connect and on
+  // "resync" (the server dropped events for this client) the blotter is read once; a stream that fails for
+  // good (401, 503, server gone) is closed and the blotter goes back to being polled with the other panels.
+  function openStream() {
+    closeStream();
+    if (!state.key || state.asOf || typeof EventSource === 'undefined') return;
+    const source = new EventSource('/api/blotter/stream?apiKey=' + encodeURIComponent(state.key));
+    source.onopen = () => {
+      state.streaming = true;
+      document.body.dataset.blotter = 'stream';
+      panel('blotter', loadBlotter);
+    };
+    source.onmessage = (event) => streamedRow(JSON.parse(event.data));
+    source.addEventListener('resync', () => panel('blotter', loadBlotter));
+    source.onerror = () => {
+      state.streaming = false;
+      document.body.dataset.blotter = 'polling';
+      if (source.readyState === EventSource.CLOSED && state.stream === source) state.stream = null;
+    };
+    state.stream = source;
   }
 
   async function showAudit(tradeId) {
@@ -185,7 +228,7 @@
     }
     const results = await Promise.all([
       panel('exposures', loadExposures), panel('positions', loadPositions), panel('ladder', loadLadder),
-      panel('blotter', loadBlotter), panel('chart', loadChart),
+      state.streaming ? Promise.resolve(true) : panel('blotter', loadBlotter), panel('chart', loadChart),
     ]);
     if (state.selected) await showAudit(state.selected);
     const ok = results.every(Boolean);
@@ -195,14 +238,16 @@
 
   function schedule() {
     clearInterval(state.timer);
-    // An as-of view is history: it does not change, so only the live view polls.
+    // An as-of view is history: it does not change, so only the live view polls and streams.
     state.timer = state.asOf ? null : setInterval(refresh, POLL_MS);
+    if (state.asOf) closeStream(); else if (!state.stream) openStream();
   }
 
   $('#connect-form').addEventListener('submit', (event) => {
     event.preventDefault();
     state.key = $('#api-key').value.trim();
     sessionStorage.setItem('tradeflow.key', state.key);
+    closeStream();
     refresh().then(schedule);
   });
   $('#as-of-form').addEventListener('submit', (event) => {

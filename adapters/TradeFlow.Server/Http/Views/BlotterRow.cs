@@ -1,3 +1,4 @@
+using TradeFlow.Domain.Events;
 using TradeFlow.Domain.Values;
 
 namespace TradeFlow.Server.Http.Views;
@@ -25,4 +26,19 @@ public sealed record BlotterRow(
     decimal? Quantity,
     decimal? Price,
     CounterpartyId? Counterparty,
-    BookId? Book);
+    BookId? Book)
+{
+    /// <summary>The row of one event: bookings and amendments carry the economics they set, other events only the trade.</summary>
+    public static BlotterRow From(long position, ITradeEvent evt, DateTimeOffset recordedTime, string? actor)
+    {
+        ArgumentNullException.ThrowIfNull(evt);
+        var economics = evt switch
+        {
+            TradeBooked booked => booked.Economics,
+            TradeAmended amended => amended.Current,
+            _ => null,
+        };
+        return new BlotterRow(position, evt.TradeId, evt.GetType().Name, recordedTime, actor, economics?.Instrument, economics?.Side,
+            economics?.Quantity.Value, economics?.Price.Value, economics?.Counterparty, economics?.Book);
+    }
+}

@@ -14,6 +14,7 @@ using TradeFlow.Projections.Runtime;
 using TradeFlow.Projections.Storage;
 using TradeFlow.Server.Http;
 using TradeFlow.Server.Http.Security;
+using TradeFlow.Server.Http.Streaming;
 using TradeFlow.Testing.Builders;
 using TradeFlow.Testing.Time;
 
@@ -37,10 +38,10 @@ internal sealed class ApiHost : IAsyncDisposable
     private readonly CancellationTokenSource _stop = new();
     private readonly Task _daemonRun;
 
-    private ApiHost(ReferenceDataSet referenceData, bool kestrel)
+    private ApiHost(ReferenceDataSet referenceData, bool kestrel, bool withBlotterFeed)
     {
         ReferenceData = referenceData;
-        Engine = new TradeEngine(new EngineOptions(Store, referenceData, Clock) { RingSize = 256 });
+        Engine = new TradeEngine(new EngineOptions(Store, referenceData, Clock) { RingSize = 256, Subscribers = [Blotter] });
         Engine.Start();
         Catalog = new ProjectionCatalog(referenceData, Store, new InMemoryProjectionStore());
         Daemon = ProjectionDaemon.For(Catalog, Store);
@@ -49,6 +50,7 @@ internal sealed class ApiHost : IAsyncDisposable
         {
             WaitForProjections = Daemon.WaitForCheckpointAsync,
             SessionsLoggedOn = () => 2,
+            BlotterFeed = withBlotterFeed ? Blotter : null,
         };
         var options = new HttpApiOptions
         {
@@ -68,6 +70,9 @@ internal sealed class ApiHost : IAsyncDisposable
 
     public InMemoryEventStore Store { get; } = new();
 
+    /// <summary>The live blotter feed behind <c>GET /api/blotter/stream</c>, subscribed to the engine.</summary>
+    public BlotterFeed Blotter { get; } = new();
+
     public ReferenceDataSet ReferenceData { get; }
 
     public TradeEngine Engine { get; }
@@ -81,9 +86,9 @@ internal sealed class ApiHost : IAsyncDisposable
     /// <summary>The base address when running on Kestrel.</summary>
     public Uri BaseAddress => new(App.Services.GetRequiredService<IServer>().Features.Get<IServerAddressesFeature>()!.Addresses.First());
 
-    public static async Task<ApiHost> StartAsync(bool kestrel = false, ReferenceDataSet? referenceData = null)
+    public static async Task<ApiHost> StartAsync(bool kestrel = false, ReferenceDataSet? referenceData = null, bool withBlotterFeed = true)
     {
-        var host = new ApiHost(referenceData ?? new ReferenceDataBuilder().Build(), kestrel);
+        var host = new ApiHost(referenceData ?? new ReferenceDataBuilder().Build(), kestrel, withBlotterFeed);
         await host.App.StartAsync().WaitAsync(Timeout);
         return host;
     }
@@ -133,6 +138,7 @@ internal sealed class ApiHost : IAsyncDisposable
         await App.StopAsync().WaitAsync(Timeout);
         await App.DisposeAsync();
         Engine.Stop(Timeout);
+        Blotter.Dispose();
         await _stop.CancelAsync();
         await _daemonRun.WaitAsync(Timeout);
         _stop.Dispose();
