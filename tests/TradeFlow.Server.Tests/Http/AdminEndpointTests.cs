@@ -101,6 +101,21 @@ public sealed class AdminEndpointTests
     }
 
     [Fact]
+    public async Task The_trade_blotter_lists_the_trades_and_not_the_limit_change()
+    {
+        await using var host = await ApiHost.StartAsync();
+        var tradeId = await host.BookAsync(Trades.Apple());
+        using var admin = host.Client(ApiRole.Admin);
+        using var response = await PutLimitAsync(admin, Limit(60_000_000m, 45_000_000m));
+        await Json.ReadAsync(response);
+
+        var blotter = await Json.GetAsync(admin, "/api/trades");
+
+        var row = Assert.Single(blotter.EnumerateArray());
+        Assert.Equal(tradeId, row.GetProperty("tradeId").GetString());
+    }
+
+    [Fact]
     public async Task A_repeated_idempotency_key_answers_the_original_change_and_writes_nothing()
     {
         await using var host = await ApiHost.StartAsync();

@@ -65,12 +65,13 @@ internal sealed class TradeReadHandlers :
                            .ConfigureAwait(false))
         {
             scanned++;
-            if ((request.KnownAt is { } known && recorded.RecordedTime > known) || !ProjectionEvents.TryRead(recorded, out var e))
+            if ((request.KnownAt is { } known && recorded.RecordedTime > known) || !ProjectionEvents.TryRead(recorded, out var e)
+                || !BlotterRow.Shows(e.Event))
             {
                 continue;
             }
 
-            rows.Add(ToRow(recorded, e.Event));
+            rows.Add(BlotterRow.From(recorded.Position.Value, e.Event, recorded.RecordedTime, recorded.Actor));
             if (rows.Count == request.Limit)
             {
                 break;
@@ -130,17 +131,5 @@ internal sealed class TradeReadHandlers :
         using var payload = JsonDocument.Parse(e.Payload);
         return new TradeHistoryEntry(e.Position.Value, e.StreamId, e.StreamVersion, e.Type, e.SchemaVersion, e.EventId, e.RecordedTime,
             e.EffectiveTime, e.Source, e.Actor, e.CorrelationId, e.CausationId, payload.RootElement.Clone());
-    }
-
-    private static BlotterRow ToRow(RecordedEvent recorded, ITradeEvent evt)
-    {
-        var economics = evt switch
-        {
-            TradeBooked booked => booked.Economics,
-            TradeAmended amended => amended.Current,
-            _ => null,
-        };
-        return new BlotterRow(recorded.Position.Value, evt.TradeId, evt.GetType().Name, recorded.RecordedTime, recorded.Actor,
-            economics?.Instrument, economics?.Side, economics?.Quantity.Value, economics?.Price.Value, economics?.Counterparty, economics?.Book);
     }
 }

@@ -61,6 +61,11 @@ public sealed class BlotterFeed : IEngineSubscriber, IDisposable
 
         foreach (ref readonly var e in events)
         {
+            if (!BlotterRow.Shows(e.Event))
+            {
+                continue;
+            }
+
             if (!_inbox.Writer.TryWrite(new BlotterItem(e.Event, e.Position.Value, e.RecordedTime, e.Actor)))
             {
                 Volatile.Write(ref _inboxOverflowed, 1);

@@ -28,6 +28,12 @@ public sealed record BlotterRow(
     CounterpartyId? Counterparty,
     BookId? Book)
 {
+    /// <summary>
+    /// True for the events a trade blotter lists: those of a trade. A counterparty's limit change travels as an event
+    /// of no trade (its trade id is the default) and belongs to the counterparty's views, not to the blotter.
+    /// </summary>
+    public static bool Shows(ITradeEvent evt) => evt is not null && !evt.TradeId.IsDefault;
+
     /// <summary>The row of one event: bookings and amendments carry the economics they set, other events only the trade.</summary>
     public static BlotterRow From(long position, ITradeEvent evt, DateTimeOffset recordedTime, string? actor)
     {
