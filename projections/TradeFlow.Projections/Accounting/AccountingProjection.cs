@@ -117,6 +117,12 @@ public sealed partial class AccountingProjection : Projection<AccountingDocument
         _scratch.Clear();
     }
 
-    private static ImmutableArray<PostingLine> Reverse(ImmutableArray<PostingLine> lines) =>
-        [.. lines.Select(l => l.Reversed)];
+    // Straight into the scratch lines: no LINQ iterator nor intermediate array per reversal on the fold path.
+    private void AddReversed(ImmutableArray<PostingLine> lines)
+    {
+        foreach (var line in lines)
+        {
+            _scratch.Add(line.Reversed);
+        }
+    }
 }
