@@ -47,5 +47,5 @@ internal sealed class EventTypeRegistration
 
     private static EventReader Reader<T>(string name, int version, JsonTypeInfo<T> info)
         where T : class, ITradeEvent =>
-        utf8 => JsonSerializer.Deserialize(utf8, info) ?? throw new JsonException($"{name}.v{version} payload is null.");
+        FastEventReaders.Wrap<T>(utf8 => JsonSerializer.Deserialize(utf8, info) ?? throw new JsonException($"{name}.v{version} payload is null."));
 }

@@ -51,8 +51,8 @@ internal static class TradeBookedJsonWriter
     private static readonly MoneyJsonConverter Amounts = new();
 
     // Enum names as the context's string-enum converter writes them, taken from that converter itself.
-    private static readonly JsonEncodedText[] SideNames = EnumNames(DomainJsonContext.Default.Side);
-    private static readonly JsonEncodedText[] AssetClassNames = EnumNames(DomainJsonContext.Default.AssetClass);
+    internal static readonly JsonEncodedText[] SideNames = EnumNames(DomainJsonContext.Default.Side);
+    internal static readonly JsonEncodedText[] AssetClassNames = EnumNames(DomainJsonContext.Default.AssetClass);
 
     /// <summary>Writes <paramref name="booked"/>, or returns false (having written nothing) when only the generated path may.</summary>
     public static bool TryWrite(Utf8JsonWriter writer, TradeBooked booked)

@@ -29,6 +29,15 @@ public sealed class AccountingOptions
     /// <summary>True when journal entries are kept.</summary>
     public bool KeepJournal { get; }
 
+    /// <summary>
+    /// Where the kept journal goes instead of memory: a readable, seekable stream (a temporary file) the entries are
+    /// written to as canonical JSON as they are posted. The state, its hash and every view but
+    /// <see cref="AccountingProjection.Journal"/> (then empty) stay exactly those of a projection keeping the journal
+    /// in memory; memory stays bounded over a long replay. Null (the default): kept in memory. Ignored without
+    /// <see cref="KeepJournal"/>.
+    /// </summary>
+    public Stream? JournalSpill { get; init; }
+
     /// <summary>The cost method of a book.</summary>
     public CostMethod MethodFor(BookId book) => _perBook.TryGetValue(book, out var method) ? method : DefaultMethod;
 }

@@ -74,7 +74,7 @@ public sealed partial class AccountingProjection
 
     private void OnChanged(in ProjectionEvent e, AccountingTrade old, AccountingTrade updated, EntryKind kind)
     {
-        _scratch.AddRange(Reverse(old.OpenLines));
+        AddReversed(old.OpenLines);
         _scratch.AddRange(updated.OpenLines);
         if (!old.IsFx)
         {
@@ -88,7 +88,7 @@ public sealed partial class AccountingProjection
     private void OnNovated(in ProjectionEvent e, AccountingTrade predecessor, AccountingTrade successor)
     {
         // The transferee takes over the transferor's claims: the lines move counterparty, the position keeps its place.
-        _scratch.AddRange(Reverse(predecessor.OpenLines));
+        AddReversed(predecessor.OpenLines);
         _scratch.AddRange(successor.OpenLines);
         if (!predecessor.IsFx)
         {
@@ -102,7 +102,7 @@ public sealed partial class AccountingProjection
 
     private void OnClosed(in ProjectionEvent e, AccountingTrade trade, EntryKind kind)
     {
-        _scratch.AddRange(Reverse(trade.OpenLines));
+        AddReversed(trade.OpenLines);
         if (!trade.IsFx)
         {
             Move(trade, trade.TradeId, null);

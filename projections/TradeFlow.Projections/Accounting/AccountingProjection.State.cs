@@ -1,10 +1,37 @@
 using System.Text.Json;
+using TradeFlow.Projections.Runtime;
 
 namespace TradeFlow.Projections.Accounting;
 
 /// <summary>Capture and restore of the canonical state.</summary>
 public sealed partial class AccountingProjection
 {
+    /// <inheritdoc />
+    /// <remarks>
+    /// With the journal spilled, the document is written with an empty journal — the journal is its last member, so
+    /// it ends in <c>[]}</c> — all but those three bytes go out, then the spilled entries, then <c>]}</c>: the same
+    /// bytes as the document with the journal inline.
+    /// </remarks>
+    public override void WriteState(Stream output)
+    {
+        if (_spill is null)
+        {
+            base.WriteState(output);
+            return;
+        }
+
+        ArgumentNullException.ThrowIfNull(output);
+        var head = new HoldBackStream(output, 3);
+        base.WriteState(head);
+        if (!head.HeldBack.SequenceEqual("[]}"u8))
+        {
+            throw new InvalidOperationException("The accounting document no longer ends with its journal; the spill cannot be spliced in.");
+        }
+
+        _spill.CopyTo(output);
+        output.Write("]}"u8);
+    }
+
     /// <inheritdoc />
     protected override AccountingDocument Capture() => new(
         _entries,

@@ -20,6 +20,7 @@ public sealed partial class AccountingProjection : Projection<AccountingDocument
     private readonly Dictionary<LedgerKey, decimal> _balances = [];
     private readonly List<JournalEntry> _journal = [];
     private readonly List<PostingLine> _scratch = [];
+    private readonly JournalSpill? _spill;
     private long _entries;
 
     /// <summary>Creates the projection over the reference data it values and looks instruments up in.</summary>
@@ -28,6 +29,7 @@ public sealed partial class AccountingProjection : Projection<AccountingDocument
         ArgumentNullException.ThrowIfNull(referenceData);
         _referenceData = referenceData;
         _options = options ?? AccountingOptions.Default;
+        _spill = _options.KeepJournal && _options.JournalSpill is { } spill ? new JournalSpill(spill) : null;
     }
 
     /// <inheritdoc />
@@ -82,6 +84,7 @@ public sealed partial class AccountingProjection : Projection<AccountingDocument
         _inventories.Clear();
         _balances.Clear();
         _journal.Clear();
+        _spill?.Clear();
         _entries = 0;
     }
 
@@ -100,12 +103,26 @@ public sealed partial class AccountingProjection : Projection<AccountingDocument
         _entries++;
         if (_options.KeepJournal)
         {
-            _journal.Add(new JournalEntry(_entries, e.Position, e.EventId, tradeId, kind, e.EffectiveTime, [.. _scratch]));
+            var entry = new JournalEntry(_entries, e.Position, e.EventId, tradeId, kind, e.EffectiveTime, [.. _scratch]);
+            if (_spill is null)
+            {
+                _journal.Add(entry);
+            }
+            else
+            {
+                _spill.Add(entry);
+            }
         }
 
         _scratch.Clear();
     }
 
-    private static ImmutableArray<PostingLine> Reverse(ImmutableArray<PostingLine> lines) =>
-        [.. lines.Select(l => l.Reversed)];
+    // Straight into the scratch lines: no LINQ iterator nor intermediate array per reversal on the fold path.
+    private void AddReversed(ImmutableArray<PostingLine> lines)
+    {
+        foreach (var line in lines)
+        {
+            _scratch.Add(line.Reversed);
+        }
+    }
 }

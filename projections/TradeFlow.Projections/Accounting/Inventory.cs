@@ -13,6 +13,10 @@ internal sealed class Inventory
     private readonly List<Movement> _movements = [];
     private readonly List<(decimal Quantity, decimal Cost)> _lots = [];
 
+    // FIFO consumes lots from the front: the consumed ones are skipped by this index rather than removed one by one
+    // (a RemoveAt(0) moved every remaining lot, quadratic in a book that keeps many lots open), and compacted in bulk.
+    private int _head;
+
     public Inventory(BookId book, InstrumentId instrument, Currency currency, CostMethod method)
     {
         Book = book;
@@ -43,9 +47,9 @@ internal sealed class Inventory
         get
         {
             var q = 0m;
-            foreach (var lot in _lots)
+            for (var i = _head; i < _lots.Count; i++)
             {
-                q += lot.Quantity;
+                q += _lots[i].Quantity;
             }
 
             return q;
@@ -84,6 +88,7 @@ internal sealed class Inventory
     public void Recompute()
     {
         _lots.Clear();
+        _head = 0;
         Cost = 0m;
         Realised = 0m;
         foreach (var movement in _movements)
@@ -97,9 +102,9 @@ internal sealed class Inventory
         var sign = m.Side == Side.Buy ? 1m : -1m;
         var remainingQuantity = m.Quantity;
         var remainingConsideration = m.Consideration;
-        while (remainingQuantity > 0m && _lots.Count > 0 && Math.Sign(_lots[0].Quantity) == -(int)sign)
+        while (remainingQuantity > 0m && _head < _lots.Count && Math.Sign(_lots[_head].Quantity) == -(int)sign)
         {
-            var (lotQuantity, lotCost) = _lots[0];
+            var (lotQuantity, lotCost) = _lots[_head];
             var take = Math.Min(Math.Abs(lotQuantity), remainingQuantity);
             var relieved = take == Math.Abs(lotQuantity) ? lotCost : Round(lotCost * take / Math.Abs(lotQuantity));
             var portion = take == remainingQuantity ? remainingConsideration : Round(m.Consideration * take / m.Quantity);
@@ -111,11 +116,11 @@ internal sealed class Inventory
             var left = (lotQuantity + (sign * take), lotCost - relieved);
             if (left.Item1 == 0m)
             {
-                _lots.RemoveAt(0);
+                ConsumeHead();
             }
             else
             {
-                _lots[0] = left;
+                _lots[_head] = left;
             }
         }
 
@@ -128,14 +133,29 @@ internal sealed class Inventory
     private void Open(decimal quantity, decimal cost)
     {
         Cost += cost;
-        if (Method == CostMethod.WeightedAverage && _lots.Count == 1)
+        if (Method == CostMethod.WeightedAverage && _lots.Count - _head == 1)
         {
             // One average lot: a new lot of the same sign merges into it, so every unit carries the average cost.
-            _lots[0] = (_lots[0].Quantity + quantity, _lots[0].Cost + cost);
+            _lots[_head] = (_lots[_head].Quantity + quantity, _lots[_head].Cost + cost);
             return;
         }
 
         _lots.Add((quantity, cost));
+    }
+
+    private void ConsumeHead()
+    {
+        _head++;
+        if (_head == _lots.Count)
+        {
+            _lots.Clear();
+            _head = 0;
+        }
+        else if (_head >= 1024 && _head * 2 >= _lots.Count)
+        {
+            _lots.RemoveRange(0, _head);
+            _head = 0;
+        }
     }
 
     private decimal Round(decimal amount) => decimal.Round(amount, Currency.MinorUnits, MidpointRounding.AwayFromZero);

@@ -22,6 +22,16 @@ public interface IProjection
     /// <summary>The state in its canonical form: UTF-8 JSON, keys and rows in a fixed order, so equal states give equal bytes.</summary>
     byte[] SerializeState();
 
+    /// <summary>
+    /// Writes the bytes of <see cref="SerializeState"/> to <paramref name="output"/> as they are produced, so the state
+    /// hash can stream a large state instead of holding it as one array (the default does hold it).
+    /// </summary>
+    void WriteState(Stream output)
+    {
+        ArgumentNullException.ThrowIfNull(output);
+        output.Write(SerializeState());
+    }
+
     /// <summary>Replaces the state with one produced by <see cref="SerializeState"/> of the same version.</summary>
     void RestoreState(ReadOnlySpan<byte> state);
 }

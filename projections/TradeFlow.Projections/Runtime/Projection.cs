@@ -23,7 +23,16 @@ public abstract class Projection<TDocument> : IProjection
     public abstract void Reset();
 
     /// <inheritdoc />
-    public byte[] SerializeState() => JsonSerializer.SerializeToUtf8Bytes(Capture(), ProjectionJson.Options);
+    public byte[] SerializeState()
+    {
+        using var buffer = new MemoryStream();
+        WriteState(buffer);
+        return buffer.ToArray();
+    }
+
+    /// <inheritdoc />
+    /// <remarks>The serializer flushes to <paramref name="output"/> every few kilobytes: the bytes are never held whole.</remarks>
+    public virtual void WriteState(Stream output) => JsonSerializer.Serialize(output, Capture(), ProjectionJson.Options);
 
     /// <inheritdoc />
     public void RestoreState(ReadOnlySpan<byte> state)

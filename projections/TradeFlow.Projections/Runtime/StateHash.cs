@@ -5,11 +5,17 @@ namespace TradeFlow.Projections.Runtime;
 /// <summary>The deterministic SHA-256 of a projection's canonical state, so two replays (or live and rebuild) can be compared.</summary>
 public static class StateHash
 {
-    /// <summary>Lower-case hex SHA-256 of <see cref="IProjection.SerializeState"/>.</summary>
+    /// <summary>Lower-case hex SHA-256 of <see cref="IProjection.SerializeState"/>, streamed through <see cref="IProjection.WriteState"/>.</summary>
     public static string Of(IProjection projection)
     {
         ArgumentNullException.ThrowIfNull(projection);
-        return OfBytes(projection.SerializeState());
+        using var hash = IncrementalHash.CreateHash(HashAlgorithmName.SHA256);
+        using (var sink = new HashingStream(hash))
+        {
+            projection.WriteState(sink);
+        }
+
+        return Convert.ToHexStringLower(hash.GetHashAndReset());
     }
 
     /// <summary>Lower-case hex SHA-256 of canonical state bytes.</summary>

@@ -7,8 +7,9 @@ using TradeFlow.Replay.Stores;
 namespace TradeFlow.Replay.Folding;
 
 /// <summary>
-/// Streams the store's history as <see cref="ProjectionEvent"/>s (deserialized and upcast), one event in memory at a
-/// time, with progress and Ctrl-C checked as it goes. Bounded by the head the store had when it was opened.
+/// Streams the store's history as <see cref="ProjectionEvent"/>s (deserialized and upcast), a few batches in memory
+/// at a time (read and deserialized on a second thread, <see cref="DecodePipeline"/>), with progress and Ctrl-C
+/// checked as it goes. Bounded by the head the store had when it was opened.
 /// </summary>
 internal static class HistoryFeed
 {
@@ -16,24 +17,8 @@ internal static class HistoryFeed
     public static long Run(ReplayEnvironment environment, ReplayStore store, string label, long upTo, Action<ProjectionEvent> apply)
     {
         var last = Math.Min(upTo, store.Head.Value);
-        return ProgressReporter.Run(environment, label, progress => store.Read(() =>
-        {
-            long read = 0;
-            foreach (var recorded in store.Journal.ReadAll(GlobalPosition.Start, Direction.Forwards, last))
-            {
-                if ((++read & 0x3FFF) == 0)
-                {
-                    environment.CancellationToken.ThrowIfCancellationRequested();
-                    progress(read, last);
-                }
-
-                if (ProjectionEvents.TryRead(recorded, out var e))
-                {
-                    apply(e);
-                }
-            }
-
-            return read;
-        }));
+        return ProgressReporter.Run(environment, label, progress => store.Read(() => DecodePipeline.Run(
+            store.Journal.ReadAll(GlobalPosition.Start, Direction.Forwards, last), apply, read => progress(read, last),
+            environment.CancellationToken)));
     }
 }

@@ -12,7 +12,10 @@ internal static class PointInTimeReplay
 {
     public static PointInTimeView Run(ReplayEnvironment environment, ReplayStore store, ReferenceDataSet referenceData, AsOf asOf, string? projection)
     {
-        var projections = new ProjectionSet(referenceData, environment, projection);
+        // The accounting journal goes to a temporary file, not memory: the printed views never show it, the state hash
+        // needs its bytes once at the end, and it is the one part of the state that grows with every event.
+        using var spill = JournalSpillFile.Create();
+        var projections = new ProjectionSet(referenceData, environment, projection, spill);
         long folded = 0;
         var read = HistoryFeed.Run(environment, store, "replay", asOf.UpTo.IsEnd ? long.MaxValue : asOf.UpTo.Value, e =>
         {

@@ -10,9 +10,14 @@ namespace TradeFlow.Replay.Folding;
 /// <summary>Fresh instances of the built-in projections (and any the environment adds), for a replay that touches no checkpoint.</summary>
 internal sealed class ProjectionSet
 {
-    public ProjectionSet(ReferenceDataSet referenceData, ReplayEnvironment environment, string? only = null)
+    /// <param name="referenceData">The reference data the projections value with.</param>
+    /// <param name="environment">The tool's environment (extra projections of a test build).</param>
+    /// <param name="only">Fold only this projection.</param>
+    /// <param name="journalSpill">A temporary stream for the accounting journal, so a long replay does not hold it in memory
+    /// (same state and hash as holding it).</param>
+    public ProjectionSet(ReferenceDataSet referenceData, ReplayEnvironment environment, string? only = null, Stream? journalSpill = null)
     {
-        Accounting = new AccountingProjection(referenceData);
+        Accounting = new AccountingProjection(referenceData, new AccountingOptions { JournalSpill = journalSpill });
         Exposure = new ExposureProjection(referenceData);
         Settlement = new SettlementProjection(referenceData);
         var all = new List<IProjection> { Accounting, Exposure, Settlement };

@@ -17,6 +17,7 @@ namespace TradeFlow.Benchmarks.Projections;
 internal static class ProjectionBenchmarkData
 {
     public const int MillionEvents = 1_000_000;
+    public const int TenMillionEvents = 10_000_000;
     public const int EventsPerTrade = 5;
     private static readonly DateTimeOffset Start = new(2025, 3, 14, 9, 0, 0, TimeSpan.Zero);
 
@@ -62,10 +63,39 @@ internal static class ProjectionBenchmarkData
         return events;
     }
 
-    /// <summary>A 1M-event journal of <see cref="Events"/>, commits of 100, built once.</summary>
-    public static string MillionEventJournal()
+    /// <summary>The events of <see cref="Events"/> one at a time, for histories too large to hold as a list.</summary>
+    public static IEnumerable<ITradeEvent> StreamEvents(int trades)
     {
-        var dataDirectory = Path.Combine(Path.GetTempPath(), "tradeflow-bench", "projections-1m");
+        for (var t = 1; t <= trades; t++)
+        {
+            yield return Booking(t);
+        }
+
+        for (var t = 1; t <= trades; t++)
+        {
+            var id = TradeId.FromInt64(t);
+            var at = Start.AddSeconds(t);
+            var fx = t % 2 == 0;
+            yield return new TradeConfirmed(id, at, "CONF");
+            yield return new SettlementInstructed(id, at, 1,
+                fx ? [Account(Currency.EUR), Account(Currency.USD)] : [Account(Currency.USD)]);
+            yield return new SettlementMatched(id, at, "MATCH");
+            yield return new SettlementSettled(id, at, new BusinessDate(2025, 3, 18));
+        }
+    }
+
+    /// <summary>A 1M-event journal of <see cref="Events"/>, commits of 100, built once.</summary>
+    public static string MillionEventJournal() => Journal("projections-1m", MillionEvents);
+
+    /// <summary>
+    /// The same trades for 10M events (2,000,000 trades, ~3.5 GB in $TMPDIR), built once: the large-store run of
+    /// tradeflow-replay (issue 9). Delete <c>$TMPDIR/tradeflow-bench/projections-10m</c> when done with it.
+    /// </summary>
+    public static string TenMillionEventJournal() => Journal("projections-10m", TenMillionEvents);
+
+    private static string Journal(string name, int eventCount)
+    {
+        var dataDirectory = Path.Combine(Path.GetTempPath(), "tradeflow-bench", name);
         var done = Path.Combine(dataDirectory, "built");
         if (File.Exists(done))
         {
@@ -78,34 +108,53 @@ internal static class ProjectionBenchmarkData
         }
 
         var factory = new EventDataFactory(TradeEventSerializer.Instance);
-        var events = Events(MillionEvents / EventsPerTrade);
         using (var journal = EventJournal.Open(new JournalOptions(dataDirectory) { Durability = JournalDurability.NoFsyncBenchmarkOnly }))
         {
-            for (var i = 0; i < events.Count; i += 100)
+            long index = 0;
+            var commit = new List<ITradeEvent>(100);
+            foreach (var evt in StreamEvents(eventCount / EventsPerTrade))
             {
-                // A stream may appear once per commit: consecutive events of one trade go in one append.
-                var appends = new List<StreamAppend>(100);
-                var j = i;
-                while (j < i + 100 && j < events.Count)
+                commit.Add(evt);
+                if (commit.Count == 100)
                 {
-                    var stream = $"trade-{events[j].TradeId}";
-                    var batch = new List<EventData>();
-                    do
-                    {
-                        batch.Add(factory.Create(events[j], new EventContext(Guid.NewGuid(), Start.AddMilliseconds(j), events[j].EffectiveTime)));
-                        j++;
-                    }
-                    while (j < i + 100 && j < events.Count && events[j].TradeId == events[j - 1].TradeId);
-
-                    appends.Add(new StreamAppend(stream, ExpectedVersion.Any, batch));
+                    Append(journal, factory, commit, ref index);
                 }
-
-                journal.AppendMultiple(appends).EnsureSuccess();
             }
+
+            Append(journal, factory, commit, ref index);
         }
 
-        File.WriteAllText(done, "1000000");
+        File.WriteAllText(done, eventCount.ToString(System.Globalization.CultureInfo.InvariantCulture));
         return dataDirectory;
+    }
+
+    // One commit; a stream may appear once per commit, so consecutive events of one trade go in one append.
+    private static void Append(EventJournal journal, EventDataFactory factory, List<ITradeEvent> commit, ref long index)
+    {
+        if (commit.Count == 0)
+        {
+            return;
+        }
+
+        var appends = new List<StreamAppend>(commit.Count);
+        var j = 0;
+        while (j < commit.Count)
+        {
+            var batch = new List<EventData>();
+            var tradeId = commit[j].TradeId;
+            do
+            {
+                batch.Add(factory.Create(commit[j], new EventContext(Guid.NewGuid(), Start.AddMilliseconds(index), commit[j].EffectiveTime)));
+                index++;
+                j++;
+            }
+            while (j < commit.Count && commit[j].TradeId == tradeId);
+
+            appends.Add(new StreamAppend($"trade-{tradeId}", ExpectedVersion.Any, batch));
+        }
+
+        journal.AppendMultiple(appends).EnsureSuccess();
+        commit.Clear();
     }
 
     private static TradeBooked Booking(int t)

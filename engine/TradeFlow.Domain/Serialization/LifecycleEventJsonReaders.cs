@@ -1,0 +1,114 @@
+using System.Collections.Immutable;
+using System.Diagnostics.CodeAnalysis;
+using System.Text.Json;
+using TradeFlow.Domain.Events;
+using static TradeFlow.Domain.Serialization.FastJson;
+
+namespace TradeFlow.Domain.Serialization;
+
+/// <summary>
+/// Hand-written readers for the events that follow a booking through its life (confirmation, settlement,
+/// amendment, cancellation): the canonical bytes straight into the record; anything else answers false and is
+/// read by the generated deserializer. A property test pins the equality with the generated reader.
+/// </summary>
+internal static class LifecycleEventJsonReaders
+{
+    public static bool TryReadConfirmed(ReadOnlySpan<byte> utf8, [NotNullWhen(true)] out TradeConfirmed? evt)
+    {
+        var reader = new Utf8JsonReader(utf8);
+        evt = EventJsonValues.Header(ref reader, out var id, out var at)
+              && Property(ref reader, "confirmationReference"u8) && String(ref reader, out var reference) && Finish(ref reader)
+            ? new TradeConfirmed(id, at, reference)
+            : null;
+        return evt is not null;
+    }
+
+    public static bool TryReadMatched(ReadOnlySpan<byte> utf8, [NotNullWhen(true)] out SettlementMatched? evt)
+    {
+        var reader = new Utf8JsonReader(utf8);
+        evt = EventJsonValues.Header(ref reader, out var id, out var at)
+              && Property(ref reader, "matchReference"u8) && String(ref reader, out var reference) && Finish(ref reader)
+            ? new SettlementMatched(id, at, reference)
+            : null;
+        return evt is not null;
+    }
+
+    public static bool TryReadCancelled(ReadOnlySpan<byte> utf8, [NotNullWhen(true)] out TradeCancelled? evt)
+    {
+        var reader = new Utf8JsonReader(utf8);
+        evt = EventJsonValues.Header(ref reader, out var id, out var at)
+              && Property(ref reader, "reason"u8) && String(ref reader, out var reason) && Finish(ref reader)
+            ? new TradeCancelled(id, at, reason)
+            : null;
+        return evt is not null;
+    }
+
+    public static bool TryReadSettled(ReadOnlySpan<byte> utf8, [NotNullWhen(true)] out SettlementSettled? evt)
+    {
+        evt = null;
+        var reader = new Utf8JsonReader(utf8);
+        if (!EventJsonValues.Header(ref reader, out var id, out var at) || !Property(ref reader, "settledOn"u8))
+        {
+            return false;
+        }
+
+        var settledOn = EventJsonValues.Date(ref reader);
+        evt = Finish(ref reader) ? new SettlementSettled(id, at, settledOn) : null;
+        return evt is not null;
+    }
+
+    public static bool TryReadAmended(ReadOnlySpan<byte> utf8, [NotNullWhen(true)] out TradeAmended? evt)
+    {
+        evt = null;
+        var reader = new Utf8JsonReader(utf8);
+        if (!EventJsonValues.Header(ref reader, out var id, out var at)
+            || !Property(ref reader, "previous"u8) || !EventJsonValues.Economics(ref reader, out var previous)
+            || !Property(ref reader, "current"u8) || !EventJsonValues.Economics(ref reader, out var current)
+            || !Property(ref reader, "notional"u8))
+        {
+            return false;
+        }
+
+        var notional = EventJsonValues.Money(ref reader);
+        evt = Finish(ref reader) ? new TradeAmended(id, at, previous, current, notional) : null;
+        return evt is not null;
+    }
+
+    public static bool TryReadInstructed(ReadOnlySpan<byte> utf8, [NotNullWhen(true)] out SettlementInstructed? evt)
+    {
+        evt = null;
+        var reader = new Utf8JsonReader(utf8);
+        if (!EventJsonValues.Header(ref reader, out var id, out var at)
+            || !Property(ref reader, "attempt"u8) || !Int32(ref reader, out var attempt)
+            || !Property(ref reader, "accounts"u8) || reader.TokenType != JsonTokenType.StartArray)
+        {
+            return false;
+        }
+
+        var accounts = ImmutableArray.CreateBuilder<SettlementAccount>();
+        while (reader.Read() && reader.TokenType == JsonTokenType.StartObject)
+        {
+            if (!Property(ref reader, "currency"u8))
+            {
+                return false;
+            }
+
+            var currency = EventJsonValues.Currency(ref reader);
+            if (!Property(ref reader, "account"u8) || !String(ref reader, out var account)
+                || !Property(ref reader, "agentBic"u8) || !String(ref reader, out var agentBic) || !EndObject(ref reader))
+            {
+                return false;
+            }
+
+            accounts.Add(new SettlementAccount(currency, account, agentBic));
+        }
+
+        evt = reader.TokenType == JsonTokenType.EndArray && Finish(ref reader)
+            ? new SettlementInstructed(id, at, attempt, accounts.DrainToImmutable())
+            : null;
+        return evt is not null;
+    }
+
+    // The event's last member was read: its object, and the payload, must end here.
+    private static bool Finish(ref Utf8JsonReader reader) => EndObject(ref reader) && AtEnd(ref reader);
+}

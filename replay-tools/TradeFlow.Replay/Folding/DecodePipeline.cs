@@ -1,0 +1,107 @@
+using System.Collections.Concurrent;
+using System.Runtime.ExceptionServices;
+using TradeFlow.EventSourcing;
+using TradeFlow.Projections.Runtime;
+
+namespace TradeFlow.Replay.Folding;
+
+/// <summary>
+/// Two cores for one replay: a reader thread reads, checks and deserializes envelopes into batches while the
+/// calling thread folds the previous batch. One producer, one consumer, batches handed over in order through a
+/// bounded queue, so the fold sees exactly the sequence a sequential read gives and memory stays bounded (a few
+/// batches in flight). An error on the reader's side is rethrown on the caller's thread, where the store's errors
+/// are translated; Ctrl-C stops both.
+/// </summary>
+internal static class DecodePipeline
+{
+    private const int BatchSize = 1024;
+
+    // Enough batches in flight to absorb the two sides' jitter; more would only hold memory.
+    private const int BatchesInFlight = 8;
+
+    /// <summary>Folds the trade events of <paramref name="source"/> through <paramref name="apply"/> in order; returns how many envelopes were read.</summary>
+    /// <param name="source">The envelopes, read on the reader thread.</param>
+    /// <param name="apply">The fold, called on the caller's thread.</param>
+    /// <param name="progress">Called on the caller's thread with the envelopes read so far, about every 16,384.</param>
+    /// <param name="cancellationToken">Stops both threads.</param>
+    public static long Run(IEnumerable<RecordedEvent> source, Action<ProjectionEvent> apply, Action<long> progress,
+        CancellationToken cancellationToken)
+    {
+        using var stop = CancellationTokenSource.CreateLinkedTokenSource(cancellationToken);
+        using var queue = new BlockingCollection<Batch>(BatchesInFlight);
+        ExceptionDispatchInfo? failure = null;
+        var reader = new Thread(() => failure = Produce(source, queue, stop.Token)) { IsBackground = true, Name = "replay-decode" };
+        reader.Start();
+        long read = 0;
+        try
+        {
+            foreach (var batch in queue.GetConsumingEnumerable(stop.Token))
+            {
+                for (var i = 0; i < batch.Count; i++)
+                {
+                    apply(batch.Events[i]);
+                }
+
+                if (batch.Read >> 14 != read >> 14)
+                {
+                    progress(batch.Read);
+                }
+
+                read = batch.Read;
+            }
+        }
+        finally
+        {
+            // The fold failed or was cancelled: the reader must not stay blocked on a full queue.
+            stop.Cancel();
+            reader.Join();
+        }
+
+        failure?.Throw();
+        return read;
+    }
+
+    private static ExceptionDispatchInfo? Produce(IEnumerable<RecordedEvent> source, BlockingCollection<Batch> queue, CancellationToken token)
+    {
+        try
+        {
+            var events = new ProjectionEvent[BatchSize];
+            var count = 0;
+            long read = 0;
+            foreach (var recorded in source)
+            {
+                read++;
+                if (ProjectionEvents.TryRead(recorded, out var e))
+                {
+                    events[count++] = e;
+                }
+
+                if (count == BatchSize || (read & 0x3FFF) == 0)
+                {
+                    queue.Add(new Batch(events, count, read), token);
+                    events = new ProjectionEvent[BatchSize];
+                    count = 0;
+                }
+            }
+
+            queue.Add(new Batch(events, count, read), token);
+            return null;
+        }
+        catch (OperationCanceledException) when (token.IsCancellationRequested)
+        {
+            return null;
+        }
+#pragma warning disable CA1031 // Not swallowed: captured and rethrown on the folding thread.
+        catch (Exception ex)
+#pragma warning restore CA1031
+        {
+            return ExceptionDispatchInfo.Capture(ex);
+        }
+        finally
+        {
+            queue.CompleteAdding();
+        }
+    }
+
+    private readonly record struct Batch(ProjectionEvent[] Events, int Count, long Read);
+}
