@@ -39,20 +39,20 @@ public sealed class JournalIntoPostgresDaemonTests : IAsyncLifetime, IDisposable
         using (var journal = EventJournal.Open(new JournalOptions(_data.Path)))
         {
             firstHead = _history.AppendTo(journal, 0, split);
-            await RunUntilAsync(ProjectionDaemon.For(Catalog(), journal, SaveOften), firstHead);
+            await DaemonRun.UntilAsync(ProjectionDaemon.For(Catalog(), journal, SaveOften), firstHead);
         }
 
-        await AssertSavedAtAsync(firstHead);
+        await DaemonRun.AssertSavedAtAsync(_projections, firstHead);
 
         using (var journal = EventJournal.Open(new JournalOptions(_data.Path)))
         {
             var head = _history.AppendTo(journal, split, _history.Events.Count);
             var resumed = ProjectionDaemon.For(Catalog(), journal, SaveOften);
-            await RunUntilAsync(resumed, head);
+            await DaemonRun.UntilAsync(resumed, head);
 
             Assert.All(resumed.Starts.Values, start => Assert.Equal(ProjectionStart.Resumed, start));
             Assert.Equal(_history.Events.Count - split, resumed.EventsRead);
-            await AssertSavedAtAsync(head);
+            await DaemonRun.AssertSavedAtAsync(_projections, head);
         }
 
         foreach (var projection in ProjectionSet.All(_history.Driver.ReferenceData))
@@ -63,22 +63,4 @@ public sealed class JournalIntoPostgresDaemonTests : IAsyncLifetime, IDisposable
     }
 
     private ProjectionCatalog Catalog() => new(_history.Driver.ReferenceData, store: _projections);
-
-    private static async Task RunUntilAsync(ProjectionDaemon daemon, GlobalPosition head)
-    {
-        using var stop = new CancellationTokenSource();
-        var run = daemon.RunAsync(stop.Token);
-        await Task.WhenAny(daemon.WaitForCheckpointAsync(head), run).WaitAsync(Generous);
-        await stop.CancelAsync();
-        await run.WaitAsync(Generous);
-        Assert.Equal(head, daemon.Checkpoint);
-    }
-
-    private async Task AssertSavedAtAsync(GlobalPosition head)
-    {
-        foreach (var name in new[] { "accounting", "exposure", "settlement" })
-        {
-            Assert.Equal(head, (await _projections.LoadAsync(name))!.Checkpoint);
-        }
-    }
 }

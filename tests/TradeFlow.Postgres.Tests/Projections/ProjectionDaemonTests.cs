@@ -20,16 +20,16 @@ public sealed class ProjectionDaemonTests : PostgresStoresTest
         var split = _history.Events.Count * 2 / 3;
         var firstHead = _history.AppendTo(Events, 0, split);
         var first = ProjectionDaemon.For(Catalog(), Events, SaveOften);
-        await RunUntilAsync(first, firstHead);
-        await AssertSavedAtAsync(firstHead);
+        await DaemonRun.UntilAsync(first, firstHead);
+        await DaemonRun.AssertSavedAtAsync(Projections, firstHead);
 
         var head = _history.AppendTo(Events, split, _history.Events.Count);
         var second = ProjectionDaemon.For(Catalog(), Events, SaveOften);
-        await RunUntilAsync(second, head);
+        await DaemonRun.UntilAsync(second, head);
 
         Assert.All(second.Starts.Values, start => Assert.Equal(ProjectionStart.Resumed, start));
         Assert.Equal(_history.Events.Count - split, second.EventsRead);
-        await AssertSavedAtAsync(head);
+        await DaemonRun.AssertSavedAtAsync(Projections, head);
         foreach (var projection in ProjectionSet.All(_history.Driver.ReferenceData))
         {
             var saved = await Projections.LoadAsync(projection.Name);
@@ -41,10 +41,10 @@ public sealed class ProjectionDaemonTests : PostgresStoresTest
     public async Task A_version_bump_discards_the_saved_state_and_rebuilds_from_the_first_event()
     {
         var head = _history.AppendTo(Events, 0, _history.Events.Count);
-        await RunUntilAsync(new ProjectionDaemon(Events, [Exposure(version: 1, out _)], SaveOften), head);
+        await DaemonRun.UntilAsync(new ProjectionDaemon(Events, [Exposure(version: 1, out _)], SaveOften), head);
 
         var bumped = new ProjectionDaemon(Events, [Exposure(version: 2, out var projection)], SaveOften);
-        await RunUntilAsync(bumped, head);
+        await DaemonRun.UntilAsync(bumped, head);
 
         Assert.Equal(ProjectionStart.RebuildRequired, bumped.Starts["exposure"]);
         Assert.Equal(_history.Events.Count, bumped.EventsRead);
@@ -125,23 +125,5 @@ public sealed class ProjectionDaemonTests : PostgresStoresTest
     {
         projection = new VersionedProjection(new ExposureProjection(_history.Driver.ReferenceData), version);
         return new ProjectionRunner<VersionedProjection>(projection, Projections);
-    }
-
-    private static async Task RunUntilAsync(ProjectionDaemon daemon, GlobalPosition head)
-    {
-        using var stop = new CancellationTokenSource();
-        var run = daemon.RunAsync(stop.Token);
-        await Task.WhenAny(daemon.WaitForCheckpointAsync(head), run).WaitAsync(Generous);
-        await stop.CancelAsync();
-        await run.WaitAsync(Generous);
-        Assert.Equal(head, daemon.Checkpoint);
-    }
-
-    private async Task AssertSavedAtAsync(GlobalPosition head)
-    {
-        foreach (var name in new[] { "accounting", "exposure", "settlement" })
-        {
-            Assert.Equal(head, (await Projections.LoadAsync(name))!.Checkpoint);
-        }
     }
 }
