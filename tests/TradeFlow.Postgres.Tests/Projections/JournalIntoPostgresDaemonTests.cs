@@ -13,7 +13,6 @@ namespace TradeFlow.Postgres.Tests.Projections;
 /// </summary>
 public sealed class JournalIntoPostgresDaemonTests : IAsyncLifetime, IDisposable
 {
-    private static readonly TimeSpan Generous = TimeSpan.FromSeconds(30);
     private static readonly ProjectionDaemonOptions SaveOften = new() { SaveEvery = 25, SaveInterval = TimeSpan.FromMinutes(10) };
 
     private readonly string _schema = TestDatabase.NewSchema();
