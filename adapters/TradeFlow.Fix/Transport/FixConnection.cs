@@ -90,9 +90,11 @@ internal sealed class FixConnection : ISessionConnection
                 }
 
                 filled += read;
+                var readAt = FixTrace.Now();
                 var consumed = Consume(buffer.AsSpan(0, filled), message, route, logGarbled);
                 buffer.AsSpan(consumed, filled - consumed).CopyTo(buffer);
                 filled -= consumed;
+                FixTrace.Since(FixTraceStage.ConsumeRead, readAt);
             }
         }
         catch (Exception e) when (e is IOException or SocketException or ObjectDisposedException or OperationCanceledException)
