@@ -1,0 +1,222 @@
+using System.Buffers;
+using System.Buffers.Binary;
+using Microsoft.Win32.SafeHandles;
+using TradeFlow.Fix.Session;
+
+namespace TradeFlow.Fix.Store;
+
+/// <summary>
+/// The default message store on disk: one append-only file per session under FileStorePath,
+/// <c>FIX.4.4-SENDER-TARGET.store</c>, holding checksummed records — the creation time, each outbound message with
+/// its MsgSeqNum, and after every flush the sequence numbers (the commit mark). See <see cref="LogRecord"/> for the
+/// framing and docs/fix.md for the layout.
+/// </summary>
+/// <remarks>
+/// Why one file: QuickFIX's layout (<see cref="FileMessageStore"/>) needs a body fsync, then a header fsync (a header
+/// line must never index bytes that are not durable), and sometimes a seqnums fsync — in series, per reply batch. Here
+/// <see cref="Set"/> only buffers, and <see cref="Flush()"/> appends the batch's messages and the numbers with one
+/// write and makes them durable with one fsync, before the session writes the batch to the socket. The durability
+/// policy is <see cref="FileMessageStore"/>'s: the incoming number is durable only as far as the last flush and never
+/// past the lowest number the application still holds (<see cref="Flush(int)"/>). On open, records after the last
+/// commit mark (a batch torn by a crash, never sent) are cut off; a record that fails its checksum with a
+/// commit mark after it is corruption, reported with file and offset.
+/// </remarks>
+public sealed partial class LogMessageStore : IMessageStore
+{
+    private readonly Lock _sync = new();
+    private readonly string _directory;
+    private readonly string _path;
+    private readonly Dictionary<int, (long Offset, int Size)> _index = [];
+    private readonly ArrayBufferWriter<byte> _pending = new(16 * 1024);
+    private SafeFileHandle _file = null!;
+
+    // Bytes of the file that are written (and, after each flush, durable); a pending message's offset is past it.
+    private long _length;
+    private int _nextSender = 1;
+    private int _nextTarget = 1;
+    private int _durableSender = 1;
+    private int _durableTarget = 1;
+    private bool _dirty;
+
+    /// <summary>Opens (or creates, stamped with <paramref name="now"/>) the store of <paramref name="sessionId"/> in <paramref name="directory"/>.</summary>
+    /// <exception cref="MessageStoreCorruptException">The file does not add up; the message names it and the offset.</exception>
+    public LogMessageStore(string directory, SessionId sessionId, DateTime now)
+    {
+        ArgumentNullException.ThrowIfNull(directory);
+        _directory = directory;
+        _path = PathFor(directory, sessionId);
+        Directory.CreateDirectory(directory);
+        Open(now);
+    }
+
+    /// <summary>The file that holds <paramref name="sessionId"/>'s store in <paramref name="directory"/>.</summary>
+    public static string PathFor(string directory, SessionId sessionId) =>
+        Path.Combine(directory ?? throw new ArgumentNullException(nameof(directory)), sessionId.FileStem + ".store");
+
+    /// <inheritdoc/>
+    public int NextSenderMsgSeqNum
+    {
+        get { lock (_sync) { return _nextSender; } }
+        set { lock (_sync) { _nextSender = value; } }
+    }
+
+    /// <inheritdoc/>
+    public int NextTargetMsgSeqNum
+    {
+        get { lock (_sync) { return _nextTarget; } }
+        set { lock (_sync) { _nextTarget = value; } }
+    }
+
+    /// <inheritdoc/>
+    public DateTime CreationTime { get; private set; }
+
+    /// <inheritdoc/>
+    public int DurableNextTargetMsgSeqNum
+    {
+        get { lock (_sync) { return _durableTarget; } }
+    }
+
+    /// <inheritdoc/>
+    public void IncrNextSenderMsgSeqNum()
+    {
+        lock (_sync) { _nextSender++; }
+    }
+
+    /// <inheritdoc/>
+    public void IncrNextTargetMsgSeqNum()
+    {
+        lock (_sync) { _nextTarget++; }
+    }
+
+    /// <inheritdoc/>
+    public void Set(int msgSeqNum, ReadOnlySpan<byte> message)
+    {
+        Span<byte> seq = stackalloc byte[4];
+        BinaryPrimitives.WriteInt32LittleEndian(seq, msgSeqNum);
+        lock (_sync)
+        {
+            var offset = _length + _pending.WrittenCount + LogRecord.HeaderSize + seq.Length;
+            LogRecord.Write(_pending, LogRecordKind.Message, seq, message);
+            _index[msgSeqNum] = (offset, message.Length);
+            _dirty = true;
+        }
+    }
+
+    /// <inheritdoc/>
+    public void Get(int beginSeqNo, int endSeqNo, StoredMessageCallback callback)
+    {
+        ArgumentNullException.ThrowIfNull(callback);
+        int[] wanted;
+        lock (_sync)
+        {
+            wanted = _index.Keys.Where(seq => seq >= beginSeqNo && seq <= endSeqNo).Order().ToArray();
+        }
+
+        var buffer = new byte[4096];
+        foreach (var seq in wanted)
+        {
+            int size;
+            lock (_sync)
+            {
+                if (!_index.TryGetValue(seq, out var at))
+                {
+                    continue;
+                }
+
+                size = at.Size;
+                if (buffer.Length < size)
+                {
+                    buffer = new byte[size];
+                }
+
+                Read(at.Offset, buffer.AsSpan(0, size));
+            }
+
+            callback(seq, buffer.AsSpan(0, size));
+        }
+    }
+
+    /// <inheritdoc/>
+    public void Flush() => Flush(int.MaxValue);
+
+    /// <inheritdoc/>
+    public void Flush(int targetFloor)
+    {
+        lock (_sync)
+        {
+            var target = Math.Min(_nextTarget, targetFloor);
+            if (!_dirty && _nextSender == _durableSender && target == _durableTarget)
+            {
+                return;
+            }
+
+            AppendNumbers(_nextSender, target);
+            // The group commit: every message queued since the last flush and the numbers, one write, one fsync.
+            RandomAccess.Write(_file, _pending.WrittenSpan, _length);
+            RandomAccess.FlushToDisk(_file);
+            _length += _pending.WrittenCount;
+            _pending.ResetWrittenCount();
+            (_durableSender, _durableTarget, _dirty) = (_nextSender, target, false);
+        }
+    }
+
+    /// <inheritdoc/>
+    public void Reset(DateTime creationTime)
+    {
+        lock (_sync)
+        {
+            CloseFile();
+            File.Delete(_path);
+            Open(creationTime);
+        }
+    }
+
+    /// <inheritdoc/>
+    public void Refresh()
+    {
+        lock (_sync)
+        {
+            CloseFile();
+            Open(CreationTime);
+        }
+    }
+
+    /// <inheritdoc/>
+    public void Dispose()
+    {
+        lock (_sync)
+        {
+            CloseFile();
+        }
+    }
+
+    private void AppendNumbers(int nextSender, int nextTarget)
+    {
+        Span<byte> numbers = stackalloc byte[8];
+        BinaryPrimitives.WriteInt32LittleEndian(numbers, nextSender);
+        BinaryPrimitives.WriteInt32LittleEndian(numbers[4..], nextTarget);
+        LogRecord.Write(_pending, LogRecordKind.Numbers, numbers, default);
+    }
+
+    // A message flushed lives in the file; one queued since the last flush is still in the pending buffer.
+    private void Read(long offset, Span<byte> destination)
+    {
+        if (offset >= _length)
+        {
+            _pending.WrittenSpan.Slice((int)(offset - _length), destination.Length).CopyTo(destination);
+        }
+        else
+        {
+            RandomAccess.Read(_file, destination, offset);
+        }
+    }
+
+    private void CloseFile()
+    {
+        _file?.Dispose();
+        _index.Clear();
+        _pending.ResetWrittenCount();
+        _length = 0;
+        _dirty = false;
+    }
+}
