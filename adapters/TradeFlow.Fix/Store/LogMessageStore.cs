@@ -24,10 +24,17 @@ namespace TradeFlow.Fix.Store;
 public sealed partial class LogMessageStore : IMessageStore
 {
     private readonly Lock _sync = new();
+
+    // One flush at a time; taken before _sync. The write and fsync run outside _sync so that the session's reader,
+    // which moves the incoming number for every message it reads, never waits for the disk.
+    private readonly Lock _flushGate = new();
     private readonly string _directory;
     private readonly string _path;
     private readonly Dictionary<int, (long Offset, int Size)> _index = [];
-    private readonly ArrayBufferWriter<byte> _pending = new(16 * 1024);
+    private ArrayBufferWriter<byte> _pending = new(16 * 1024);
+
+    // The batch being written and fsync'd: it lands at _length; _pending lands after it.
+    private ArrayBufferWriter<byte> _flushing = new(16 * 1024);
     private SafeFileHandle _file = null!;
 
     // Bytes of the file that are written (and, after each flush, durable); a pending message's offset is past it.
@@ -95,7 +102,7 @@ public sealed partial class LogMessageStore : IMessageStore
         BinaryPrimitives.WriteInt32LittleEndian(seq, msgSeqNum);
         lock (_sync)
         {
-            var offset = _length + _pending.WrittenCount + LogRecord.HeaderSize + seq.Length;
+            var offset = _length + _flushing.WrittenCount + _pending.WrittenCount + LogRecord.HeaderSize + seq.Length;
             LogRecord.Write(_pending, LogRecordKind.Message, seq, message);
             _index[msgSeqNum] = (offset, message.Length);
             _dirty = true;
@@ -142,27 +149,51 @@ public sealed partial class LogMessageStore : IMessageStore
     /// <inheritdoc/>
     public void Flush(int targetFloor)
     {
-        lock (_sync)
+        lock (_flushGate)
         {
-            var target = Math.Min(_nextTarget, targetFloor);
-            if (!_dirty && _nextSender == _durableSender && target == _durableTarget)
+            int sender, target;
+            long at;
+            lock (_sync)
             {
-                return;
+                sender = _nextSender;
+                target = Math.Min(_nextTarget, targetFloor);
+                if (!_dirty && sender == _durableSender && target == _durableTarget)
+                {
+                    return;
+                }
+
+                // The numbers close the batch: they are its commit mark.
+                AppendNumbers(sender, target);
+                (_pending, _flushing) = (_flushing, _pending);
+                at = _length;
+                _dirty = false;
             }
 
-            AppendNumbers(_nextSender, target);
-            // The group commit: every message queued since the last flush and the numbers, one write, one fsync.
-            RandomAccess.Write(_file, _pending.WrittenSpan, _length);
-            RandomAccess.FlushToDisk(_file);
-            _length += _pending.WrittenCount;
-            _pending.ResetWrittenCount();
-            (_durableSender, _durableTarget, _dirty) = (_nextSender, target, false);
+            try
+            {
+                // The group commit: every message queued since the last flush and the numbers, one write, one fsync.
+                RandomAccess.Write(_file, _flushing.WrittenSpan, at);
+                RandomAccess.FlushToDisk(_file);
+            }
+            catch (IOException)
+            {
+                Requeue();
+                throw;
+            }
+
+            lock (_sync)
+            {
+                _length += _flushing.WrittenCount;
+                _flushing.ResetWrittenCount();
+                (_durableSender, _durableTarget) = (sender, target);
+            }
         }
     }
 
     /// <inheritdoc/>
     public void Reset(DateTime creationTime)
     {
+        lock (_flushGate)
         lock (_sync)
         {
             CloseFile();
@@ -174,6 +205,7 @@ public sealed partial class LogMessageStore : IMessageStore
     /// <inheritdoc/>
     public void Refresh()
     {
+        lock (_flushGate)
         lock (_sync)
         {
             CloseFile();
@@ -184,9 +216,23 @@ public sealed partial class LogMessageStore : IMessageStore
     /// <inheritdoc/>
     public void Dispose()
     {
+        lock (_flushGate)
         lock (_sync)
         {
             CloseFile();
+        }
+    }
+
+    // A failed write or fsync leaves the batch's bytes in doubt: they go back in front of what was queued since, so
+    // the next flush writes them again at the same offset (a failed fsync may have dropped the dirty pages).
+    private void Requeue()
+    {
+        lock (_sync)
+        {
+            _flushing.Write(_pending.WrittenSpan);
+            _pending.ResetWrittenCount();
+            (_pending, _flushing) = (_flushing, _pending);
+            _dirty = true;
         }
     }
 
@@ -198,16 +244,21 @@ public sealed partial class LogMessageStore : IMessageStore
         LogRecord.Write(_pending, LogRecordKind.Numbers, numbers, default);
     }
 
-    // A message flushed lives in the file; one queued since the last flush is still in the pending buffer.
+    // A message flushed lives in the file; one being flushed is in that batch; one queued since is still pending.
     private void Read(long offset, Span<byte> destination)
     {
-        if (offset >= _length)
+        var inBatches = offset - _length;
+        if (inBatches < 0)
         {
-            _pending.WrittenSpan.Slice((int)(offset - _length), destination.Length).CopyTo(destination);
+            RandomAccess.Read(_file, destination, offset);
+        }
+        else if (inBatches < _flushing.WrittenCount)
+        {
+            _flushing.WrittenSpan.Slice((int)inBatches, destination.Length).CopyTo(destination);
         }
         else
         {
-            RandomAccess.Read(_file, destination, offset);
+            _pending.WrittenSpan.Slice((int)(inBatches - _flushing.WrittenCount), destination.Length).CopyTo(destination);
         }
     }
 
@@ -216,6 +267,7 @@ public sealed partial class LogMessageStore : IMessageStore
         _file?.Dispose();
         _index.Clear();
         _pending.ResetWrittenCount();
+        _flushing.ResetWrittenCount();
         _length = 0;
         _dirty = false;
     }

@@ -207,6 +207,43 @@ public sealed class LogMessageStoreTests : MessageStoreContract, IDisposable
         Assert.Equal(8, reopened.NextTargetMsgSeqNum);
     }
 
+    [Fact]
+    public async Task Messages_read_back_whole_while_other_threads_flush_and_move_the_numbers()
+    {
+        using (var store = CreateStore(Created))
+        {
+            var writer = Task.Run(() =>
+            {
+                for (var seq = 1; seq <= 2000; seq++)
+                {
+                    store.Set(seq, Msg($"message {seq}"));
+                    store.IncrNextSenderMsgSeqNum();
+                    if (seq % 7 == 0)
+                    {
+                        store.Flush();
+                    }
+                }
+
+                store.Flush();
+            });
+            var reader = Task.Run(() =>
+            {
+                while (!writer.IsCompleted)
+                {
+                    store.IncrNextTargetMsgSeqNum();
+                    store.Get(1, int.MaxValue - 1, (seq, bytes) => Assert.Equal($"message {seq}", System.Text.Encoding.ASCII.GetString(bytes)));
+                }
+            });
+            await Task.WhenAll(writer, reader);
+            store.Flush();
+        }
+
+        using var reopened = CreateStore(Created);
+
+        Assert.Equal(2000, All(reopened).Count);
+        Assert.Equal(2001, reopened.NextSenderMsgSeqNum);
+    }
+
     private void FlipByte(long offset)
     {
         using var file = new FileStream(StorePath, FileMode.Open);
