@@ -71,7 +71,8 @@ internal static class FixTrace
             return "-";
         }
 
-        var ticks = sorted[Math.Min(sorted.Length - 1, (int)Math.Ceiling(quantile * sorted.Length) - 1 < 0 ? 0 : (int)Math.Ceiling(quantile * sorted.Length) - 1)];
+        // Nearest rank.
+        var ticks = sorted[Math.Clamp((int)Math.Ceiling(quantile * sorted.Length) - 1, 0, sorted.Length - 1)];
         return (ticks * 1_000_000.0 / Stopwatch.Frequency).ToString("F0", CultureInfo.InvariantCulture);
     }
 }
