@@ -8,6 +8,9 @@
 #
 # Usage: scripts/bench-fix.sh [SECONDS] [RATES] [SESSIONS]
 #   e.g. scripts/bench-fix.sh 5 "1000 5000 10000" "1 2"
+# Environment: TARGETS (default "executor tradeflow"); TRADEFLOW_DLL, a tradeflow.dll to measure instead of this
+# tree's Release build (for before/after runs interleaved on a noisy machine); TRADEFLOW_FIX_TRACE, passed on to
+# the server (a file that gets the ack path's stage percentiles, see docs/fix.md).
 set -euo pipefail
 cd "$(dirname "$0")/.."
 seconds="${1:-5}"
@@ -17,8 +20,11 @@ port=9881
 
 source scripts/fix-peers.sh
 build_fix_peers >/dev/null
-dotnet build adapters/TradeFlow.Server -c Release -warnaserror -v q -nologo >/dev/null
-tradeflow="$PWD/adapters/TradeFlow.Server/bin/Release/net10.0/tradeflow.dll"
+targets="${TARGETS:-executor tradeflow}"
+if [[ -z ${TRADEFLOW_DLL:-} ]]; then
+  dotnet build adapters/TradeFlow.Server -c Release -warnaserror -v q -nologo >/dev/null
+fi
+tradeflow="${TRADEFLOW_DLL:-$PWD/adapters/TradeFlow.Server/bin/Release/net10.0/tradeflow.dll}"
 quickfix_dictionary="$PWD/tests/TradeFlow.Fix.Tests/TestData/FIX44.xml"
 work="$(mktemp -d)"
 trap 'kill $(jobs -p) 2>/dev/null || true; rm -rf "$work"' EXIT
@@ -78,11 +84,13 @@ echo "|---|---:|---:|---:|---:|---:|---:|---:|---:|---:|"
 for sessions in $session_counts; do
   for rate in $rates; do
     per_session=$(( rate / sessions ))
-    for target in executor tradeflow; do
+    for target in $targets; do
       pid=$(start_target "$target" "$sessions")
       wait_for_port
-      # A short warm-up run (JIT, page cache), then the measured run on the same process.
-      load "$sessions" 200 200 > /dev/null
+      # A warm-up run (2 s at 1,000/s per session: long enough for .NET's tiered JIT to finish promoting the hot
+      # path, which a 200-order warm-up left compiling during the measured run), then the measured run on the
+      # same process. Both targets get the same warm-up.
+      load "$sessions" 1000 2000 > /dev/null
       result=$(load "$sessions" "$per_session" $(( per_session * seconds )))
       stop_target "$pid"
       echo "$result" | python3 -c '

@@ -177,14 +177,18 @@ public sealed partial class FixSession
         if (stored || disconnect || _writing.WrittenCount > 0)
         {
             // Inbound numbers the application still holds are not persisted as processed (FixSession.Holds).
+            var flushAt = FixTrace.Now();
             _store.Flush(targetFloor);
+            FixTrace.Since(FixTraceStage.StoreFlush, flushAt);
         }
 
         if (_writing.WrittenCount > 0 && connection is not null)
         {
             try
             {
+                var sendAt = FixTrace.Now();
                 connection.Send(_writing.WrittenSpan);
+                FixTrace.Since(FixTraceStage.SocketWrite, sendAt);
             }
             catch (IOException e)
             {

@@ -7,7 +7,9 @@ namespace TradeFlow.Fix.Store;
 /// <summary>
 /// The message store on disk, in QuickFIX's layout under FileStorePath: <c>FIX.4.4-SENDER-TARGET.body</c> (sent
 /// messages back to back), <c>.header</c> (<c>seq,offset,size</c> lines indexing the body), <c>.seqnums</c>
-/// (<c>0000000042 : 0000000017</c>, next sender : next target) and <c>.session</c> (creation time).
+/// (<c>0000000042 : 0000000017</c>, next sender : next target) and <c>.session</c> (creation time). The acceptor's
+/// default is <see cref="LogMessageStore"/> (one file, one fsync per flush); this layout is kept for stores that
+/// already use it and for tools that read QuickFIX's files.
 /// </summary>
 /// <remarks>
 /// Durability policy. An outbound message is appended to the body by <see cref="Set"/> and made durable by

@@ -1,5 +1,4 @@
 using System.Collections.Concurrent;
-using System.Threading.Channels;
 using Microsoft.Extensions.Logging;
 using Microsoft.Extensions.Logging.Abstractions;
 using TradeFlow.Domain.Trades;
@@ -33,8 +32,7 @@ public sealed partial class TradeCaptureApplication : IApplication, ICommandComp
     private readonly CaptureMapper _mapper;
     private readonly IInboundHolds? _holds;
     private readonly ConcurrentDictionary<long, InFlightCapture> _inFlight = new();
-    private readonly Channel<PendingReply> _replies =
-        Channel.CreateUnbounded<PendingReply>(new UnboundedChannelOptions { SingleReader = true });
+    private readonly BatchQueue<PendingReply> _replies = new();
     private readonly Thread _replyThread;
     private long _nextToken;
 
@@ -64,6 +62,7 @@ public sealed partial class TradeCaptureApplication : IApplication, ICommandComp
     public void FromApp(FixMessage message, SessionId sessionId)
     {
         ArgumentNullException.ThrowIfNull(message);
+        var receivedAt = FixTrace.Now();
         var request = message.MsgTypeString switch
         {
             MsgTypes.TradeCaptureReport => _mapper.MapTradeCaptureReport(message, sessionId),
@@ -78,17 +77,18 @@ public sealed partial class TradeCaptureApplication : IApplication, ICommandComp
         if (request.Command is not { } command)
         {
             LogRefused(request.MsgType, request.ClientId, request.Rejection.Text);
-            Reply(request, CaptureAnswer.From(request.Rejection), hold);
+            Reply(request, CaptureAnswer.From(request.Rejection), hold, receivedAt);
             return;
         }
 
         var token = Interlocked.Increment(ref _nextToken);
-        _inFlight[token] = new InFlightCapture(request, hold);
+        _inFlight[token] = new InFlightCapture(request, hold, receivedAt);
         try
         {
             // Blocks while the engine's ring is full: the session stops reading its socket, and TCP carries the
             // back-pressure to the trader.
             _engine.Submit(new EngineCommand(command, Source(sessionId, message), Actor(command, sessionId)), this, token);
+            FixTrace.Since(FixTraceStage.Submit, receivedAt);
         }
         catch
         {
@@ -108,6 +108,7 @@ public sealed partial class TradeCaptureApplication : IApplication, ICommandComp
         }
 
         var request = capture.Request;
+        FixTrace.Since(FixTraceStage.Engine, capture.ReceivedAt);
         if (outcome.Status == CommandStatus.Failed)
         {
             // Not durable, so not acknowledged either way, and its number stays held: the restart asks for it again
@@ -121,7 +122,7 @@ public sealed partial class TradeCaptureApplication : IApplication, ICommandComp
             Bookings.Record(request.Session.TargetCompID, request.MsgType, request.ClientId, outcome.TradeId);
         }
 
-        Reply(request, CaptureAnswer.From(outcome), capture.Hold);
+        Reply(request, CaptureAnswer.From(outcome), capture.Hold, capture.ReceivedAt);
     }
 
     /// <inheritdoc/>
@@ -153,13 +154,13 @@ public sealed partial class TradeCaptureApplication : IApplication, ICommandComp
     /// <summary>Stops the reply thread once every queued reply is sent.</summary>
     public void Dispose()
     {
-        _replies.Writer.TryComplete();
+        _replies.Complete();
         _replyThread.Join(TimeSpan.FromSeconds(30));
     }
 
-    private void Reply(CaptureRequest request, CaptureAnswer answer, InboundHold? hold)
+    private void Reply(CaptureRequest request, CaptureAnswer answer, InboundHold? hold, long receivedAt)
     {
-        if (!_replies.Writer.TryWrite(new PendingReply(request, answer, hold)))
+        if (!_replies.TryAdd(new PendingReply(request, answer, hold, receivedAt, FixTrace.Now())))
         {
             // Disposed: nobody will answer it, so the number stays held and a restart asks for it again.
             LogNotSent("reply", request.ClientId, request.Session);
@@ -179,30 +180,55 @@ public sealed partial class TradeCaptureApplication : IApplication, ICommandComp
     private void WriteReplies()
     {
         var replies = new CaptureReplies();
-        var reader = _replies.Reader;
-        var touched = new HashSet<SessionId>();
-        while (reader.WaitToReadAsync().AsTask().GetAwaiter().GetResult())
+        var batch = new List<PendingReply>(256);
+        var touched = new List<SessionId>();
+        while (_replies.TakeAll(ref batch))
         {
-            while (reader.TryRead(out var item))
+            foreach (var item in batch)
             {
-                replies.Write(item.Request, item.Answer, _time.GetUtcNow().UtcDateTime, (msgType, body) =>
+                FixTrace.Since(FixTraceStage.ReplyWake, item.RepliedAt);
+                QueueReply(replies, item);
+                if (!touched.Contains(item.Request.Session))
                 {
-                    if (!_outbox.Queue(item.Request.Session, msgType, body))
-                    {
-                        LogNotSent(msgType, item.Request.ClientId, item.Request.Session);
-                    }
-                });
-                // Released once its answer is stored on the session: the flush below makes both durable together.
-                ReleaseHold(item.Hold);
-                touched.Add(item.Request.Session);
+                    touched.Add(item.Request.Session);
+                }
             }
 
-            foreach (var session in touched)
+            FlushSessions(touched);
+            foreach (var item in batch)
             {
-                _outbox.Flush(session);
+                FixTrace.Since(FixTraceStage.Total, item.ReceivedAt);
             }
 
             touched.Clear();
+            batch.Clear();
+        }
+    }
+
+    private void QueueReply(CaptureReplies replies, PendingReply item)
+    {
+        replies.Write(item.Request, item.Answer, _time.GetUtcNow().UtcDateTime, (msgType, body) =>
+        {
+            if (!_outbox.Queue(item.Request.Session, msgType, body))
+            {
+                LogNotSent(msgType, item.Request.ClientId, item.Request.Session);
+            }
+        });
+        // Released once its answer is stored on the session: the flush makes both durable together.
+        ReleaseHold(item.Hold);
+    }
+
+    // Each session's store is its own file: with several sessions in one batch their fsyncs run side by side
+    // (the file system can fold them into one journal commit) instead of one after another.
+    private void FlushSessions(List<SessionId> touched)
+    {
+        if (touched.Count == 1)
+        {
+            _outbox.Flush(touched[0]);
+        }
+        else if (touched.Count > 1)
+        {
+            Parallel.ForEach(touched, _outbox.Flush);
         }
     }
 
@@ -218,10 +244,10 @@ public sealed partial class TradeCaptureApplication : IApplication, ICommandComp
     };
 
     /// <summary>A capture submitted to the engine, with the inbound number it holds.</summary>
-    private readonly record struct InFlightCapture(CaptureRequest Request, InboundHold? Hold);
+    private readonly record struct InFlightCapture(CaptureRequest Request, InboundHold? Hold, long ReceivedAt);
 
     /// <summary>An answer waiting for the reply thread, with the inbound number it releases once queued.</summary>
-    private readonly record struct PendingReply(CaptureRequest Request, CaptureAnswer Answer, InboundHold? Hold);
+    private readonly record struct PendingReply(CaptureRequest Request, CaptureAnswer Answer, InboundHold? Hold, long ReceivedAt, long RepliedAt);
 
     [LoggerMessage(Level = LogLevel.Information, Message = "{MsgType} {ClientId} refused before the engine: {Text}")]
     private partial void LogRefused(string msgType, string clientId, string text);

@@ -5,16 +5,25 @@ using TradeFlow.Fix.Store;
 
 namespace TradeFlow.Fix.Transport;
 
-/// <summary>Builds a <see cref="FixSession"/> from its settings: the store (file or memory), the dictionary check, the message log.</summary>
+/// <summary>Builds a <see cref="FixSession"/> from its settings: the store (one file, QuickFIX's files, or memory), the dictionary check, the message log.</summary>
 internal static class SessionFactory
 {
     public static FixSession Create(SessionSettings settings, IApplication application, ILoggerFactory loggerFactory, TimeProvider time)
     {
         var now = time.GetUtcNow().UtcDateTime;
         IMessageStore store = settings.FileStorePath is { } path
-            ? new FileMessageStore(path, settings.SessionId, now)
+            ? OpenFileStore(path, settings.SessionId, now)
             : new MemoryMessageStore(now);
         var logger = loggerFactory.CreateLogger("TradeFlow.Fix.Session");
         return new FixSession(settings, application, store, logger, time, DictionaryValidation.For(settings), settings.FileLogPath);
     }
+
+    /// <summary>
+    /// The one-file store (one fsync per reply batch), unless the directory already holds this session's store in
+    /// QuickFIX's layout and no one-file store: a restart must resume that store's sequence numbers and messages.
+    /// </summary>
+    private static IMessageStore OpenFileStore(string path, SessionId sessionId, DateTime now) =>
+        !File.Exists(LogMessageStore.PathFor(path, sessionId)) && File.Exists(Path.Combine(path, sessionId.FileStem + ".seqnums"))
+            ? new FileMessageStore(path, sessionId, now)
+            : new LogMessageStore(path, sessionId, now);
 }

@@ -1,8 +1,8 @@
 using System.Collections.Concurrent;
-using System.Globalization;
 using TradeFlow.Fix.Codec;
 using TradeFlow.Fix.Session;
 using TradeFlow.Fix.Store;
+using TradeFlow.Fix.Tests.Store;
 
 namespace TradeFlow.Fix.Tests.Session;
 
@@ -29,7 +29,7 @@ public sealed class InboundHoldTests : IDisposable
             Assert.Equal((4, 2), (harness.Session.NextTargetMsgSeqNum, harness.Session.LowestHeldMsgSeqNum));
         }
 
-        using var reopened = new FileMessageStore(_directory, AcceptorHarness.Id, DateTime.UtcNow);
+        using var reopened = new LogMessageStore(_directory, AcceptorHarness.Id, DateTime.UtcNow);
         Assert.Equal(2, reopened.NextTargetMsgSeqNum);
     }
 
@@ -91,9 +91,7 @@ public sealed class InboundHoldTests : IDisposable
 
     private int PersistedTarget()
     {
-        // Read beside the open store, as a restart would find it: "next sender : next target".
-        using var file = new FileStream(Path.Combine(_directory, "FIX.4.4-TRADEFLOW-CLIENT.seqnums"), FileMode.Open, FileAccess.Read, FileShare.ReadWrite);
-        using var reader = new StreamReader(file);
-        return int.Parse(reader.ReadToEnd().Split(" : ")[1].Trim(), CultureInfo.InvariantCulture);
+        // Read beside the open store, as a restart would find it: the last commit mark's next target.
+        return StoreFile.LastNumbers(LogMessageStore.PathFor(_directory, AcceptorHarness.Id)).Target;
     }
 }

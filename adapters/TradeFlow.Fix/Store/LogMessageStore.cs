@@ -1,0 +1,274 @@
+using System.Buffers;
+using System.Buffers.Binary;
+using Microsoft.Win32.SafeHandles;
+using TradeFlow.Fix.Session;
+
+namespace TradeFlow.Fix.Store;
+
+/// <summary>
+/// The default message store on disk: one append-only file per session under FileStorePath,
+/// <c>FIX.4.4-SENDER-TARGET.store</c>, holding checksummed records — the creation time, each outbound message with
+/// its MsgSeqNum, and after every flush the sequence numbers (the commit mark). See <see cref="LogRecord"/> for the
+/// framing and docs/fix.md for the layout.
+/// </summary>
+/// <remarks>
+/// Why one file: QuickFIX's layout (<see cref="FileMessageStore"/>) needs a body fsync, then a header fsync (a header
+/// line must never index bytes that are not durable), and sometimes a seqnums fsync — in series, per reply batch. Here
+/// <see cref="Set"/> only buffers, and <see cref="Flush()"/> appends the batch's messages and the numbers with one
+/// write and makes them durable with one fsync, before the session writes the batch to the socket. The durability
+/// policy is <see cref="FileMessageStore"/>'s: the incoming number is durable only as far as the last flush and never
+/// past the lowest number the application still holds (<see cref="Flush(int)"/>). On open, records after the last
+/// commit mark (a batch torn by a crash, never sent) are cut off; a record that fails its checksum with a
+/// commit mark after it is corruption, reported with file and offset.
+/// </remarks>
+public sealed partial class LogMessageStore : IMessageStore
+{
+    private readonly Lock _sync = new();
+
+    // One flush at a time; taken before _sync. The write and fsync run outside _sync so that the session's reader,
+    // which moves the incoming number for every message it reads, never waits for the disk.
+    private readonly Lock _flushGate = new();
+    private readonly string _directory;
+    private readonly string _path;
+    private readonly Dictionary<int, (long Offset, int Size)> _index = [];
+    private ArrayBufferWriter<byte> _pending = new(16 * 1024);
+
+    // The batch being written and fsync'd: it lands at _length; _pending lands after it.
+    private ArrayBufferWriter<byte> _flushing = new(16 * 1024);
+    private SafeFileHandle _file = null!;
+
+    // Bytes of the file that are written (and, after each flush, durable); a pending message's offset is past it.
+    private long _length;
+    private int _nextSender = 1;
+    private int _nextTarget = 1;
+    private int _durableSender = 1;
+    private int _durableTarget = 1;
+    private bool _dirty;
+
+    /// <summary>Opens (or creates, stamped with <paramref name="now"/>) the store of <paramref name="sessionId"/> in <paramref name="directory"/>.</summary>
+    /// <exception cref="MessageStoreCorruptException">The file does not add up; the message names it and the offset.</exception>
+    public LogMessageStore(string directory, SessionId sessionId, DateTime now)
+    {
+        ArgumentNullException.ThrowIfNull(directory);
+        _directory = directory;
+        _path = PathFor(directory, sessionId);
+        Directory.CreateDirectory(directory);
+        Open(now);
+    }
+
+    /// <summary>The file that holds <paramref name="sessionId"/>'s store in <paramref name="directory"/>.</summary>
+    public static string PathFor(string directory, SessionId sessionId) =>
+        Path.Combine(directory ?? throw new ArgumentNullException(nameof(directory)), sessionId.FileStem + ".store");
+
+    /// <inheritdoc/>
+    public int NextSenderMsgSeqNum
+    {
+        get { lock (_sync) { return _nextSender; } }
+        set { lock (_sync) { _nextSender = value; } }
+    }
+
+    /// <inheritdoc/>
+    public int NextTargetMsgSeqNum
+    {
+        get { lock (_sync) { return _nextTarget; } }
+        set { lock (_sync) { _nextTarget = value; } }
+    }
+
+    /// <inheritdoc/>
+    public DateTime CreationTime { get; private set; }
+
+    /// <inheritdoc/>
+    public int DurableNextTargetMsgSeqNum
+    {
+        get { lock (_sync) { return _durableTarget; } }
+    }
+
+    /// <inheritdoc/>
+    public void IncrNextSenderMsgSeqNum()
+    {
+        lock (_sync) { _nextSender++; }
+    }
+
+    /// <inheritdoc/>
+    public void IncrNextTargetMsgSeqNum()
+    {
+        lock (_sync) { _nextTarget++; }
+    }
+
+    /// <inheritdoc/>
+    public void Set(int msgSeqNum, ReadOnlySpan<byte> message)
+    {
+        Span<byte> seq = stackalloc byte[4];
+        BinaryPrimitives.WriteInt32LittleEndian(seq, msgSeqNum);
+        lock (_sync)
+        {
+            var offset = _length + _flushing.WrittenCount + _pending.WrittenCount + LogRecord.HeaderSize + seq.Length;
+            LogRecord.Write(_pending, LogRecordKind.Message, seq, message);
+            _index[msgSeqNum] = (offset, message.Length);
+            _dirty = true;
+        }
+    }
+
+    /// <inheritdoc/>
+    public void Get(int beginSeqNo, int endSeqNo, StoredMessageCallback callback)
+    {
+        ArgumentNullException.ThrowIfNull(callback);
+        int[] wanted;
+        lock (_sync)
+        {
+            wanted = _index.Keys.Where(seq => seq >= beginSeqNo && seq <= endSeqNo).Order().ToArray();
+        }
+
+        var buffer = new byte[4096];
+        foreach (var seq in wanted)
+        {
+            int size;
+            lock (_sync)
+            {
+                if (!_index.TryGetValue(seq, out var at))
+                {
+                    continue;
+                }
+
+                size = at.Size;
+                if (buffer.Length < size)
+                {
+                    buffer = new byte[size];
+                }
+
+                Read(at.Offset, buffer.AsSpan(0, size));
+            }
+
+            callback(seq, buffer.AsSpan(0, size));
+        }
+    }
+
+    /// <inheritdoc/>
+    public void Flush() => Flush(int.MaxValue);
+
+    /// <inheritdoc/>
+    public void Flush(int targetFloor)
+    {
+        lock (_flushGate)
+        {
+            int sender, target;
+            long at;
+            lock (_sync)
+            {
+                sender = _nextSender;
+                target = Math.Min(_nextTarget, targetFloor);
+                if (!_dirty && sender == _durableSender && target == _durableTarget)
+                {
+                    return;
+                }
+
+                // The numbers close the batch: they are its commit mark.
+                AppendNumbers(sender, target);
+                (_pending, _flushing) = (_flushing, _pending);
+                at = _length;
+                _dirty = false;
+            }
+
+            try
+            {
+                // The group commit: every message queued since the last flush and the numbers, one write, one fsync.
+                RandomAccess.Write(_file, _flushing.WrittenSpan, at);
+                RandomAccess.FlushToDisk(_file);
+            }
+            catch (IOException)
+            {
+                Requeue();
+                throw;
+            }
+
+            lock (_sync)
+            {
+                _length += _flushing.WrittenCount;
+                _flushing.ResetWrittenCount();
+                (_durableSender, _durableTarget) = (sender, target);
+            }
+        }
+    }
+
+    /// <inheritdoc/>
+    public void Reset(DateTime creationTime)
+    {
+        lock (_flushGate)
+        lock (_sync)
+        {
+            CloseFile();
+            File.Delete(_path);
+            Open(creationTime);
+        }
+    }
+
+    /// <inheritdoc/>
+    public void Refresh()
+    {
+        lock (_flushGate)
+        lock (_sync)
+        {
+            CloseFile();
+            Open(CreationTime);
+        }
+    }
+
+    /// <inheritdoc/>
+    public void Dispose()
+    {
+        lock (_flushGate)
+        lock (_sync)
+        {
+            CloseFile();
+        }
+    }
+
+    // A failed write or fsync leaves the batch's bytes in doubt: they go back in front of what was queued since, so
+    // the next flush writes them again at the same offset (a failed fsync may have dropped the dirty pages).
+    private void Requeue()
+    {
+        lock (_sync)
+        {
+            _flushing.Write(_pending.WrittenSpan);
+            _pending.ResetWrittenCount();
+            (_pending, _flushing) = (_flushing, _pending);
+            _dirty = true;
+        }
+    }
+
+    private void AppendNumbers(int nextSender, int nextTarget)
+    {
+        Span<byte> numbers = stackalloc byte[8];
+        BinaryPrimitives.WriteInt32LittleEndian(numbers, nextSender);
+        BinaryPrimitives.WriteInt32LittleEndian(numbers[4..], nextTarget);
+        LogRecord.Write(_pending, LogRecordKind.Numbers, numbers, default);
+    }
+
+    // A message flushed lives in the file; one being flushed is in that batch; one queued since is still pending.
+    private void Read(long offset, Span<byte> destination)
+    {
+        var inBatches = offset - _length;
+        if (inBatches < 0)
+        {
+            RandomAccess.Read(_file, destination, offset);
+        }
+        else if (inBatches < _flushing.WrittenCount)
+        {
+            _flushing.WrittenSpan.Slice((int)inBatches, destination.Length).CopyTo(destination);
+        }
+        else
+        {
+            _pending.WrittenSpan.Slice((int)(inBatches - _flushing.WrittenCount), destination.Length).CopyTo(destination);
+        }
+    }
+
+    private void CloseFile()
+    {
+        _file?.Dispose();
+        _index.Clear();
+        _pending.ResetWrittenCount();
+        _flushing.ResetWrittenCount();
+        _length = 0;
+        _dirty = false;
+    }
+}
