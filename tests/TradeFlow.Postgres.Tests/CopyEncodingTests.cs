@@ -20,7 +20,7 @@ public sealed class CopyEncodingTests : IAsyncLifetime
     public async Task A_copy_larger_than_one_chunk_reads_back_byte_for_byte()
     {
         await using var store = await PostgresEventStore.OpenAsync(TestDatabase.Options(_schema, copyThreshold: 1));
-        var events = TestEvents.Events(400, payloadSize: 2_000); // ~0.8 MB: several 256 KB chunks
+        var events = TestEvents.Events(400, payloadSize: 2_000); // ~0.8 MB: many 16 KB chunks
 
         await store.AppendToStreamAsync("trade-big", ExpectedVersion.NoStream, events);
 
