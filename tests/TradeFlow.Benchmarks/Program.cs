@@ -4,4 +4,10 @@ if (args.Length > 0 && args[0] == "--engine-latency")
     return;
 }
 
+if (args.Length > 0 && args[0] == "--postgres-copy-cpu")
+{
+    TradeFlow.Benchmarks.Postgres.PostgresCopyCpu.Run(args[1..]);
+    return;
+}
+
 BenchmarkDotNet.Running.BenchmarkSwitcher.FromAssembly(typeof(Program).Assembly).Run(args);
