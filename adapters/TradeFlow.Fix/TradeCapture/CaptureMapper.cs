@@ -52,7 +52,8 @@ internal sealed class CaptureMapper
         {
             0 => request.Book(sideFields),
             2 => request.Amend(FindReportedTrade(message, session), sideFields),
-            1 => request.Cancel(FindReportedTrade(message, session)),
+            // FIX 4.4 carries an AE's Text (58) in its NoSides entries, not at the top level.
+            1 => request.Cancel(FindReportedTrade(message, session), sideEntry.GetString(Tags.Text)),
             _ => request.Refuse(new CaptureRejection(Tags.TradeReportTransType, CaptureRejectReason.Other,
                 $"TradeReportTransType (487) {transType} is not supported: 0 (new), 1 (cancel) or 2 (replace)")),
         };
@@ -82,7 +83,7 @@ internal sealed class CaptureMapper
     public CaptureRequest MapCancel(FixMessage message, SessionId session)
     {
         var request = OrderRequest(message, session, MsgTypes.OrderCancelRequest, out _);
-        return request.Cancel(FindOrderTrade(message, session));
+        return request.Cancel(FindOrderTrade(message, session), message.GetString(Tags.Text));
     }
 
     /// <summary>Maps a J: the block named in NoOrders (73) is split over the NoAllocs (78) accounts.</summary>
@@ -206,14 +207,14 @@ internal sealed class CaptureMapper
             ? Refuse(refused)
             : WithTerms(side, (time, terms) => new AmendTrade(trade.TradeId, SourceKey, time, terms));
 
-        public CaptureRequest Cancel(TradeLookup trade)
+        public CaptureRequest Cancel(TradeLookup trade, string? text)
         {
             if (trade.Rejection is { } refused)
             {
                 return Refuse(refused);
             }
 
-            var reason = message.GetString(Tags.Text) ?? $"Cancelled by {session.TargetCompID} ({msgType} {clientId})";
+            var reason = text ?? $"Cancelled by {session.TargetCompID} ({msgType} {clientId})";
             return WithTime(time => new CancelTrade(trade.TradeId, SourceKey, time, reason));
         }
 

@@ -89,7 +89,7 @@ internal static class DemoFixMessages
         body.Add(Tags.Account, terms.Book.ToString());
         if (text is not null)
         {
-            // FIX 4.4 has Text (58) in an AE only on a side: the gateway then records its own reason for the cancel.
+            // FIX 4.4 carries an AE's Text (58) on a side; the gateway journals it as the cancel's reason.
             body.Add(Tags.Text, text);
         }
     }

@@ -95,6 +95,26 @@ public class CaptureMapperTests
     }
 
     [Fact]
+    public void A_cancel_report_cancels_with_the_reason_in_its_side_entry_where_FIX_4_4_carries_Text()
+    {
+        var tradeId = TradeId.FromInt64(42);
+
+        var request = Mapper.MapTradeCaptureReport(TradeReport("TR-3", transType: 1, tradeRef: tradeId.ToString(), sideText: "booked in error"), Client);
+
+        var cancel = Assert.IsType<CancelTrade>(request.Command);
+        Assert.Equal(tradeId, cancel.TradeId);
+        Assert.Equal("booked in error", cancel.Reason);
+    }
+
+    [Fact]
+    public void A_cancel_report_without_a_reason_says_who_cancelled_it()
+    {
+        var request = Mapper.MapTradeCaptureReport(TradeReport("TR-4", transType: 1, tradeRef: TradeId.FromInt64(42).ToString()), Client);
+
+        Assert.Equal("Cancelled by CLIENT1 (AE TR-4)", Assert.IsType<CancelTrade>(request.Command).Reason);
+    }
+
+    [Fact]
     public void A_replace_names_its_order_by_OrigClOrdID_once_the_booking_is_known()
     {
         var tradeId = TradeId.FromInt64(7);

@@ -34,9 +34,9 @@ internal static class CaptureMessages
         Message("F", $"11={clOrdId}|41={origClOrdId}|48=US0378331005|22=4|55=AAPL|54=1|60=20250314-09:32:00.000|38=100|");
 
     public static FixMessage TradeReport(string reportId, string instrument = "48=US0378331005|22=4|55=AAPL|",
-        int transType = 0, string? tradeRef = null, string qty = "200") =>
+        int transType = 0, string? tradeRef = null, string qty = "200", string? sideText = null) =>
         Message("AE", $"571={reportId}|487={transType}|856=0|570=N|{(tradeRef is null ? "" : $"881={tradeRef}|")}{instrument}" +
-            $"32={qty}|31=190.50|75=20250314|60=20250314-09:29:30.000|552=1|54=2|{Parties()}1=EQ-NY|");
+            $"32={qty}|31=190.50|75=20250314|60=20250314-09:29:30.000|552=1|54=2|{Parties()}1=EQ-NY|{(sideText is null ? "" : $"58={sideText}|")}");
 
     public static FixMessage Allocation(string allocId, string blockClOrdId, params (string Book, string Lei, int Qty)[] legs) =>
         Message("J", $"70={allocId}|71=0|626=1|54=1|48=US0378331005|22=4|55=AAPL|53={legs.Sum(l => l.Qty)}|6=190.25|" +
