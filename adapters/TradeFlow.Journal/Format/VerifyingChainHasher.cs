@@ -1,3 +1,4 @@
+using System.Runtime.CompilerServices;
 using System.Runtime.InteropServices;
 
 namespace TradeFlow.Journal.Format;
@@ -23,6 +24,7 @@ internal sealed unsafe class VerifyingChainHasher : IDisposable
     }
 
     /// <summary>Writes SHA-256(<paramref name="previous"/> ‖ <paramref name="body"/>) to <paramref name="destination"/>.</summary>
+    [MethodImpl(MethodImplOptions.AggressiveOptimization)]
     public void Chain(ReadOnlySpan<byte> previous, ReadOnlySpan<byte> body, Span<byte> destination)
     {
         if (_sha is null || _context is null)

@@ -1,3 +1,4 @@
+using System.Runtime.CompilerServices;
 using System.Runtime.InteropServices;
 using System.Text;
 
@@ -30,6 +31,7 @@ internal sealed class StreamVersions
     /// One hash lookup per record (find or add, then write through the returned reference) rather than a lookup and a
     /// store; the stream's name is materialised only for a new stream (the dictionary's key) or a problem report.
     /// </remarks>
+    [MethodImpl(MethodImplOptions.AggressiveOptimization)]
     public long? Advance(ReadOnlySpan<byte> streamUtf8, long version, out string stream)
     {
         if (Encoding.UTF8.GetMaxCharCount(streamUtf8.Length) > _chars.Length)
