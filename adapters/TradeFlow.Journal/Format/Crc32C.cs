@@ -1,4 +1,5 @@
 using System.Buffers.Binary;
+using System.Runtime.CompilerServices;
 using System.Runtime.Intrinsics.X86;
 
 namespace TradeFlow.Journal.Format;
@@ -17,6 +18,7 @@ internal static class Crc32C
     public static uint Compute(ReadOnlySpan<byte> data) => ~Update(0xFFFFFFFFu, data);
 
     /// <summary>Continues a running CRC state (start at 0xFFFFFFFF, finish with bitwise not).</summary>
+    [MethodImpl(MethodImplOptions.AggressiveOptimization)]
     public static uint Update(uint crc, ReadOnlySpan<byte> data)
     {
         if (Sse42.X64.IsSupported)

@@ -19,7 +19,7 @@ public sealed partial class JournalIntegrityScanner : IDisposable
     private const int BufferSize = 4 << 20;
     private readonly JournalScanOptions _options;
     private readonly SegmentReader _reader = new(BufferSize);
-    private readonly ChainHasher _hasher = new();
+    private readonly VerifyingChainHasher _hasher = new();
     private readonly List<JournalProblem> _problems = [];
     private readonly byte[] _previous = new byte[JournalFormat.HashSize];
     private readonly byte[] _computed = new byte[JournalFormat.HashSize];

@@ -1,3 +1,4 @@
+using System.Runtime.CompilerServices;
 using Microsoft.Win32.SafeHandles;
 
 namespace TradeFlow.Journal.Integrity;
@@ -27,6 +28,7 @@ internal sealed class SegmentReader(int bufferSize)
     }
 
     /// <summary>The bytes [offset, offset + length); the caller has checked they lie within the segment.</summary>
+    [MethodImpl(MethodImplOptions.AggressiveOptimization)]
     public ReadOnlySpan<byte> Read(long offset, int length)
     {
         if (offset < _start || offset + length > _start + _count)

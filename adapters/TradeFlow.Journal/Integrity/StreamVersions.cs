@@ -1,3 +1,5 @@
+using System.Runtime.CompilerServices;
+using System.Runtime.InteropServices;
 using System.Text;
 
 namespace TradeFlow.Journal.Integrity;
@@ -25,6 +27,11 @@ internal sealed class StreamVersions
     }
 
     /// <summary>Records <paramref name="version"/> of the stream; returns the expected version when it is not the next one, else null.</summary>
+    /// <remarks>
+    /// One hash lookup per record (find or add, then write through the returned reference) rather than a lookup and a
+    /// store; the stream's name is materialised only for a new stream (the dictionary's key) or a problem report.
+    /// </remarks>
+    [MethodImpl(MethodImplOptions.AggressiveOptimization)]
     public long? Advance(ReadOnlySpan<byte> streamUtf8, long version, out string stream)
     {
         if (Encoding.UTF8.GetMaxCharCount(streamUtf8.Length) > _chars.Length)
@@ -33,21 +40,27 @@ internal sealed class StreamVersions
         }
 
         var chars = _chars.AsSpan(0, Encoding.UTF8.GetChars(streamUtf8, _chars));
-        if (_lookup.TryGetValue(chars, out var last))
+        ref var last = ref CollectionsMarshal.GetValueRefOrAddDefault(_lookup, chars, out var exists);
+        var previous = last;
+        last = version;
+        stream = string.Empty;
+        if (exists)
         {
-            _lookup[chars] = version;
-            stream = string.Empty;
-            if (version == last + 1)
+            if (version == previous + 1)
             {
                 return null;
             }
 
             stream = chars.ToString();
-            return last + 1;
+            return previous + 1;
+        }
+
+        if (version == 0 || !_trusted)
+        {
+            return null;
         }
 
         stream = chars.ToString();
-        _versions[stream] = version;
-        return version == 0 || !_trusted ? null : 0;
+        return 0;
     }
 }

@@ -11,7 +11,7 @@ namespace TradeFlow.Journal.Storage;
 /// </summary>
 internal sealed class SegmentScanner(JournalIndex index) : IDisposable
 {
-    private readonly ChainHasher _hasher = new();
+    private readonly VerifyingChainHasher _hasher = new();
     private readonly List<(StreamEntry Entry, long Version, long Position, long Location, long Offset)> _staged = [];
     private readonly byte[] _computed = new byte[JournalFormat.HashSize];
     private readonly char[] _chars = new char[3 * 256];
