@@ -12,9 +12,14 @@ internal sealed class HybridWaiter
     private SequenceBarrier? _barrier;
     private int _signalled;
 
-    /// <summary>True when the awaited sequence is available or the barrier is alerted (read under the strategy's lock).</summary>
+    /// <summary>
+    /// True when the awaited sequence is available or the barrier is alerted, and the owner has not been
+    /// signalled since it last checked (read under the strategy's lock; a woken owner that has not yet
+    /// unregistered is not signalled again by every later publish).
+    /// </summary>
     public bool IsReleasable =>
-        _dependents is { } dependents && (dependents.Value >= _sequence || _barrier!.IsAlerted);
+        Volatile.Read(ref _signalled) == 0 && _dependents is { } dependents
+        && (dependents.Value >= _sequence || _barrier!.IsAlerted);
 
     /// <summary>Records what the owning thread is about to wait for; called before it registers.</summary>
     public void Arm(long sequence, DependentSequenceGroup dependents, SequenceBarrier barrier)
