@@ -67,7 +67,7 @@ public static class EngineLatency
             engine.Stop(TimeSpan.FromSeconds(60));
             var h = completion.Histogram;
             return string.Create(CultureInfo.InvariantCulture,
-                $"| {kind} | {rate:N0} | {count:N0} | {count / elapsed.TotalSeconds:N0} | {Micros(h.Percentile(50))} | {Micros(h.Percentile(99))} | {Micros(h.Percentile(99.9))} | {Micros(h.Max)} | {(double)count / Math.Max(1, commits):N1} | {commitMean:N1} | {Environment.GetEnvironmentVariable("TRADEFLOW_WAIT") ?? "default"} |");
+                $"| {kind} | {rate:N0} | {count:N0} | {count / elapsed.TotalSeconds:N0} | {Micros(h.Percentile(50))} | {Micros(h.Percentile(99))} | {Micros(h.Percentile(99.9))} | {Micros(h.Max)} | {(double)count / Math.Max(1, commits):N1} | {commitMean:N1} | {Environment.GetEnvironmentVariable("TRADEFLOW_WAIT") ?? "default"}{(SleepPacing ? ", sleep-paced" : "")} |");
         }
         finally
         {
@@ -124,6 +124,9 @@ public static class EngineLatency
         };
     }
 
+    // TRADEFLOW_PACE=sleep: the producer sleeps between commands instead of yielding (see Pace).
+    private static bool SleepPacing => Environment.GetEnvironmentVariable("TRADEFLOW_PACE") == "sleep";
+
     private static TimeSpan Pace(TradeEngine engine, TradeFlow.Domain.Trades.BookTrade[] captures, int rate, LatencyCompletion completion)
     {
         var interval = (double)Stopwatch.Frequency / rate;
@@ -133,6 +136,18 @@ public static class EngineLatency
             var due = start + (long)(i * interval);
             completion.Scheduled[i] = due;
             long now;
+            if (SleepPacing)
+            {
+                // A gateway blocked on its socket, not a producer yielding on a core the stages need:
+                // sleep until due, and time from the actual submit (the oversleep is the producer's, not the engine's).
+                while (Stopwatch.GetTimestamp() < due)
+                {
+                    Thread.Sleep(1);
+                }
+
+                completion.Scheduled[i] = Stopwatch.GetTimestamp();
+            }
+
             while ((now = Stopwatch.GetTimestamp()) < due)
             {
                 // Sleep when far ahead; otherwise yield, so the producer hands its core to the stages.
