@@ -106,7 +106,7 @@ public static class EngineLatency
 
     // TRADEFLOW_WAIT picks the ring's wait strategy for a comparison run: "hybrid:N" (N spins), "pulseall:N" (the previous hybrid, which woke every sleeper), "blocking",
     // "yielding", "sleeping" or "busyspin"; unset = the engine's default.
-    private static TradeFlow.Ring.WaitStrategies.IWaitStrategy? WaitStrategyFromEnvironment()
+    internal static TradeFlow.Ring.WaitStrategies.IWaitStrategy? WaitStrategyFromEnvironment()
     {
         var name = Environment.GetEnvironmentVariable("TRADEFLOW_WAIT");
         return name switch
