@@ -36,8 +36,8 @@ public static class EngineLatency
             ? Enumerable.Range(0, args.Length / 3).Select(i => (Enum.Parse<EngineStore>(args[i * 3]),
                 int.Parse(args[(i * 3) + 1], CultureInfo.InvariantCulture), int.Parse(args[(i * 3) + 2], CultureInfo.InvariantCulture))).ToArray()
             : Default;
-        Console.WriteLine("| store | offered/s | commands | achieved/s | p50 µs | p99 µs | p99.9 µs | max µs | commands/commit |");
-        Console.WriteLine("|---|---|---|---|---|---|---|---|---|");
+        Console.WriteLine("| store | offered/s | commands | achieved/s | p50 µs | p99 µs | p99.9 µs | max µs | commands/commit | commit mean µs | wait |");
+        Console.WriteLine("|---|---|---|---|---|---|---|---|---|---|---|");
         foreach (var (store, rate, count) in scenarios)
         {
             Console.WriteLine(Measure(store, rate, count));
@@ -49,7 +49,10 @@ public static class EngineLatency
         var (store, directory) = EngineBenchData.OpenStore(kind);
         try
         {
-            var engine = new TradeEngine(new EngineOptions(store, EngineBenchData.ReferenceData(), SystemClock.Instance));
+            var engine = new TradeEngine(new EngineOptions(store, EngineBenchData.ReferenceData(), SystemClock.Instance)
+            {
+                WaitStrategy = WaitStrategyFromEnvironment(),
+            });
             engine.Start();
             using (var warmup = new LatencyCompletion(Math.Min(count, 20_000)))
             {
@@ -60,10 +63,11 @@ public static class EngineLatency
             using var completion = new LatencyCompletion(count);
             var elapsed = Pace(engine, EngineBenchData.Captures(count, "measured"), rate, completion);
             var commits = engine.Commits - commitsBefore;
+            var commitMean = engine.Metrics.CommitLatencyMeanMicroseconds;
             engine.Stop(TimeSpan.FromSeconds(60));
             var h = completion.Histogram;
             return string.Create(CultureInfo.InvariantCulture,
-                $"| {kind} | {rate:N0} | {count:N0} | {count / elapsed.TotalSeconds:N0} | {Micros(h.Percentile(50))} | {Micros(h.Percentile(99))} | {Micros(h.Percentile(99.9))} | {Micros(h.Max)} | {(double)count / Math.Max(1, commits):N1} |");
+                $"| {kind} | {rate:N0} | {count:N0} | {count / elapsed.TotalSeconds:N0} | {Micros(h.Percentile(50))} | {Micros(h.Percentile(99))} | {Micros(h.Percentile(99.9))} | {Micros(h.Max)} | {(double)count / Math.Max(1, commits):N1} | {commitMean:N1} | {Environment.GetEnvironmentVariable("TRADEFLOW_WAIT") ?? "default"}{(SleepPacing ? ", sleep-paced" : "")} |");
         }
         finally
         {
@@ -100,6 +104,29 @@ public static class EngineLatency
         }
     }
 
+    // TRADEFLOW_WAIT picks the ring's wait strategy for a comparison run: "hybrid:N" (N spins), "pulseall:N" (the previous hybrid, which woke every sleeper), "blocking",
+    // "yielding", "sleeping" or "busyspin"; unset = the engine's default.
+    internal static TradeFlow.Ring.WaitStrategies.IWaitStrategy? WaitStrategyFromEnvironment()
+    {
+        var name = Environment.GetEnvironmentVariable("TRADEFLOW_WAIT");
+        return name switch
+        {
+            null or "" or "default" => null,
+            "blocking" => new TradeFlow.Ring.WaitStrategies.BlockingWaitStrategy(),
+            "yielding" => new TradeFlow.Ring.WaitStrategies.YieldingWaitStrategy(),
+            "sleeping" => new TradeFlow.Ring.WaitStrategies.SleepingWaitStrategy(),
+            "busyspin" => new TradeFlow.Ring.WaitStrategies.BusySpinWaitStrategy(),
+            _ when name.StartsWith("hybrid:", StringComparison.Ordinal) =>
+                new TradeFlow.Ring.WaitStrategies.HybridWaitStrategy(int.Parse(name[7..], CultureInfo.InvariantCulture)),
+            _ when name.StartsWith("pulseall:", StringComparison.Ordinal) =>
+                new PulseAllHybridWaitStrategy(int.Parse(name[9..], CultureInfo.InvariantCulture)),
+            _ => throw new ArgumentException($"Unknown TRADEFLOW_WAIT '{name}'."),
+        };
+    }
+
+    // TRADEFLOW_PACE=sleep: the producer sleeps between commands instead of yielding (see Pace).
+    private static bool SleepPacing => Environment.GetEnvironmentVariable("TRADEFLOW_PACE") == "sleep";
+
     private static TimeSpan Pace(TradeEngine engine, TradeFlow.Domain.Trades.BookTrade[] captures, int rate, LatencyCompletion completion)
     {
         var interval = (double)Stopwatch.Frequency / rate;
@@ -109,6 +136,18 @@ public static class EngineLatency
             var due = start + (long)(i * interval);
             completion.Scheduled[i] = due;
             long now;
+            if (SleepPacing)
+            {
+                // A gateway blocked on its socket, not a producer yielding on a core the stages need:
+                // sleep until due, and time from the actual submit (the oversleep is the producer's, not the engine's).
+                while (Stopwatch.GetTimestamp() < due)
+                {
+                    Thread.Sleep(1);
+                }
+
+                completion.Scheduled[i] = Stopwatch.GetTimestamp();
+            }
+
             while ((now = Stopwatch.GetTimestamp()) < due)
             {
                 // Sleep when far ahead; otherwise yield, so the producer hands its core to the stages.

@@ -32,7 +32,11 @@ public class EnginePipelineBenchmarks : IDisposable
     public void StartEngine()
     {
         (_store, _directory) = EngineBenchData.OpenStore(Store);
-        _engine = new TradeEngine(new EngineOptions(_store, EngineBenchData.ReferenceData(), SystemClock.Instance));
+        // TRADEFLOW_WAIT (see EngineLatency) compares wait strategies across two --inProcess runs.
+        _engine = new TradeEngine(new EngineOptions(_store, EngineBenchData.ReferenceData(), SystemClock.Instance)
+        {
+            WaitStrategy = EngineLatency.WaitStrategyFromEnvironment(),
+        });
         _engine.Start();
     }
 
