@@ -74,7 +74,7 @@ public sealed partial class FileMessageStore
                     $"truncated: message {seq} ({size} bytes at offset {offset}, indexed at {_headerPath} offset {lineStart}) is missing");
             }
 
-            _index[seq] = (offset, size);
+            _index.Set(seq, offset, size);
             indexedEnd = Math.Max(indexedEnd, offset + size);
             lastSeq = Math.Max(lastSeq, seq);
             lineStart = newline + 1;

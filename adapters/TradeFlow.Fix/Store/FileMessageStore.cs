@@ -33,7 +33,7 @@ public sealed partial class FileMessageStore : IMessageStore
     private readonly string _headerPath;
     private readonly string _seqNumsPath;
     private readonly string _sessionPath;
-    private readonly Dictionary<int, (long Offset, int Size)> _index = [];
+    private readonly StoredMessageIndex _index = new();
     private readonly StringBuilder _pendingHeader = new();
     private FileStream _body = null!;
     private FileStream _header = null!;
@@ -92,7 +92,7 @@ public sealed partial class FileMessageStore : IMessageStore
         lock (_sync)
         {
             RandomAccess.Write(_body.SafeFileHandle, message, _bodyLength);
-            _index[msgSeqNum] = (_bodyLength, message.Length);
+            _index.Set(msgSeqNum, _bodyLength, message.Length);
             _lastStoredSeq = Math.Max(_lastStoredSeq, msgSeqNum);
             _pendingHeader.Append(CultureInfo.InvariantCulture, $"{msgSeqNum},{_bodyLength},{message.Length}\n");
             _bodyLength += message.Length;
@@ -101,38 +101,8 @@ public sealed partial class FileMessageStore : IMessageStore
     }
 
     /// <inheritdoc/>
-    public void Get(int beginSeqNo, int endSeqNo, StoredMessageCallback callback)
-    {
-        ArgumentNullException.ThrowIfNull(callback);
-        int[] wanted;
-        lock (_sync)
-        {
-            wanted = _index.Keys.Where(seq => seq >= beginSeqNo && seq <= endSeqNo).Order().ToArray();
-        }
-
-        var buffer = new byte[4096];
-        foreach (var seq in wanted)
-        {
-            int size;
-            lock (_sync)
-            {
-                if (!_index.TryGetValue(seq, out var at))
-                {
-                    continue;
-                }
-
-                size = at.Size;
-                if (buffer.Length < size)
-                {
-                    buffer = new byte[size];
-                }
-
-                RandomAccess.Read(_body.SafeFileHandle, buffer.AsSpan(0, size), at.Offset);
-            }
-
-            callback(seq, buffer.AsSpan(0, size));
-        }
-    }
+    public void Get(int beginSeqNo, int endSeqNo, StoredMessageCallback callback) =>
+        _index.Get(_sync, beginSeqNo, endSeqNo, (offset, destination) => RandomAccess.Read(_body.SafeFileHandle, destination, offset), callback);
 
     /// <inheritdoc/>
     public int DurableNextTargetMsgSeqNum

@@ -83,7 +83,7 @@ public sealed partial class LogMessageStore
                     _nextTarget = BinaryPrimitives.ReadInt32LittleEndian(payload[4..]);
                     foreach (var (seq, at, length) in pendingIndex)
                     {
-                        _index[seq] = (at, length);
+                        _index.Set(seq, at, length);
                         lastSeq = Math.Max(lastSeq, seq);
                     }
 

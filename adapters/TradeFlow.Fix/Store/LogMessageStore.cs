@@ -30,7 +30,7 @@ public sealed partial class LogMessageStore : IMessageStore
     private readonly Lock _flushGate = new();
     private readonly string _directory;
     private readonly string _path;
-    private readonly Dictionary<int, (long Offset, int Size)> _index = [];
+    private readonly StoredMessageIndex _index = new();
     private ArrayBufferWriter<byte> _pending = new(16 * 1024);
 
     // The batch being written and fsync'd: it lands at _length; _pending lands after it.
@@ -104,44 +104,14 @@ public sealed partial class LogMessageStore : IMessageStore
         {
             var offset = _length + _flushing.WrittenCount + _pending.WrittenCount + LogRecord.HeaderSize + seq.Length;
             LogRecord.Write(_pending, LogRecordKind.Message, seq, message);
-            _index[msgSeqNum] = (offset, message.Length);
+            _index.Set(msgSeqNum, offset, message.Length);
             _dirty = true;
         }
     }
 
     /// <inheritdoc/>
-    public void Get(int beginSeqNo, int endSeqNo, StoredMessageCallback callback)
-    {
-        ArgumentNullException.ThrowIfNull(callback);
-        int[] wanted;
-        lock (_sync)
-        {
-            wanted = _index.Keys.Where(seq => seq >= beginSeqNo && seq <= endSeqNo).Order().ToArray();
-        }
-
-        var buffer = new byte[4096];
-        foreach (var seq in wanted)
-        {
-            int size;
-            lock (_sync)
-            {
-                if (!_index.TryGetValue(seq, out var at))
-                {
-                    continue;
-                }
-
-                size = at.Size;
-                if (buffer.Length < size)
-                {
-                    buffer = new byte[size];
-                }
-
-                Read(at.Offset, buffer.AsSpan(0, size));
-            }
-
-            callback(seq, buffer.AsSpan(0, size));
-        }
-    }
+    public void Get(int beginSeqNo, int endSeqNo, StoredMessageCallback callback) =>
+        _index.Get(_sync, beginSeqNo, endSeqNo, Read, callback);
 
     /// <inheritdoc/>
     public void Flush() => Flush(int.MaxValue);
