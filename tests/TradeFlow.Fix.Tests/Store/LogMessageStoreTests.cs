@@ -4,7 +4,7 @@ using TradeFlow.Fix.Store;
 
 namespace TradeFlow.Fix.Tests.Store;
 
-public sealed class LogMessageStoreTests : MessageStoreContract, IDisposable
+public sealed class LogMessageStoreTests : DurableMessageStoreContract, IDisposable
 {
     private static readonly SessionId Id = new("FIX.4.4", "TRADEFLOW", "CLIENT");
     private readonly string _directory = Path.Combine(Path.GetTempPath(), $"tf-log-store-{Guid.NewGuid():N}");
@@ -64,25 +64,6 @@ public sealed class LogMessageStoreTests : MessageStoreContract, IDisposable
         store.Set(2, Msg("two"));
 
         Assert.Equal([(1, "one"), (2, "two")], All(store));
-    }
-
-    [Fact]
-    public void A_reopened_store_resumes_its_sequence_numbers_messages_and_creation_time()
-    {
-        using (var store = CreateStore(Created))
-        {
-            store.Set(1, Msg("one"));
-            store.Set(2, Msg("two"));
-            store.NextSenderMsgSeqNum = 3;
-            store.NextTargetMsgSeqNum = 7;
-            store.Flush();
-        }
-
-        using var reopened = CreateStore(Created.AddDays(5));
-
-        Assert.Equal((3, 7), (reopened.NextSenderMsgSeqNum, reopened.NextTargetMsgSeqNum));
-        Assert.Equal([(1, "one"), (2, "two")], All(reopened));
-        Assert.Equal(Created, reopened.CreationTime);
     }
 
     [Fact]
@@ -176,35 +157,6 @@ public sealed class LogMessageStoreTests : MessageStoreContract, IDisposable
         using var store = CreateStore(Created);
 
         Assert.Equal((1, 1, Created), (store.NextSenderMsgSeqNum, store.NextTargetMsgSeqNum, store.CreationTime));
-    }
-
-    [Fact]
-    public void A_reopened_store_expects_the_floor_its_last_flush_persisted()
-    {
-        using (var store = CreateStore(Created))
-        {
-            store.NextTargetMsgSeqNum = 9;
-            store.Flush(targetFloor: 5);
-        }
-
-        using var reopened = CreateStore(Created);
-
-        Assert.Equal((5, 5), (reopened.NextTargetMsgSeqNum, reopened.DurableNextTargetMsgSeqNum));
-    }
-
-    [Fact]
-    public void A_raised_floor_is_written_even_when_no_number_moved_since_the_last_flush()
-    {
-        using (var store = CreateStore(Created))
-        {
-            store.NextTargetMsgSeqNum = 9;
-            store.Flush(targetFloor: 5);
-            store.Flush(targetFloor: 8);
-        }
-
-        using var reopened = CreateStore(Created);
-
-        Assert.Equal(8, reopened.NextTargetMsgSeqNum);
     }
 
     [Fact]
