@@ -15,32 +15,30 @@ internal static class LifecycleEventJsonReaders
 {
     public static bool TryReadConfirmed(ReadOnlySpan<byte> utf8, [NotNullWhen(true)] out TradeConfirmed? evt)
     {
-        var reader = new Utf8JsonReader(utf8);
-        evt = EventJsonValues.Header(ref reader, out var id, out var at)
-              && Property(ref reader, "confirmationReference"u8) && String(ref reader, out var reference) && Finish(ref reader)
-            ? new TradeConfirmed(id, at, reference)
-            : null;
+        evt = HeaderAndText(utf8, "confirmationReference"u8, out var id, out var at, out var reference) ? new TradeConfirmed(id, at, reference) : null;
         return evt is not null;
     }
 
     public static bool TryReadMatched(ReadOnlySpan<byte> utf8, [NotNullWhen(true)] out SettlementMatched? evt)
     {
-        var reader = new Utf8JsonReader(utf8);
-        evt = EventJsonValues.Header(ref reader, out var id, out var at)
-              && Property(ref reader, "matchReference"u8) && String(ref reader, out var reference) && Finish(ref reader)
-            ? new SettlementMatched(id, at, reference)
-            : null;
+        evt = HeaderAndText(utf8, "matchReference"u8, out var id, out var at, out var reference) ? new SettlementMatched(id, at, reference) : null;
         return evt is not null;
     }
 
     public static bool TryReadCancelled(ReadOnlySpan<byte> utf8, [NotNullWhen(true)] out TradeCancelled? evt)
     {
-        var reader = new Utf8JsonReader(utf8);
-        evt = EventJsonValues.Header(ref reader, out var id, out var at)
-              && Property(ref reader, "reason"u8) && String(ref reader, out var reason) && Finish(ref reader)
-            ? new TradeCancelled(id, at, reason)
-            : null;
+        evt = HeaderAndText(utf8, "reason"u8, out var id, out var at, out var reason) ? new TradeCancelled(id, at, reason) : null;
         return evt is not null;
+    }
+
+    // The shape of the events that add one text to the header (trade id, effective time): exactly that, nothing more.
+    private static bool HeaderAndText(ReadOnlySpan<byte> utf8, ReadOnlySpan<byte> name, out Values.TradeId id, out DateTimeOffset at,
+        [NotNullWhen(true)] out string? text)
+    {
+        var reader = new Utf8JsonReader(utf8);
+        text = null;
+        return EventJsonValues.Header(ref reader, out id, out at) && Property(ref reader, name) && String(ref reader, out text)
+               && Finish(ref reader);
     }
 
     public static bool TryReadSettled(ReadOnlySpan<byte> utf8, [NotNullWhen(true)] out SettlementSettled? evt)
