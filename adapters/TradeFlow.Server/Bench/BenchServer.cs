@@ -1,6 +1,4 @@
-using System.Globalization;
 using System.Net;
-using System.Text;
 using Microsoft.Extensions.Configuration;
 using TradeFlow.ReferenceData;
 using TradeFlow.Server.Serve;
@@ -38,7 +36,7 @@ internal sealed class BenchServer : IAsyncDisposable
         var dataDirectory = Path.Combine(Path.GetTempPath(), "tradeflow-bench-" + Guid.NewGuid().ToString("N")[..8]);
         Directory.CreateDirectory(dataDirectory);
         var fixConfig = Path.Combine(dataDirectory, "bench-acceptor.cfg");
-        await File.WriteAllTextAsync(fixConfig, AcceptorConfig(sessions, dataDirectory), cancellationToken).ConfigureAwait(false);
+        await File.WriteAllTextAsync(fixConfig, LoopbackAcceptorConfig.For(BenchSettings.ServerCompId, Enumerable.Range(0, sessions).Select(BenchSettings.ClientCompId), dataDirectory), cancellationToken).ConfigureAwait(false);
         var settings = new ServeSettings(StoreKind.Journal, dataDirectory, null, referenceDataDirectory, fixConfig, ["http://127.0.0.1:0"]);
         try
         {
@@ -50,26 +48,6 @@ internal sealed class BenchServer : IAsyncDisposable
             Directory.Delete(dataDirectory, recursive: true);
             throw;
         }
-    }
-
-    /// <summary>The acceptor's sessions: TRADEFLOW accepting BENCH1..BENCH<i>S</i> on one free loopback port, around the clock.</summary>
-    public static string AcceptorConfig(int sessions, string dataDirectory)
-    {
-        var cfg = new StringBuilder()
-            .AppendLine("[DEFAULT]")
-            .AppendLine("ConnectionType=acceptor")
-            .AppendLine("SocketAcceptHost=127.0.0.1")
-            .AppendLine("SocketAcceptPort=0")
-            .AppendLine("BeginString=FIX.4.4")
-            .AppendLine(CultureInfo.InvariantCulture, $"SenderCompID={BenchSettings.ServerCompId}")
-            .AppendLine(CultureInfo.InvariantCulture, $"FileStorePath={Path.Combine(dataDirectory, "fix-store")}")
-            .AppendLine("NonStopSession=Y");
-        for (var s = 0; s < sessions; s++)
-        {
-            cfg.AppendLine("[SESSION]").AppendLine(CultureInfo.InvariantCulture, $"TargetCompID={BenchSettings.ClientCompId(s)}");
-        }
-
-        return cfg.ToString();
     }
 
     /// <summary>Stops the server as <c>serve</c> stops, then deletes its data directory.</summary>

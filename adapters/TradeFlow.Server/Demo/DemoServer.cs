@@ -1,5 +1,3 @@
-using System.Globalization;
-using System.Text;
 using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.Logging;
 using TradeFlow.Domain.ReferenceData;
@@ -21,7 +19,7 @@ internal static class DemoServer
     {
         Directory.CreateDirectory(dataDirectory);
         var fixConfig = Path.Combine(dataDirectory, "demo-acceptor.cfg");
-        File.WriteAllText(fixConfig, AcceptorConfig(dataDirectory));
+        File.WriteAllText(fixConfig, LoopbackAcceptorConfig.For(DemoFixClient.ServerCompId, DemoFixClient.ClientCompIds, dataDirectory));
         return new ServeSettings(StoreKind.Journal, dataDirectory, null, referenceDataDirectory, fixConfig, ["http://127.0.0.1:0"])
         {
             MinimumLogLevel = LogLevel.Warning,
@@ -47,23 +45,4 @@ internal static class DemoServer
 
     /// <summary>The HTTP base address the host listens on (the port Kestrel picked).</summary>
     public static Uri HttpAddress(ServeHost host) => new(host.HttpUrls.First());
-
-    private static string AcceptorConfig(string dataDirectory)
-    {
-        var cfg = new StringBuilder()
-            .AppendLine("[DEFAULT]")
-            .AppendLine("ConnectionType=acceptor")
-            .AppendLine("SocketAcceptHost=127.0.0.1")
-            .AppendLine("SocketAcceptPort=0")
-            .AppendLine("BeginString=FIX.4.4")
-            .AppendLine(CultureInfo.InvariantCulture, $"SenderCompID={DemoFixClient.ServerCompId}")
-            .AppendLine(CultureInfo.InvariantCulture, $"FileStorePath={Path.Combine(dataDirectory, "fix-store")}")
-            .AppendLine("NonStopSession=Y");
-        foreach (var client in DemoFixClient.ClientCompIds)
-        {
-            cfg.AppendLine("[SESSION]").AppendLine(CultureInfo.InvariantCulture, $"TargetCompID={client}");
-        }
-
-        return cfg.ToString();
-    }
 }
