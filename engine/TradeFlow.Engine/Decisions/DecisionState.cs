@@ -1,3 +1,4 @@
+using System.Runtime.CompilerServices;
 using TradeFlow.Domain.Events;
 using TradeFlow.Domain.ReferenceData;
 using TradeFlow.Domain.Trades;
@@ -14,7 +15,7 @@ namespace TradeFlow.Engine.Decisions;
 /// </summary>
 internal sealed class DecisionState
 {
-    private readonly Dictionary<TradeId, LiveTrade> _trades = [];
+    private readonly LiveTradeTable _trades = new();
     private readonly Dictionary<string, CommandOutcome> _outcomes = new(StringComparer.Ordinal);
     private readonly Dictionary<string, decimal> _utilisation = new(StringComparer.Ordinal);
     private readonly Dictionary<BusinessDate, decimal> _settlementLadder = [];
@@ -37,7 +38,7 @@ internal sealed class DecisionState
     public CreditLimits Limits { get; } = new();
 
     /// <summary>Every trade, for the state hash.</summary>
-    public IReadOnlyDictionary<TradeId, LiveTrade> Trades => _trades;
+    public IEnumerable<LiveTrade> Trades => _trades.Values;
 
     /// <summary>Every source key's outcome, for the state hash.</summary>
     public IReadOnlyDictionary<string, CommandOutcome> Outcomes => _outcomes;
@@ -49,7 +50,7 @@ internal sealed class DecisionState
     public IReadOnlyDictionary<BusinessDate, decimal> SettlementLadder => _settlementLadder;
 
     /// <summary>Finds a trade.</summary>
-    public bool TryGetTrade(TradeId id, out LiveTrade trade) => _trades.TryGetValue(id, out trade!);
+    public bool TryGetTrade(TradeId id, out LiveTrade trade) => _trades.TryGet(id, out trade);
 
     /// <summary>The outcome already given to a source key, if any.</summary>
     public bool TryGetOutcome(string sourceKey, out CommandOutcome outcome) => _outcomes.TryGetValue(sourceKey, out outcome);
@@ -76,7 +77,7 @@ internal sealed class DecisionState
                 break;
             case CreditLimitChangeRejected:
                 break;
-            case TradeRejected rejected when !_trades.ContainsKey(rejected.TradeId):
+            case TradeRejected rejected when !_trades.Contains(rejected.TradeId):
                 // A refused booking consumes its id; a refusal of a command to an unknown trade does not.
                 if (rejected.CommandKind == TradeCommandKind.Book)
                 {
@@ -92,12 +93,12 @@ internal sealed class DecisionState
 
     private void ApplyBooked(TradeBooked booked, string stream, TradeCommandKind kind)
     {
-        if (_trades.ContainsKey(booked.TradeId))
+        if (_trades.Contains(booked.TradeId))
         {
             throw new InvalidOperationException($"Trade {booked.TradeId} is booked twice (stream {stream}).");
         }
 
-        var live = new LiveTrade(Trade.Evolve(null, booked)!, stream) { Figures = FiguresOf(booked) };
+        var live = new LiveTrade(Trade.Evolve(null, booked)!, stream, FiguresOf(booked));
         _trades.Add(booked.TradeId, live);
         AddExposure(live, 1m);
         if (kind == TradeCommandKind.Book)
@@ -111,21 +112,24 @@ internal sealed class DecisionState
 
     private void ApplyToExisting(ITradeEvent evt)
     {
-        if (!_trades.TryGetValue(evt.TradeId, out var live))
+        ref var live = ref _trades.Find(evt.TradeId);
+        if (Unsafe.IsNullRef(ref live))
         {
             throw new InvalidOperationException($"Event {evt.GetType().Name} for trade {evt.TradeId}, which was never booked.");
         }
 
         AddExposure(live, -1m);
-        live.State = live.State.Apply(evt);
+        var state = live.State.Apply(evt);
+        var figures = live.Figures;
         if (evt is TradeAmended or TradePartiallyTerminated)
         {
-            var e = live.State.Economics;
-            live.Figures = ExposureCalculator.TryCompute(_data, e.Instrument, e.Side, e.Quantity, e.Price, e.Counterparty, out var f)
+            var e = state.Economics;
+            figures = ExposureCalculator.TryCompute(_data, e.Instrument, e.Side, e.Quantity, e.Price, e.Counterparty, out var f)
                 ? f
                 : null;
         }
 
+        live = live with { State = state, Figures = figures };
         AddExposure(live, 1m);
     }
 
@@ -142,7 +146,7 @@ internal sealed class DecisionState
         return ExposureCalculator.TryCompute(_data, e.Instrument, e.Side, e.Quantity, e.Price, e.Counterparty, out var f) ? f : null;
     }
 
-    private void AddExposure(LiveTrade live, decimal sign)
+    private void AddExposure(in LiveTrade live, decimal sign)
     {
         if (!live.CountsTowardsExposure)
         {

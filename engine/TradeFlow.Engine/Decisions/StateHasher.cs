@@ -21,7 +21,7 @@ internal static class StateHasher
     {
         var text = new StringBuilder();
         text.Append("next ").Append(state.NextTradeId).Append('\n');
-        foreach (var trade in state.Trades.Values.OrderBy(t => t.State.Id))
+        foreach (var trade in state.Trades.OrderBy(t => t.State.Id))
         {
             AppendTrade(text, trade);
         }
@@ -70,7 +70,7 @@ internal static class StateHasher
         return text.ToString();
     }
 
-    private static void AppendTrade(StringBuilder text, LiveTrade live)
+    private static void AppendTrade(StringBuilder text, in LiveTrade live)
     {
         var t = live.State;
         var e = t.Economics;

@@ -1,3 +1,4 @@
+using System.Runtime.InteropServices;
 using TradeFlow.Domain.Values;
 
 namespace TradeFlow.Engine.Decisions;
@@ -44,8 +45,17 @@ internal sealed class WashTradeWindow
     /// <summary>Records a direct booking.</summary>
     public void Record(in WashKey key, DateTimeOffset time, TradeId trade)
     {
-        _latest[key] = (time, trade);
-        _order.Enqueue((key, time));
+        // The queue needs one entry per key and execution time: a repeat of the key at its latest time is
+        // pruned by the entry already queued (pruning compares times only). Bursts booked in the same
+        // millisecond (and the benchmark's captures, which share one time) would otherwise grow the queue by
+        // one 64-byte entry per booking for the whole window.
+        ref var latest = ref CollectionsMarshal.GetValueRefOrAddDefault(_latest, key, out var existed);
+        var queued = existed && latest.Time == time;
+        latest = (time, trade);
+        if (!queued)
+        {
+            _order.Enqueue((key, time));
+        }
         if (time > _horizon)
         {
             _horizon = time;

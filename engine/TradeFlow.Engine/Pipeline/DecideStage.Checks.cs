@@ -7,7 +7,7 @@ namespace TradeFlow.Engine.Pipeline;
 /// <summary>The engine's own checks on a booking or amendment: compliance results, credit limit, wash trade.</summary>
 internal sealed partial class DecideStage
 {
-    private void ApplyChecks(CommandSlot data, TradeCommand command, LiveTrade? live, Decision decision)
+    private void ApplyChecks(CommandSlot data, TradeCommand command, in LiveTrade? live, Decision decision)
     {
         var terms = command is BookTrade book ? book.Terms : ((AmendTrade)command).Terms;
         foreach (var failure in data.Compliance.Failures)
@@ -33,7 +33,7 @@ internal sealed partial class DecideStage
 
     // Hard limit breached → reason; soft limit breached → warning. An amendment replaces the trade's own
     // contribution, so only the difference is new exposure.
-    private void CheckCredit(RiskEnrichment risk, TradeTerms terms, LiveTrade? replaced)
+    private void CheckCredit(RiskEnrichment risk, TradeTerms terms, in LiveTrade? replaced)
     {
         if (!_data.TryGetCounterparty(terms.Counterparty, out var counterparty))
         {

@@ -95,7 +95,7 @@ internal sealed partial class DecideStage : IEventHandler<CommandSlot>
     private void Decide(CommandSlot data, TradeCommand command, DecisionOutput output)
     {
         var target = command is ExistingTradeCommand existing ? existing.TradeId : _state.NextTradeId;
-        _state.TryGetTrade(target, out var live);
+        LiveTrade? live = _state.TryGetTrade(target, out var known) ? known : null;
         var decision = TradeDecider.Decide(live?.State, command, new DecisionContext(_data, _state.NextTradeId, _policy));
         _reasons.Clear();
         _warnings.Clear();

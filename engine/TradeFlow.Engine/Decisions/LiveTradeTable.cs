@@ -1,0 +1,74 @@
+using System.Runtime.CompilerServices;
+using TradeFlow.Domain.Values;
+
+namespace TradeFlow.Engine.Decisions;
+
+/// <summary>
+/// Every trade the decision stage knows, as <see cref="LiveTrade"/> values in fixed-size chunks, found through an
+/// id → slot index. Chunks are allocated once and never copied or freed (the state only grows), so a booking
+/// allocates nothing here but its index entry, and the values are never moved by a collection; a
+/// <c>Dictionary&lt;TradeId, LiveTrade&gt;</c> would copy every value at each resize instead. Decide thread only
+/// (or recovery before it starts).
+/// </summary>
+internal sealed class LiveTradeTable
+{
+    // 1,024 values of ~100 bytes: each chunk is one large-object allocation, made once per 1,024 trades.
+    private const int ChunkShift = 10;
+    private const int ChunkSize = 1 << ChunkShift;
+
+    private readonly Dictionary<TradeId, int> _index = [];
+    private LiveTrade[][] _chunks = new LiveTrade[16][];
+
+    /// <summary>How many trades.</summary>
+    public int Count => _index.Count;
+
+    /// <summary>Every trade, in booking order (for the state hash; allocates).</summary>
+    public IEnumerable<LiveTrade> Values
+    {
+        get
+        {
+            for (var i = 0; i < _index.Count; i++)
+            {
+                yield return _chunks[i >> ChunkShift][i & (ChunkSize - 1)];
+            }
+        }
+    }
+
+    /// <summary>True when the trade is known.</summary>
+    public bool Contains(TradeId id) => _index.ContainsKey(id);
+
+    /// <summary>Finds a trade (a copy of its value).</summary>
+    public bool TryGet(TradeId id, out LiveTrade trade)
+    {
+        if (_index.TryGetValue(id, out var slot))
+        {
+            trade = At(slot);
+            return true;
+        }
+
+        trade = default;
+        return false;
+    }
+
+    /// <summary>The stored value of a trade, to replace in place; a null reference when unknown (test with <see cref="Unsafe.IsNullRef{T}(ref readonly T)"/>).</summary>
+    public ref LiveTrade Find(TradeId id) =>
+        ref _index.TryGetValue(id, out var slot) ? ref At(slot) : ref Unsafe.NullRef<LiveTrade>();
+
+    /// <summary>Adds a trade that is not yet known.</summary>
+    /// <exception cref="ArgumentException">The id is already known.</exception>
+    public void Add(TradeId id, in LiveTrade trade)
+    {
+        var slot = _index.Count;
+        _index.Add(id, slot);
+        var chunk = slot >> ChunkShift;
+        if (chunk == _chunks.Length)
+        {
+            Array.Resize(ref _chunks, _chunks.Length * 2);
+        }
+
+        _chunks[chunk] ??= new LiveTrade[ChunkSize];
+        _chunks[chunk][slot & (ChunkSize - 1)] = trade;
+    }
+
+    private ref LiveTrade At(int slot) => ref _chunks[slot >> ChunkShift][slot & (ChunkSize - 1)];
+}

@@ -1,0 +1,138 @@
+using FsCheck;
+using FsCheck.Fluent;
+using TradeFlow.Domain.Values;
+using TradeFlow.Engine.Decisions;
+
+namespace TradeFlow.Engine.Tests;
+
+// The decision state's compact storage must decide exactly as the plain collections it replaced: the wash
+// window against the queue-every-booking original, the trade table as an id → value map across chunks.
+public sealed class DecisionStateStorageTests
+{
+    private static readonly DateTimeOffset Start = new(2025, 3, 14, 14, 30, 0, TimeSpan.Zero);
+    private static readonly TraderId Trader = TraderId.Parse("JSMITH");
+    private static readonly InstrumentId Apple = InstrumentId.Parse("US0378331005");
+
+    [Fact]
+    public void The_wash_window_answers_like_one_that_queues_every_booking()
+    {
+        // Few keys and few distinct times, so repeats at one time, out-of-order times and expiry all happen.
+        var records =
+            from key in Gen.Choose(0, 3)
+            from side in Gen.Elements(Side.Buy, Side.Sell)
+            from second in Gen.Choose(0, 12)
+            select (key, side, second);
+
+        Prop.ForAll(Gen.ListOf(records, 60).ToArbitrary(), steps =>
+        {
+            var window = new WashTradeWindow(TimeSpan.FromSeconds(4));
+            var reference = new ReferenceWashWindow(TimeSpan.FromSeconds(4));
+            var trade = TradeId.First;
+            foreach (var (key, side, second) in steps)
+            {
+                var wash = Key(key, side);
+                var time = Start.AddSeconds(second);
+                var found = window.TryFindMirror(wash, time, out var mirror);
+                var expected = reference.TryFindMirror(wash, time, out var expectedMirror);
+                if (found != expected || mirror != expectedMirror)
+                {
+                    return false;
+                }
+
+                window.Record(wash, time, trade);
+                reference.Record(wash, time, trade);
+                trade = trade.Next();
+                if (!window.Entries.OrderBy(e => e.Key.GetHashCode()).SequenceEqual(reference.Entries.OrderBy(e => e.Key.GetHashCode())))
+                {
+                    return false;
+                }
+            }
+
+            return true;
+        }).QuickCheckThrowOnFailure();
+    }
+
+    [Fact]
+    public void A_repeated_booking_at_one_time_expires_with_the_window_and_names_the_latest_trade()
+    {
+        var window = new WashTradeWindow(TimeSpan.FromMinutes(1));
+        var buy = Key(0, Side.Buy);
+        window.Record(buy, Start, TradeId.FromInt64(1));
+        window.Record(buy, Start, TradeId.FromInt64(2));
+
+        Assert.True(window.TryFindMirror(buy.Mirror, Start.AddSeconds(30), out var mirror));
+        Assert.Equal(TradeId.FromInt64(2), mirror);
+
+        window.Record(Key(1, Side.Buy), Start.AddMinutes(2), TradeId.FromInt64(3));
+        Assert.False(window.TryFindMirror(buy.Mirror, Start.AddMinutes(2), out _));
+        Assert.DoesNotContain(window.Entries, e => e.Key == buy);
+    }
+
+    [Fact]
+    public void The_trade_table_finds_and_replaces_every_trade_across_chunks()
+    {
+        var table = new LiveTradeTable();
+        const int count = 3_000;
+        for (var i = 1; i <= count; i++)
+        {
+            table.Add(TradeId.FromInt64(i * 7), new LiveTrade(null!, "trade-" + i, null));
+        }
+
+        ref var middle = ref table.Find(TradeId.FromInt64(1_500 * 7));
+        middle = middle with { Stream = "replaced" };
+
+        Assert.Equal(count, table.Count);
+        Assert.True(table.TryGet(TradeId.FromInt64(2_999 * 7), out var late));
+        Assert.Equal("trade-2999", late.Stream);
+        Assert.True(table.TryGet(TradeId.FromInt64(1_500 * 7), out var replaced));
+        Assert.Equal("replaced", replaced.Stream);
+        Assert.False(table.TryGet(TradeId.FromInt64(5), out _));
+        Assert.True(System.Runtime.CompilerServices.Unsafe.IsNullRef(ref table.Find(TradeId.FromInt64(5))));
+        Assert.Equal(Enumerable.Range(1, count).Select(i => "trade-" + i).Where(s => s != "trade-1500"),
+            table.Values.Select(t => t.Stream).Where(s => s != "replaced"));
+        Assert.Throws<ArgumentException>(() => table.Add(TradeId.FromInt64(7), default));
+    }
+
+    private static WashKey Key(int key, Side side) => new(Trader, Apple, side, Price.Of(100m + key), Quantity.Of(10m));
+
+    // The window as it was before repeats at one time shared a queue entry: every booking queued.
+    private sealed class ReferenceWashWindow(TimeSpan window)
+    {
+        private readonly Dictionary<WashKey, (DateTimeOffset Time, TradeId Trade)> _latest = [];
+        private readonly Queue<(WashKey Key, DateTimeOffset Time)> _order = new();
+        private DateTimeOffset _horizon = DateTimeOffset.MinValue;
+
+        public IEnumerable<KeyValuePair<WashKey, (DateTimeOffset Time, TradeId Trade)>> Entries => _latest;
+
+        public bool TryFindMirror(WashKey key, DateTimeOffset time, out TradeId mirror)
+        {
+            if (_latest.TryGetValue(key.Mirror, out var entry) && (time - entry.Time).Duration() <= window)
+            {
+                mirror = entry.Trade;
+                return true;
+            }
+
+            mirror = default;
+            return false;
+        }
+
+        public void Record(WashKey key, DateTimeOffset time, TradeId trade)
+        {
+            _latest[key] = (time, trade);
+            _order.Enqueue((key, time));
+            if (time > _horizon)
+            {
+                _horizon = time;
+            }
+
+            while (_order.TryPeek(out var oldest) && _horizon - oldest.Time > window)
+            {
+                _order.Dequeue();
+                if (_latest.TryGetValue(oldest.Key, out var current) && current.Time == oldest.Time)
+                {
+                    _latest.Remove(oldest.Key);
+                }
+            }
+        }
+    }
+}
