@@ -1,5 +1,6 @@
 using FsCheck;
 using FsCheck.Fluent;
+using TradeFlow.Domain.Trades;
 using TradeFlow.Domain.Values;
 using TradeFlow.Engine.Decisions;
 
@@ -91,6 +92,26 @@ public sealed class DecisionStateStorageTests
         Assert.Equal(Enumerable.Range(1, count).Select(i => "trade-" + i).Where(s => s != "trade-1500"),
             table.Values.Select(t => t.Stream).Where(s => s != "replaced"));
         Assert.Throws<ArgumentException>(() => table.Add(TradeId.FromInt64(7), default));
+    }
+
+    [Fact]
+    public void A_recorded_outcome_gives_back_the_outcome_it_keeps()
+    {
+        var id = TradeId.FromInt64(42);
+        CommandOutcome[] outcomes =
+        [
+            CommandOutcome.Accepted(id),
+            CommandOutcome.Accepted(id, ["Soft credit limit CL-1 exceeded"]),
+            CommandOutcome.Rejected(id, [new RejectionReason(RejectionCode.WashTrade, "Possible wash trade")], ["a warning"]),
+            CommandOutcome.Rejected(default, [new RejectionReason(RejectionCode.InvalidCommand, "no reason given")]),
+        ];
+
+        foreach (var outcome in outcomes)
+        {
+            Assert.Equal(outcome, RecordedOutcome.Of(outcome).ToOutcome());
+        }
+
+        Assert.Throws<ArgumentException>(() => RecordedOutcome.Of(CommandOutcome.Failed("store down")));
     }
 
     private static WashKey Key(int key, Side side) => new(Trader, Apple, side, Price.Of(100m + key), Quantity.Of(10m));

@@ -16,7 +16,7 @@ namespace TradeFlow.Engine.Decisions;
 internal sealed class DecisionState
 {
     private readonly LiveTradeTable _trades = new();
-    private readonly Dictionary<string, CommandOutcome> _outcomes = new(StringComparer.Ordinal);
+    private readonly Dictionary<string, RecordedOutcome> _outcomes = new(StringComparer.Ordinal);
     private readonly Dictionary<string, decimal> _utilisation = new(StringComparer.Ordinal);
     private readonly Dictionary<BusinessDate, decimal> _settlementLadder = [];
     private readonly ReferenceDataSet _data;
@@ -41,7 +41,8 @@ internal sealed class DecisionState
     public IEnumerable<LiveTrade> Trades => _trades.Values;
 
     /// <summary>Every source key's outcome, for the state hash.</summary>
-    public IReadOnlyDictionary<string, CommandOutcome> Outcomes => _outcomes;
+    public IEnumerable<KeyValuePair<string, CommandOutcome>> Outcomes =>
+        _outcomes.Select(kv => KeyValuePair.Create(kv.Key, kv.Value.ToOutcome()));
 
     /// <summary>Exposure per credit limit, in the limit currency.</summary>
     public IReadOnlyDictionary<string, decimal> Utilisation => _utilisation;
@@ -53,10 +54,16 @@ internal sealed class DecisionState
     public bool TryGetTrade(TradeId id, out LiveTrade trade) => _trades.TryGet(id, out trade);
 
     /// <summary>The outcome already given to a source key, if any.</summary>
-    public bool TryGetOutcome(string sourceKey, out CommandOutcome outcome) => _outcomes.TryGetValue(sourceKey, out outcome);
+    public bool TryGetOutcome(string sourceKey, out CommandOutcome outcome)
+    {
+        var found = _outcomes.TryGetValue(sourceKey, out var recorded);
+        outcome = found ? recorded.ToOutcome() : default;
+        return found;
+    }
 
     /// <summary>Records a source key's outcome (its first and only one).</summary>
-    public void RecordOutcome(string sourceKey, in CommandOutcome outcome) => _outcomes[sourceKey] = outcome;
+    /// <exception cref="ArgumentException">The outcome failed (failures are not recorded).</exception>
+    public void RecordOutcome(string sourceKey, in CommandOutcome outcome) => _outcomes[sourceKey] = RecordedOutcome.Of(outcome);
 
     /// <summary>The exposure under a limit now (0 when none).</summary>
     public decimal UtilisationOf(string limitId) => _utilisation.GetValueOrDefault(limitId);
