@@ -28,6 +28,30 @@ public class HybridWaitStrategyTests
     }
 
     [Fact]
+    public async Task More_blocked_waiters_than_the_first_registry_holds_are_each_released_by_their_own_upstream()
+    {
+        const int Waiters = 12;
+        var strategy = new HybridWaitStrategy(spinIterations: 0);
+        var ring = new RingBuffer<long[]>(static () => new long[1], 8, ProducerType.Single, strategy);
+        ring.Publish(ring.Next());
+        var upstreams = Enumerable.Range(0, Waiters).Select(_ => new Sequence()).ToArray();
+        var waits = upstreams.Select(upstream => Task.Factory.StartNew(() => ring.NewBarrier(upstream).WaitFor(0),
+            CancellationToken.None, TaskCreationOptions.LongRunning, TaskScheduler.Default)).ToArray();
+        Assert.True(SpinWait.SpinUntil(() => strategy.Sleepers == Waiters, Generous), "every waiter blocks");
+
+        // Released last to first, so the waiters in the grown part of the registry go first.
+        for (var i = Waiters - 1; i >= 0; i--)
+        {
+            upstreams[i].SetValue(0);
+            strategy.SignalAllWhenBlocking();
+            Assert.Equal(0, await waits[i].WaitAsync(Generous));
+            Assert.All(waits[..i], wait => Assert.False(wait.IsCompleted));
+        }
+
+        Assert.Equal(0, strategy.Sleepers);
+    }
+
+    [Fact]
     public async Task Alerting_a_barrier_releases_its_blocked_waiter_with_an_alert()
     {
         var strategy = new HybridWaitStrategy(spinIterations: 0);

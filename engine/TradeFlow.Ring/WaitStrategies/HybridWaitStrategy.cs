@@ -40,6 +40,9 @@ public sealed class HybridWaitStrategy : IWaitStrategy
     /// <inheritdoc/>
     public bool IsBlockingStrategy => true;
 
+    /// <summary>Threads blocked in this strategy right now (diagnostics; tests use it to know a waiter sleeps before releasing it).</summary>
+    public int Sleepers => Volatile.Read(ref _sleepers);
+
     /// <inheritdoc/>
     public long WaitFor(long sequence, DependentSequenceGroup dependents, SequenceBarrier barrier)
     {
