@@ -32,6 +32,13 @@ public static class EngineLatency
             return;
         }
 
+        if (args.Length == 4 && args[0] == "saturate")
+        {
+            EngineSaturation.Run(Enum.Parse<EngineStore>(args[1]), int.Parse(args[2], CultureInfo.InvariantCulture),
+                int.Parse(args[3], CultureInfo.InvariantCulture));
+            return;
+        }
+
         var scenarios = args.Length >= 3
             ? Enumerable.Range(0, args.Length / 3).Select(i => (Enum.Parse<EngineStore>(args[i * 3]),
                 int.Parse(args[(i * 3) + 1], CultureInfo.InvariantCulture), int.Parse(args[(i * 3) + 2], CultureInfo.InvariantCulture))).ToArray()

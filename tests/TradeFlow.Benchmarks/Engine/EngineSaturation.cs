@@ -1,0 +1,68 @@
+using System.Diagnostics;
+using System.Globalization;
+using TradeFlow.Domain.Time;
+using TradeFlow.Engine;
+
+namespace TradeFlow.Benchmarks.Engine;
+
+/// <summary>
+/// Saturated throughput with the garbage collector's side of it (<c>--engine-latency saturate store count rounds</c>):
+/// the <see cref="EnginePipelineBenchmarks"/> loop — a fresh engine, <c>count</c> submits from one thread, wait
+/// for the last ack — repeated <c>rounds</c> times in one process (round 0 includes JIT warm-up), printing wall
+/// and process-CPU µs per command, bytes allocated per command, collections per generation and the total GC
+/// pause. CPU per command is the steadier figure on a shared machine: other tenants taking the cores stretch
+/// the wall time, not the work. <c>TRADEFLOW_WAIT</c> picks the wait strategy as in <see cref="EngineLatency"/>;
+/// <c>TRADEFLOW_ALLOC_PROFILE=1</c> adds a sampled allocation profile per thread (<see cref="AllocationProfile"/>).
+/// </summary>
+public static class EngineSaturation
+{
+    /// <summary>Runs <paramref name="rounds"/> rounds of <paramref name="count"/> captures over <paramref name="kind"/>.</summary>
+    public static void Run(EngineStore kind, int count, int rounds)
+    {
+        using var profile = Environment.GetEnvironmentVariable("TRADEFLOW_ALLOC_PROFILE") == "1" ? new AllocationProfile() : null;
+        for (var round = 0; round < rounds; round++)
+        {
+            var (store, directory) = EngineBenchData.OpenStore(kind);
+            try
+            {
+                var engine = new TradeEngine(new EngineOptions(store, EngineBenchData.ReferenceData(), SystemClock.Instance)
+                {
+                    WaitStrategy = EngineLatency.WaitStrategyFromEnvironment(),
+                });
+                engine.Start();
+                var captures = EngineBenchData.Captures(count, "r" + round.ToString(CultureInfo.InvariantCulture));
+                profile?.Reset();
+                Console.WriteLine(Measure(engine, captures, $"{kind} round {round}"));
+                profile?.Print(count);
+                engine.Stop(TimeSpan.FromSeconds(60));
+            }
+            finally
+            {
+                EngineBenchData.Delete(store, directory);
+            }
+        }
+    }
+
+    private static string Measure(TradeEngine engine, TradeFlow.Domain.Trades.BookTrade[] captures, string label)
+    {
+        using var completion = new CountdownCompletion();
+        completion.Reset(captures.Length);
+        int gen0 = GC.CollectionCount(0), gen1 = GC.CollectionCount(1), gen2 = GC.CollectionCount(2);
+        var pause = GC.GetTotalPauseDuration();
+        var allocated = GC.GetTotalAllocatedBytes(precise: true);
+        using var process = Process.GetCurrentProcess();
+        var cpu = process.TotalProcessorTime;
+        var wall = Stopwatch.StartNew();
+        for (var i = 0; i < captures.Length; i++)
+        {
+            engine.Submit(new EngineCommand(captures[i], "FIX:CLIENT1", "JSMITH"), completion, i);
+        }
+
+        completion.Wait();
+        wall.Stop();
+        process.Refresh();
+        double n = captures.Length;
+        return string.Create(CultureInfo.InvariantCulture,
+            $"{label}: {wall.Elapsed.TotalMicroseconds / n:F2} us/cmd, {n / wall.Elapsed.TotalSeconds:N0}/s, cpu {(process.TotalProcessorTime - cpu).TotalMicroseconds / n:F2} us/cmd, {(GC.GetTotalAllocatedBytes(precise: true) - allocated) / n:F0} B/cmd, gc0 {GC.CollectionCount(0) - gen0} gc1 {GC.CollectionCount(1) - gen1} gc2 {GC.CollectionCount(2) - gen2}, pause {(GC.GetTotalPauseDuration() - pause).TotalMilliseconds:F0} ms, commits {engine.Commits}, load {File.ReadAllText("/proc/loadavg").Split(' ')[0]}");
+    }
+}
