@@ -6,7 +6,7 @@ internal sealed class EventSql
     /// <summary>The columns of an event row, in the order writers send them and readers receive them.</summary>
     public const string Columns =
         "position, stream_id, version, event_id, type, schema_version, recorded_ticks, recorded_offset, " +
-        "effective_ticks, effective_offset, correlation_id, causation_id, source, actor, payload, metadata, data";
+        "effective_ticks, effective_offset, correlation_id, causation_id, source, actor, payload, metadata, data, recorded_at, effective_at";
 
     // Readers do not need the jsonb copy: payload holds the exact bytes.
     private const string ReadColumns =
@@ -28,7 +28,8 @@ internal sealed class EventSql
         Insert = $"""
             INSERT INTO {schema}.events ({Columns})
             SELECT * FROM unnest($1::bigint[], $2::text[], $3::bigint[], $4::uuid[], $5::text[], $6::integer[], $7::bigint[], $8::smallint[],
-                                 $9::bigint[], $10::smallint[], $11::uuid[], $12::uuid[], $13::text[], $14::text[], $15::bytea[], $16::bytea[], $17::jsonb[])
+                                 $9::bigint[], $10::smallint[], $11::uuid[], $12::uuid[], $13::text[], $14::text[], $15::bytea[], $16::bytea[], $17::jsonb[],
+                                 $18::timestamptz[], $19::timestamptz[])
             """;
         Copy = $"COPY {schema}.events ({Columns}) FROM STDIN (FORMAT BINARY)";
         AdvanceHead = $"UPDATE {schema}.head SET position = $1";
