@@ -13,6 +13,7 @@ public sealed partial class PostgresEventStore
     {
         Validate(appends, results);
         ObjectDisposedException.ThrowIf(_disposed.IsCancellationRequested, this);
+        var rows = Interlocked.Exchange(ref _spareRows, null) ?? new List<PendingEvent>();
         var connection = await Db.OpenAsync(_dataSource, async, cancellationToken).ConfigureAwait(false);
         try
         {
@@ -21,7 +22,6 @@ public sealed partial class PostgresEventStore
             {
                 var (head, versions) = await LockAndReadVersionsAsync(connection, appends, async, cancellationToken).ConfigureAwait(false);
                 var windows = await ReadIdWindowsAsync(connection, appends, versions, async, cancellationToken).ConfigureAwait(false);
-                var rows = new List<PendingEvent>();
                 var conflict = Decide(appends, versions, windows, head, results, rows);
                 if (conflict >= 0)
                 {
@@ -52,6 +52,20 @@ public sealed partial class PostgresEventStore
         finally
         {
             await Db.DisposeAsync(connection, async).ConfigureAwait(false);
+            ReturnRows(rows);
+        }
+    }
+
+    // A row holds a copy of its EventData (~150 bytes), so a fresh list growing to a 1,000-event commit was ~390 B of
+    // garbage per event. One list is kept for the next commit: appends to a store are serialised by the head lock,
+    // so a second one exists only while another append of this process waits for it. Clear() drops the payload
+    // references; a list grown by an exceptional commit is not kept.
+    private void ReturnRows(List<PendingEvent> rows)
+    {
+        rows.Clear();
+        if (rows.Capacity <= MaxPooledRows)
+        {
+            Volatile.Write(ref _spareRows, rows);
         }
     }
 
