@@ -161,21 +161,16 @@ public sealed partial class PostgresEventStore
     private async ValueTask AdvanceHeadAsync(NpgsqlConnection connection, long newHead, bool async, CancellationToken cancellationToken)
     {
         // NOTIFY is transactional: listeners hear of the commit only once it is visible, and never of a rollback.
-        var batch = new NpgsqlBatch(connection);
+        var command = new NpgsqlCommand(_sql.AdvanceHead, connection);
         try
         {
-            var advance = new NpgsqlBatchCommand(_sql.AdvanceHead);
-            advance.Parameters.Add(new NpgsqlParameter<long> { TypedValue = newHead });
-            var notify = new NpgsqlBatchCommand(_sql.Notify);
-            notify.Parameters.Add(new NpgsqlParameter<string> { TypedValue = _options.Channel });
-            notify.Parameters.Add(new NpgsqlParameter<string> { TypedValue = newHead.ToString(System.Globalization.CultureInfo.InvariantCulture) });
-            batch.BatchCommands.Add(advance);
-            batch.BatchCommands.Add(notify);
-            await Db.ExecuteAsync(batch, async, cancellationToken).ConfigureAwait(false);
+            command.Parameters.Add(new NpgsqlParameter<long> { TypedValue = newHead });
+            command.Parameters.Add(new NpgsqlParameter<string> { TypedValue = _options.Channel });
+            await Db.ExecuteAsync(command, async, cancellationToken).ConfigureAwait(false);
         }
         finally
         {
-            await Db.DisposeAsync(batch, async).ConfigureAwait(false);
+            await Db.DisposeAsync(command, async).ConfigureAwait(false);
         }
     }
 
