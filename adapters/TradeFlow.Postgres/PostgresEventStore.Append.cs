@@ -13,8 +13,8 @@ public sealed partial class PostgresEventStore
     {
         Validate(appends, results);
         ObjectDisposedException.ThrowIf(_disposed.IsCancellationRequested, this);
-        var rows = Interlocked.Exchange(ref _spareRows, null) ?? new List<PendingEvent>();
         var connection = await Db.OpenAsync(_dataSource, async, cancellationToken).ConfigureAwait(false);
+        var rows = Interlocked.Exchange(ref _spareRows, null) ?? new List<PendingEvent>();
         try
         {
             var transaction = await Db.BeginAsync(connection, async, cancellationToken).ConfigureAwait(false);
