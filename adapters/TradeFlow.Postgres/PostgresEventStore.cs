@@ -17,6 +17,10 @@ public sealed partial class PostgresEventStore : IEventStore, IEventJournal
     private readonly PostgresEventStoreOptions _options;
     private readonly EventSql _sql;
     private readonly EventWriter _writer;
+
+    // The rows list kept for the next append (PostgresEventStore.Append.cs), up to this many rows (~1.5 MB).
+    private const int MaxPooledRows = 10_000;
+    private List<PendingEvent>? _spareRows;
     private readonly CancellationTokenSource _disposed = new();
 
     private PostgresEventStore(NpgsqlDataSource dataSource, PostgresEventStoreOptions options)

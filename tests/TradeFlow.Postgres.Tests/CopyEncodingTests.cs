@@ -71,4 +71,34 @@ public sealed class CopyEncodingTests : IAsyncLifetime
         var result = await store.AppendToStreamAsync("trade-good", ExpectedVersion.NoStream, good);
         Assert.Equal(GlobalPosition.FromInt64(5), result.EnsureSuccess().LastPosition);
     }
+
+    [Fact]
+    public async Task Recorded_at_and_effective_at_are_stored_alike_by_insert_and_copy_for_every_kind_of_time()
+    {
+        var times = new[]
+        {
+            new DateTimeOffset(2026, 3, 2, 9, 30, 0, TimeSpan.FromMinutes(330)).AddTicks(1234567), // sub-microsecond ticks: truncated
+            new DateTimeOffset(1999, 12, 31, 23, 59, 59, TimeSpan.Zero).AddTicks(9_999_995), // before PostgreSQL's epoch
+            DateTimeOffset.MinValue, // -infinity, as Npgsql writes DateTime.MinValue
+            DateTimeOffset.MaxValue, // infinity
+        };
+        await using var insert = await PostgresEventStore.OpenAsync(TestDatabase.Options(_schema, copyThreshold: 256));
+        await using var copy = await PostgresEventStore.OpenAsync(TestDatabase.Options(_schema, copyThreshold: 1));
+        await insert.AppendToStreamAsync("trade-insert", ExpectedVersion.NoStream, times.Select(t => new EventData(Guid.NewGuid(), "T", 1, "{}"u8.ToArray(), t, t)).ToArray());
+        await copy.AppendToStreamAsync("trade-copy", ExpectedVersion.NoStream, times.Select(t => new EventData(Guid.NewGuid(), "T", 1, "{}"u8.ToArray(), t, t)).ToArray());
+
+        Assert.Equal(0L, await TestDatabase.ScalarAsync($"""
+            SELECT count(*) FROM {_schema}.events i JOIN {_schema}.events c ON c.stream_id = 'trade-copy' AND c.version = i.version
+            WHERE i.stream_id = 'trade-insert' AND (i.recorded_at IS DISTINCT FROM c.recorded_at OR i.effective_at IS DISTINCT FROM c.effective_at)
+            """));
+        Assert.Equal("2026-03-02 04:00:00.123456+00", await TestDatabase.ScalarAsync(
+            $"SELECT recorded_at AT TIME ZONE 'UTC' || '+00' FROM {_schema}.events WHERE stream_id = 'trade-copy' AND version = 0"));
+        Assert.Equal("-infinity infinity", await TestDatabase.ScalarAsync(
+            $"SELECT string_agg(recorded_at::text, ' ' ORDER BY version) FROM {_schema}.events WHERE stream_id = 'trade-copy' AND version >= 2"));
+        foreach (var stream in new[] { "trade-insert", "trade-copy" })
+        {
+            var read = await copy.ReadStreamAsync(stream, Direction.Forwards, 0).ToListAsync();
+            Assert.Equal(times, read.Select(e => e.RecordedTime));
+        }
+    }
 }

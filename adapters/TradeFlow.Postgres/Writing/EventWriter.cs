@@ -50,6 +50,8 @@ internal sealed class EventWriter(EventSql sql, bool storeJson, int copyThreshol
             p.Add(new NpgsqlParameter<byte[][]> { TypedValue = Column(rows, n, r => Bytes(r.Data.Payload)) });
             p.Add(new NpgsqlParameter<byte[]?[]> { TypedValue = Column(rows, n, r => r.Data.Metadata.IsEmpty ? null : Bytes(r.Data.Metadata)) });
             p.Add(new NpgsqlParameter<string?[]> { TypedValue = Column(rows, n, Json), NpgsqlDbType = NpgsqlDbType.Array | NpgsqlDbType.Jsonb });
+            p.Add(new NpgsqlParameter<DateTime[]> { TypedValue = Column(rows, n, r => r.Data.RecordedTime.UtcDateTime), NpgsqlDbType = NpgsqlDbType.Array | NpgsqlDbType.TimestampTz });
+            p.Add(new NpgsqlParameter<DateTime[]> { TypedValue = Column(rows, n, r => r.Data.EffectiveTime.UtcDateTime), NpgsqlDbType = NpgsqlDbType.Array | NpgsqlDbType.TimestampTz });
             await Db.ExecuteAsync(command, async, cancellationToken).ConfigureAwait(false);
         }
     }

@@ -8,9 +8,10 @@ namespace TradeFlow.Benchmarks.Postgres;
 /// <summary>The database, a throw-away schema and realistic events for the PostgreSQL benchmarks.</summary>
 internal static class PostgresBenchmarkData
 {
-    public static PostgresEventStoreOptions Options(string schema, bool jsonColumn = true) =>
-        new(Environment.GetEnvironmentVariable("TRADEFLOW_PG")
+    public static PostgresEventStoreOptions Options(string schema, bool jsonColumn = true, string? applicationName = null) =>
+        new((Environment.GetEnvironmentVariable("TRADEFLOW_PG")
             ?? throw new InvalidOperationException("TRADEFLOW_PG is not set: `source scripts/postgres.sh && start_postgres` first."))
+            + (applicationName is null ? "" : ";Application Name=" + applicationName))
         {
             Schema = schema,
             StoreJsonColumn = jsonColumn,

@@ -6,44 +6,70 @@ using TradeFlow.Postgres;
 namespace TradeFlow.Benchmarks.Postgres;
 
 /// <summary>
-/// Where a 1,000-event COPY commit spends its CPU, client and server apart — a question BenchmarkDotNet's wall time
-/// cannot answer on a 2-core machine where the client, the server and other work share the cores. Runs N commits of
-/// the same events as <see cref="PostgresAppendBenchmarks"/> with and without the jsonb copy and prints events/s
-/// (wall), this process's CPU per event and the CPU per event of every <c>postgres</c> process on the machine (from
-/// <c>/proc</c>, so it includes the WAL writer and checkpointer: run it against a server nothing else uses).
-/// <c>dotnet run -c Release --project tests/TradeFlow.Benchmarks -- --postgres-copy-cpu [COMMITS] [EVENTS]</c>.
+/// Where an append's CPU goes, client and server apart — a question BenchmarkDotNet's wall time cannot answer on a
+/// 2-core machine where the client, the server and other work share the cores. For each shape of commit (by default
+/// only 1,000-event COPY; <c>--shapes</c> adds single-event and 100-event INSERT commits, side by side in one run),
+/// with and without the jsonb copy, it prints events/s (wall), this process's CPU per event, the CPU per event of the
+/// store's own backend(s) and of every <c>postgres</c> process on the machine (from <c>/proc</c>, so that last figure
+/// includes the WAL writer, the checkpointer and anyone else's sessions; a process that exits during the run, such as
+/// an autovacuum worker, takes its CPU out of the second reading, so a run where "all postgres" is below "store's
+/// backend" is to be discarded).
+/// <c>dotnet run -c Release --project tests/TradeFlow.Benchmarks -- --postgres-copy-cpu [COMMITS] [EVENTS] [--shapes] [--spin]</c>.
 /// </summary>
 internal static class PostgresCopyCpu
 {
     private const int Streams = 10;
+    private const string ApplicationName = "tradeflow-copycpu";
 
     public static void Run(string[] args)
     {
-        var commits = args.Length > 0 ? int.Parse(args[0], CultureInfo.InvariantCulture) : 300;
-        var batch = args.Length > 1 ? int.Parse(args[1], CultureInfo.InvariantCulture) : 1000;
+        // As the tradeflow server's runtimeconfig does: idle thread-pool workers block instead of spinning on the
+        // 2 cores the server needs. It must be set before the pool's first work item; --spin keeps .NET's default.
+        if (!args.Contains("--spin"))
+        {
+            AppContext.SetData("System.Threading.ThreadPool.UnfairSemaphoreSpinLimit", 0);
+        }
+
+        var numbers = args.Where(a => !a.StartsWith("--", StringComparison.Ordinal)).Select(a => int.Parse(a, CultureInfo.InvariantCulture)).ToArray();
+        var commits = numbers.Length > 0 ? numbers[0] : 300;
+        var batch = numbers.Length > 1 ? numbers[1] : 1000;
+        (int Commits, int Events)[] shapes = args.Contains("--shapes")
+            ? [(Math.Max(commits, 500), 1), (commits * 3, 100), (commits, batch)]
+            : [(commits, batch)];
+        Console.WriteLine(string.Create(CultureInfo.InvariantCulture,
+            $"load average {File.ReadAllText("/proc/loadavg")[..14]}, thread-pool spinning {(args.Contains("--spin") ? "default" : "off")}"));
         foreach (var json in new[] { true, false })
         {
-            var options = PostgresBenchmarkData.Options(PostgresBenchmarkData.NewSchema("copycpu"), json);
-            try
+            foreach (var (n, events) in shapes)
             {
-                using var store = PostgresEventStore.Open(options);
-                Measure(store, PostgresBenchmarkData.Events(batch), commits, json);
+                RunShape(json, n, events);
             }
-            finally
-            {
-                PostgresBenchmarkData.DropSchema(options);
-            }
+        }
+    }
+
+    private static void RunShape(bool json, int commits, int events)
+    {
+        var options = PostgresBenchmarkData.Options(PostgresBenchmarkData.NewSchema("copycpu"), json, ApplicationName);
+        try
+        {
+            using var store = PostgresEventStore.Open(options);
+            Measure(store, PostgresBenchmarkData.Events(events), commits, json);
+        }
+        finally
+        {
+            PostgresBenchmarkData.DropSchema(options);
         }
     }
 
     private static void Measure(PostgresEventStore store, EventData[] events, int commits, bool json)
     {
+        var streams = Math.Min(Streams, events.Length);
         long stream = 0;
         void Commit()
         {
-            var perStream = events.Length / Streams;
-            var appends = new StreamAppend[Streams];
-            for (var s = 0; s < Streams; s++)
+            var perStream = events.Length / streams;
+            var appends = new StreamAppend[streams];
+            for (var s = 0; s < streams; s++)
             {
                 appends[s] = new StreamAppend($"trade-{++stream}", ExpectedVersion.NoStream, events.AsMemory(s * perStream, perStream));
             }
@@ -51,50 +77,28 @@ internal static class PostgresCopyCpu
             store.AppendMultiple(appends).EnsureSuccess();
         }
 
-        for (var i = 0; i < 10; i++)
+        // Warm-up long enough for tiered JIT to finish recompiling the hot path (with 10 commits the JIT's background
+        // compiles landed inside the measurement: ~20 % of the client's samples in a perf profile).
+        for (var i = 0; i < Math.Clamp(50_000 / events.Length, 50, 500); i++)
         {
-            Commit(); // warm-up: JIT, prepared statements, the connection pool
+            Commit();
         }
 
-        var server = ServerCpuSeconds();
-        var client = Process.GetCurrentProcess().TotalProcessorTime;
-        var wall = Stopwatch.StartNew();
+        var connectionString = store.Options.ConnectionString;
+        var backends = ServerCpu.StoreBackends(connectionString, ApplicationName);
+        var clock = Stopwatch.StartNew();
+        var before = CostCounters.Take(clock, connectionString, backends);
         for (var i = 0; i < commits; i++)
         {
             Commit();
         }
 
-        var elapsed = wall.Elapsed;
-        var clientCpu = Process.GetCurrentProcess().TotalProcessorTime - client;
-        var serverCpu = ServerCpuSeconds() - server;
-        double n = (double)commits * events.Length;
+        Print(CostCounters.Take(clock, connectionString, backends) - before, (double)commits * events.Length, commits, events.Length, json);
+    }
+
+    private static void Print(CostCounters cost, double n, int commits, int events, bool json) =>
         Console.WriteLine(string.Create(CultureInfo.InvariantCulture,
-            $"jsonb copy {(json ? "on " : "off")}: {n / elapsed.TotalSeconds,9:N0} events/s; client CPU {clientCpu.TotalMicroseconds / n,5:F2} µs/event; server CPU {serverCpu * 1e6 / n,5:F2} µs/event"));
-    }
-
-    // utime + stime of every process named postgres, in seconds (USER_HZ is 100 on Linux).
-    private static double ServerCpuSeconds()
-    {
-        double ticks = 0;
-        foreach (var dir in Directory.EnumerateDirectories("/proc"))
-        {
-            try
-            {
-                if (!File.ReadAllText(Path.Combine(dir, "comm")).StartsWith("postgres", StringComparison.Ordinal))
-                {
-                    continue;
-                }
-
-                var stat = File.ReadAllText(Path.Combine(dir, "stat"));
-                var fields = stat[(stat.LastIndexOf(')') + 2)..].Split(' ');
-                ticks += long.Parse(fields[11], CultureInfo.InvariantCulture) + long.Parse(fields[12], CultureInfo.InvariantCulture);
-            }
-            catch (IOException)
-            {
-                // The process ended between listing and reading.
-            }
-        }
-
-        return ticks / 100.0;
-    }
+            $"jsonb copy {(json ? "on " : "off")}, {commits,4} commits of {events,4}: {n / cost.WallSeconds,9:N0} events/s; " +
+            $"client CPU {cost.ClientCpuSeconds * 1e6 / n,6:F2} µs/event; store's backend {cost.BackendCpuSeconds * 1e6 / n,6:F2}; " +
+            $"all postgres {cost.ServerCpuSeconds * 1e6 / n,6:F2}; WAL {cost.WalBytes / n,5:F0} B/event; client allocated {cost.AllocatedBytes / n,6:F0} B/event"));
 }
