@@ -20,7 +20,8 @@ namespace TradeFlow.Fix.Session;
 /// </remarks>
 public sealed partial class FixSession
 {
-    private readonly List<OutboundGate> _closedGates = [];
+    // Closed gates of this session (a set: many answers may be waiting at high rates).
+    private readonly HashSet<OutboundGate> _closedGates = [];
     private readonly FixFieldWriter _gapFillBody = new(64);
 
     /// <summary>Whether <see cref="QueueConditional"/> may be used: the store keeps conditions and messages are persisted.</summary>
@@ -56,11 +57,7 @@ public sealed partial class FixSession
                 throw new InvalidOperationException("Messages can be queued only behind a closed gate.");
             }
 
-            if (!_closedGates.Contains(gate))
-            {
-                _closedGates.Add(gate);
-            }
-
+            _closedGates.Add(gate);
             return SendApp(msgType, body.Written, gate);
         }
     }
@@ -88,7 +85,7 @@ public sealed partial class FixSession
                 _store.Resolve(seq, met: true);
             }
 
-            _pending.ForEach(gate, _log.Outgoing);
+            // Its messages are logged as outgoing when they are taken for the socket (OutboundQueue.TakeSendable).
             return true;
         }
     }

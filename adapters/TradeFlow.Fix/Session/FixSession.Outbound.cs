@@ -190,7 +190,7 @@ public sealed partial class FixSession
         lock (_sync)
         {
             // Everything before the first closed gate (OutboundGate): conditional messages wait for their condition.
-            _pending.TakeSendable(ref _writing);
+            _pending.TakeSendable(ref _writing, _log.Outgoing);
             connection = _connection;
             disconnect = _disconnectRequested;
             reason = _disconnectReason;
