@@ -62,4 +62,24 @@ public sealed class DecisionNotificationTests
 
         Assert.False(recorder.WasDecided(2));
     }
+
+    [Fact]
+    public async Task A_duplicate_of_a_command_whose_commit_fails_is_not_acknowledged_either()
+    {
+        // The first commit waits at the gate, so the original and its duplicate queue up behind it; their commit fails.
+        var journal = new GatedJournal(new FailingJournal(new InMemoryEventStore(), successes: 1));
+        using var harness = EngineHarness.Start(journal);
+        var recorder = new DecisionRecorder();
+        harness.Engine.Submit(new EngineCommand(new BookTradeBuilder().Build()), recorder, 0);
+        Assert.True(await journal.WaitForAppendAsync());
+        var original = new BookTradeBuilder().WithSourceKey("DUP-1").Build();
+        harness.Engine.Submit(new EngineCommand(original), recorder, 1);
+        harness.Engine.Submit(new EngineCommand(original), recorder, 2);
+
+        journal.Open();
+
+        Assert.True((await recorder.Completed(0)).IsAccepted);
+        Assert.Equal(CommandStatus.Failed, (await recorder.Completed(1)).Status);
+        Assert.Equal(CommandStatus.Failed, (await recorder.Completed(2)).Status);
+    }
 }

@@ -74,6 +74,12 @@ internal sealed partial class JournalStage : IEventHandler<CommandSlot>
             {
                 Stage(data);
             }
+            else if (_appends.Count > 0)
+            {
+                // Nothing to write (a duplicate, whose original may be in this very commit): it shares the commit's
+                // fate, so a failed commit fails it too instead of acknowledging an outcome that never became durable.
+                _pending.Add(data);
+            }
         }
 #pragma warning disable CA1031 // Serialization failed after the state changed: fault the engine, fail what is pending.
         catch (Exception ex)
