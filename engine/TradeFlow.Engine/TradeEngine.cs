@@ -43,12 +43,13 @@ public sealed partial class TradeEngine : IDisposable
         _disruptor = new Disruptor<CommandSlot>(static () => new CommandSlot(), options.RingSize,
             waitStrategy: options.WaitStrategy);
         _disruptor.SetDefaultExceptionHandler(new HaltOnExceptionHandler<CommandSlot>((ex, _) => _fault.Raise(ex)));
-        _journalStage = new JournalStage(options.Journal, options.Serializer, options.Clock, _fault);
+        var onCallbackError = options.OnSubscriberError ?? RecordCallbackError;
+        _journalStage = new JournalStage(options.Journal, options.Serializer, options.Clock, _fault, onCallbackError);
         _disruptor
             .HandleEventsWith(new RiskStage(options.ReferenceData), new ComplianceStage(options.ReferenceData, options.PriceBands))
             .Then(new DecideStage(_state, options.ReferenceData, options.ConfirmationPolicy, options.WashTradeMode, _fault))
             .Then(_journalStage)
-            .Then(new PublishStage(options.Subscribers, options.OnSubscriberError ?? RecordCallbackError));
+            .Then(new PublishStage(options.Subscribers, onCallbackError));
     }
 
     /// <summary>Where the engine is in its life; <see cref="EngineState.Faulted"/> as soon as a failure is latched.</summary>

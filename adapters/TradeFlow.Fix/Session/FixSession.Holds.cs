@@ -97,6 +97,8 @@ public sealed partial class FixSession
             _holdEpoch++;
         }
 
+        // The stored messages go with the reset: none of them may go out any more.
+        VoidClosedGates();
         _store.Reset(creationTime);
     }
 

@@ -52,7 +52,7 @@ public sealed partial class FixSession
 
     private static byte[] TypeBytes(string msgType) => MsgTypeBytes.GetOrAdd(msgType, static t => Encoding.ASCII.GetBytes(t));
 
-    private bool SendApp(string msgType, ReadOnlySpan<byte> body)
+    private bool SendApp(string msgType, ReadOnlySpan<byte> body, OutboundGate? gate = null)
     {
         var seq = _store.NextSenderMsgSeqNum;
         var message = Stamp(msgType, body, new FixHeader(SessionId.BeginString, SessionId.SenderCompID, SessionId.TargetCompID, seq, Now));
@@ -65,7 +65,7 @@ public sealed partial class FixSession
             return false;
         }
 
-        Commit(seq, message, transmit: LoggedOn);
+        Commit(seq, message, transmit: LoggedOn, gate);
         return true;
     }
 
@@ -90,25 +90,50 @@ public sealed partial class FixSession
         return _encodeBuffer.WrittenSpan;
     }
 
-    private void Commit(int seq, ReadOnlySpan<byte> message, bool transmit)
+    private void Commit(int seq, ReadOnlySpan<byte> message, bool transmit, OutboundGate? gate = null)
     {
-        if (_settings.PersistMessages)
+        if (gate is not null)
+        {
+            _store.SetConditional(seq, message, gate.Condition);
+            gate.Add(seq);
+        }
+        else if (_settings.PersistMessages)
         {
             _store.Set(seq, message);
         }
 
         _store.IncrNextSenderMsgSeqNum();
         _storedSinceFlush = true;
-        if (transmit)
+        if (!transmit)
+        {
+            return;
+        }
+
+        if (gate is null)
         {
             Transmit(message);
         }
+        else
+        {
+            // Logged as outgoing when its gate opens: the message log shows only what may reach the counterparty.
+            _pending.AppendGated(message, seq, gate);
+            _lastSent = Now;
+        }
     }
 
-    /// <summary>Queues bytes for the next flush (no store, no sequence number: resends and gap fills use this directly).</summary>
+    /// <summary>
+    /// Queues bytes for the next flush (no store, no sequence number: resends and gap fills use this directly). A
+    /// message that is not conditional must not wait behind a closed gate (a heartbeat behind a stalled engine would
+    /// get the session disconnected), so every closed gate is voided first: its messages become gap fills.
+    /// </summary>
     private void Transmit(ReadOnlySpan<byte> message)
     {
-        _pending.Write(message);
+        if (_closedGates.Count > 0)
+        {
+            VoidClosedGates();
+        }
+
+        _pending.Append(message);
         _lastSent = Now;
         _log.Outgoing(message);
     }
@@ -164,7 +189,8 @@ public sealed partial class FixSession
         int targetFloor;
         lock (_sync)
         {
-            (_pending, _writing) = (_writing, _pending);
+            // Everything before the first closed gate (OutboundGate): conditional messages wait for their condition.
+            _pending.TakeSendable(ref _writing, _log.Outgoing);
             connection = _connection;
             disconnect = _disconnectRequested;
             reason = _disconnectReason;
@@ -174,12 +200,12 @@ public sealed partial class FixSession
             targetFloor = DurableTargetFloor();
         }
 
-        if (stored || disconnect || _writing.WrittenCount > 0)
+        // Every message in _writing was stored before it was queued: either since the last flush (stored) or before
+        // it, and that flush completed under _writeGate before this one began. So bytes that only waited behind a
+        // gate, resends and gap fills go out without another fsync.
+        if (stored || disconnect)
         {
-            // Inbound numbers the application still holds are not persisted as processed (FixSession.Holds).
-            var flushAt = FixTrace.Now();
-            _store.Flush(targetFloor);
-            FixTrace.Since(FixTraceStage.StoreFlush, flushAt);
+            FlushStore(targetFloor);
         }
 
         if (_writing.WrittenCount > 0 && connection is not null)
@@ -205,6 +231,30 @@ public sealed partial class FixSession
         }
     }
 
+    // Inbound numbers the application still holds are not persisted as processed (FixSession.Holds). A failed
+    // flush puts the batch back in front of the queue and keeps the store marked dirty: nothing in it was durable.
+    private void FlushStore(int targetFloor)
+    {
+        var flushAt = FixTrace.Now();
+        try
+        {
+            _store.Flush(targetFloor);
+        }
+        catch
+        {
+            lock (_sync)
+            {
+                _storedSinceFlush = true;
+                _pending.PutBack(_writing.WrittenSpan);
+            }
+
+            _writing.ResetWrittenCount();
+            throw;
+        }
+
+        FixTrace.Since(FixTraceStage.StoreFlush, flushAt);
+    }
+
     /// <summary>The transport lost (or closed) <paramref name="connection"/>: forget the logon state.</summary>
     internal void Disconnected(ISessionConnection connection, string reason)
     {
@@ -222,7 +272,9 @@ public sealed partial class FixSession
             _receivedLogon = _sentLogon = _sentLogout = false;
             _queue.Clear();
             _resendRange = default;
-            _pending.ResetWrittenCount();
+            // Queued conditional messages will not be written now: void them, so their sender answers another way.
+            VoidClosedGates();
+            _pending.Clear();
             _log.Event($"Disconnected: {reason}");
             if (_settings.ResetOnDisconnect)
             {

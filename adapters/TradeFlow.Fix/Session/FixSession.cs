@@ -1,4 +1,3 @@
-using System.Buffers;
 using System.Text;
 using Microsoft.Extensions.Logging;
 using TradeFlow.Fix.Codec;
@@ -35,7 +34,7 @@ public sealed partial class FixSession : IDisposable
     private readonly FixFieldWriter _adminBody = new(256);
     private readonly FixMessage _outboundView = new();
     private readonly FixMessage _storedView = new();
-    private ArrayBufferWriter<byte> _pending = new(4096);
+    private readonly OutboundQueue _pending = new();
     private ISessionConnection? _connection;
     private bool _receivedLogon;
     private bool _sentLogon;
@@ -80,6 +79,7 @@ public sealed partial class FixSession : IDisposable
         _heartBtInt = settings.HeartBtInt;
         ResetIfNewPeriod(Now);
         _application.OnCreate(SessionId);
+        SettleStoredConditions();
     }
 
     /// <summary>The session's identity.</summary>

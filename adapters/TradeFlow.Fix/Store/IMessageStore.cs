@@ -51,4 +51,28 @@ public interface IMessageStore : IDisposable
 
     /// <summary>Re-reads the store's durable state (QuickFIX's RefreshOnLogon).</summary>
     void Refresh();
+
+    /// <summary>Whether <see cref="SetConditional"/> is supported (the QuickFIX-layout file store does not support it).</summary>
+    bool SupportsConditions => false;
+
+    /// <summary>
+    /// Keeps <paramref name="message"/> like <see cref="Set"/>, but as conditional on <paramref name="condition"/> (an
+    /// application's opaque text, e.g. the key of the command the message answers): <see cref="Get"/> leaves it out —
+    /// so a resend gap-fills it — until <see cref="Resolve"/> says the condition was met, and for ever once void. The
+    /// condition is as durable as the message; a store reopened after a crash reports it in <see cref="PendingConditions"/>
+    /// until resolved.
+    /// </summary>
+    void SetConditional(int msgSeqNum, ReadOnlySpan<byte> message, string condition) =>
+        throw new NotSupportedException("This message store does not keep conditional messages.");
+
+    /// <summary>
+    /// Settles conditional message <paramref name="msgSeqNum"/>: met (resendable) or void (never sent, gap-filled on
+    /// resend). A settled or unknown number is left as it is. Durable at the next <see cref="Flush()"/>.
+    /// </summary>
+    void Resolve(int msgSeqNum, bool met)
+    {
+    }
+
+    /// <summary>The conditional messages not yet settled, with their conditions, in MsgSeqNum order.</summary>
+    IReadOnlyList<KeyValuePair<int, string>> PendingConditions() => [];
 }

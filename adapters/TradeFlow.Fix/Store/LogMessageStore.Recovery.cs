@@ -1,4 +1,5 @@
 using System.Buffers.Binary;
+using System.Text;
 using TradeFlow.EventSourcing.Storage;
 
 namespace TradeFlow.Fix.Store;
@@ -55,6 +56,7 @@ public sealed partial class LogMessageStore
         var bytes = new byte[RandomAccess.GetLength(_file)];
         RandomAccess.Read(_file, bytes, 0);
         var pendingIndex = new List<(int Seq, long Offset, int Size)>();
+        var pendingConditions = new List<(int Seq, string? Condition, bool Met)>();
         long offset = 0;
         long committed = 0;
         var lastSeq = 0;
@@ -78,6 +80,12 @@ public sealed partial class LogMessageStore
                 case LogRecordKind.Message when payload.Length >= 4 && committed > 0:
                     pendingIndex.Add((BinaryPrimitives.ReadInt32LittleEndian(payload), payloadAt + 4, payload.Length - 4));
                     break;
+                case LogRecordKind.Condition when payload.Length >= 4 && committed > 0:
+                    pendingConditions.Add((BinaryPrimitives.ReadInt32LittleEndian(payload), Encoding.UTF8.GetString(payload[4..]), false));
+                    break;
+                case LogRecordKind.Resolution when payload.Length == 5 && payload[4] is 1 or 2 && committed > 0:
+                    pendingConditions.Add((BinaryPrimitives.ReadInt32LittleEndian(payload), null, payload[4] == 1));
+                    break;
                 case LogRecordKind.Numbers when created && payload.Length == 8:
                     _nextSender = BinaryPrimitives.ReadInt32LittleEndian(payload);
                     _nextTarget = BinaryPrimitives.ReadInt32LittleEndian(payload[4..]);
@@ -87,6 +95,7 @@ public sealed partial class LogMessageStore
                         lastSeq = Math.Max(lastSeq, seq);
                     }
 
+                    ApplyConditions(pendingConditions);
                     pendingIndex.Clear();
                     committed = offset;
                     break;
@@ -98,6 +107,24 @@ public sealed partial class LogMessageStore
         // Recovery never hands out a sender number at or below a stored message.
         _nextSender = Math.Max(_nextSender, lastSeq + 1);
         return committed;
+    }
+
+    // In file order: a condition makes its message pending, a resolution settles it.
+    private void ApplyConditions(List<(int Seq, string? Condition, bool Met)> records)
+    {
+        foreach (var (seq, condition, met) in records)
+        {
+            if (condition is not null)
+            {
+                _conditions.Add(seq, condition);
+            }
+            else
+            {
+                _conditions.Resolve(seq, met);
+            }
+        }
+
+        records.Clear();
     }
 
     /// <summary>

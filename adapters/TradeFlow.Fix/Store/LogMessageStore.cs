@@ -1,5 +1,6 @@
 using System.Buffers;
 using System.Buffers.Binary;
+using System.Text;
 using Microsoft.Win32.SafeHandles;
 using TradeFlow.Fix.Session;
 
@@ -31,6 +32,7 @@ public sealed partial class LogMessageStore : IMessageStore
     private readonly string _directory;
     private readonly string _path;
     private readonly StoredMessageIndex _index = new();
+    private readonly StoredConditions _conditions = new();
     private ArrayBufferWriter<byte> _pending = new(16 * 1024);
 
     // The batch being written and fsync'd: it lands at _length; _pending lands after it.
@@ -110,8 +112,55 @@ public sealed partial class LogMessageStore : IMessageStore
     }
 
     /// <inheritdoc/>
+    public bool SupportsConditions => true;
+
+    /// <inheritdoc/>
+    public void SetConditional(int msgSeqNum, ReadOnlySpan<byte> message, string condition)
+    {
+        ArgumentNullException.ThrowIfNull(condition);
+        Span<byte> seq = stackalloc byte[4];
+        BinaryPrimitives.WriteInt32LittleEndian(seq, msgSeqNum);
+        lock (_sync)
+        {
+            // The condition record goes first, in the same batch: recovery never sees the message without it.
+            LogRecord.Write(_pending, LogRecordKind.Condition, seq, Encoding.UTF8.GetBytes(condition));
+            _conditions.Add(msgSeqNum, condition);
+            var offset = _length + _flushing.WrittenCount + _pending.WrittenCount + LogRecord.HeaderSize + seq.Length;
+            LogRecord.Write(_pending, LogRecordKind.Message, seq, message);
+            _index.Set(msgSeqNum, offset, message.Length);
+            _dirty = true;
+        }
+    }
+
+    /// <inheritdoc/>
+    public void Resolve(int msgSeqNum, bool met)
+    {
+        Span<byte> payload = stackalloc byte[5];
+        BinaryPrimitives.WriteInt32LittleEndian(payload, msgSeqNum);
+        payload[4] = met ? (byte)1 : (byte)2;
+        lock (_sync)
+        {
+            if (_conditions.Resolve(msgSeqNum, met))
+            {
+                // Rides the next flush: until it is durable, a restart settles the message again from the application.
+                LogRecord.Write(_pending, LogRecordKind.Resolution, payload, default);
+                _dirty = true;
+            }
+        }
+    }
+
+    /// <inheritdoc/>
+    public IReadOnlyList<KeyValuePair<int, string>> PendingConditions()
+    {
+        lock (_sync)
+        {
+            return _conditions.Pending();
+        }
+    }
+
+    /// <inheritdoc/>
     public void Get(int beginSeqNo, int endSeqNo, StoredMessageCallback callback) =>
-        _index.Get(_sync, beginSeqNo, endSeqNo, Read, callback);
+        _index.Get(_sync, beginSeqNo, endSeqNo, Read, callback, _conditions.IsSendable);
 
     /// <inheritdoc/>
     public void Flush() => Flush(int.MaxValue);
@@ -236,6 +285,7 @@ public sealed partial class LogMessageStore : IMessageStore
     {
         _file?.Dispose();
         _index.Clear();
+        _conditions.Clear();
         _pending.ResetWrittenCount();
         _flushing.ResetWrittenCount();
         _length = 0;

@@ -49,7 +49,7 @@ internal static class LogRecord
 
         var length = BinaryPrimitives.ReadInt32LittleEndian(data);
         if (length < 0 || length > MaxPayload || length > data.Length - Overhead
-            || data[4] is < (byte)LogRecordKind.Created or > (byte)LogRecordKind.Numbers)
+            || data[4] is < (byte)LogRecordKind.Created or > (byte)LogRecordKind.Resolution)
         {
             return false;
         }

@@ -14,4 +14,14 @@ internal enum LogRecordKind : byte
     /// records after the last one were never made durable as a whole, hence never sent.
     /// </summary>
     Numbers = 3,
+
+    /// <summary>
+    /// The condition of the conditional message that follows it (<see cref="IMessageStore.SetConditional"/>): its
+    /// MsgSeqNum (4 bytes), then the condition (UTF-8). Until a <see cref="Resolution"/> says it was met, the message is
+    /// never resent.
+    /// </summary>
+    Condition = 4,
+
+    /// <summary>A conditional message's fate: its MsgSeqNum (4 bytes), then 1 = met (may be resent) or 2 = void (never sent).</summary>
+    Resolution = 5,
 }

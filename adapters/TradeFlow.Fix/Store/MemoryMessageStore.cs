@@ -5,6 +5,7 @@ public sealed class MemoryMessageStore : IMessageStore
 {
     private readonly Lock _sync = new();
     private readonly SortedDictionary<int, byte[]> _messages = [];
+    private readonly StoredConditions _conditions = new();
     private int _nextSender = 1;
     private int _nextTarget = 1;
     private int _durableTarget = 1;
@@ -63,12 +64,44 @@ public sealed class MemoryMessageStore : IMessageStore
         List<KeyValuePair<int, byte[]>> found;
         lock (_sync)
         {
-            found = _messages.Where(m => m.Key >= beginSeqNo && m.Key <= endSeqNo).ToList();
+            found = _messages.Where(m => m.Key >= beginSeqNo && m.Key <= endSeqNo && _conditions.IsSendable(m.Key)).ToList();
         }
 
         foreach (var (seq, bytes) in found)
         {
             callback(seq, bytes);
+        }
+    }
+
+    /// <inheritdoc/>
+    public bool SupportsConditions => true;
+
+    /// <inheritdoc/>
+    public void SetConditional(int msgSeqNum, ReadOnlySpan<byte> message, string condition)
+    {
+        ArgumentNullException.ThrowIfNull(condition);
+        lock (_sync)
+        {
+            _messages[msgSeqNum] = message.ToArray();
+            _conditions.Add(msgSeqNum, condition);
+        }
+    }
+
+    /// <inheritdoc/>
+    public void Resolve(int msgSeqNum, bool met)
+    {
+        lock (_sync)
+        {
+            _conditions.Resolve(msgSeqNum, met);
+        }
+    }
+
+    /// <inheritdoc/>
+    public IReadOnlyList<KeyValuePair<int, string>> PendingConditions()
+    {
+        lock (_sync)
+        {
+            return _conditions.Pending();
         }
     }
 
@@ -97,6 +130,7 @@ public sealed class MemoryMessageStore : IMessageStore
         lock (_sync)
         {
             _messages.Clear();
+            _conditions.Clear();
             _nextSender = _nextTarget = _durableTarget = 1;
             CreationTime = creationTime;
         }

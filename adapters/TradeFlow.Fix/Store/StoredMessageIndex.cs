@@ -18,9 +18,11 @@ internal sealed class StoredMessageIndex
     /// <summary>
     /// Hands the stored messages from <paramref name="beginSeqNo"/> to <paramref name="endSeqNo"/> to
     /// <paramref name="callback"/> in order; <paramref name="read"/> fills a span from the file at an offset and is
-    /// called while <paramref name="sync"/> is held.
+    /// called while <paramref name="sync"/> is held; a message for which <paramref name="sendable"/> (also called under
+    /// the lock) says false is left out.
     /// </summary>
-    public void Get(Lock sync, int beginSeqNo, int endSeqNo, Action<long, Span<byte>> read, StoredMessageCallback callback)
+    public void Get(Lock sync, int beginSeqNo, int endSeqNo, Action<long, Span<byte>> read, StoredMessageCallback callback,
+        Func<int, bool>? sendable = null)
     {
         ArgumentNullException.ThrowIfNull(callback);
         int[] wanted;
@@ -35,7 +37,8 @@ internal sealed class StoredMessageIndex
             int size;
             lock (sync)
             {
-                if (!_entries.TryGetValue(seq, out var at))
+                // A conditional message not (yet) met is left out: the resend gap-fills it.
+                if (!_entries.TryGetValue(seq, out var at) || (sendable is not null && !sendable(seq)))
                 {
                     continue;
                 }

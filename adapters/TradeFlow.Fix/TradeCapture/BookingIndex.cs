@@ -13,6 +13,10 @@ public sealed class BookingIndex
 {
     private readonly ConcurrentDictionary<string, TradeId> _tradeByClientId = new(StringComparer.Ordinal);
 
+    // Every FIX capture key the journal held at start-up, rejections included: what a stored answer's condition is
+    // checked against after a restart (TradeCaptureApplication.IsMet).
+    private readonly ConcurrentDictionary<string, byte> _journaledKeys = new(StringComparer.Ordinal);
+
     /// <summary>How many client ids are known.</summary>
     public int Count => _tradeByClientId.Count;
 
@@ -31,6 +35,12 @@ public sealed class BookingIndex
         Record(sender, msgType, clientId, tradeId);
         return true;
     }
+
+    /// <summary>Records that the journal holds the outcome of the command with <paramref name="sourceKey"/> (accepted or rejected).</summary>
+    public void RecordJournaled(string sourceKey) => _journaledKeys.TryAdd(sourceKey, 0);
+
+    /// <summary>True when <see cref="RecordJournaled"/> was told of <paramref name="sourceKey"/>.</summary>
+    public bool IsJournaled(string sourceKey) => _journaledKeys.ContainsKey(sourceKey);
 
     /// <summary>The trade a client id names; false when unknown.</summary>
     public bool TryFind(string senderCompId, string msgType, string clientId, out TradeId tradeId) =>

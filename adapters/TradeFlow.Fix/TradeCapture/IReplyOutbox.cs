@@ -14,4 +14,19 @@ public interface IReplyOutbox
 
     /// <summary>Makes what is queued on <paramref name="session"/> durable and sends it.</summary>
     void Flush(SessionId session);
+
+    /// <summary>Whether <paramref name="session"/> can queue conditional replies (<see cref="FixSession.QueueConditional"/>).</summary>
+    bool SupportsConditional(SessionId session) => false;
+
+    /// <summary>Stamps, stores and queues a reply behind <paramref name="gate"/> (see <see cref="FixSession.QueueConditional"/>).</summary>
+    bool QueueConditional(SessionId session, string msgType, FixFieldWriter body, OutboundGate gate) =>
+        throw new NotSupportedException("This outbox does not queue conditional replies.");
+
+    /// <summary>Opens <paramref name="gate"/> on <paramref name="session"/> (see <see cref="FixSession.Open"/>); false when it had been voided.</summary>
+    bool Open(SessionId session, OutboundGate gate) => false;
+
+    /// <summary>Voids <paramref name="gate"/> on <paramref name="session"/> (see <see cref="FixSession.Void"/>).</summary>
+    void Void(SessionId session, OutboundGate gate)
+    {
+    }
 }

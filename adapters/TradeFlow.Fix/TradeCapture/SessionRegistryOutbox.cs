@@ -17,6 +17,25 @@ public sealed class SessionRegistryOutbox(Func<SessionRegistry> sessions) : IRep
     public void Flush(SessionId session) => sessions().Flush(session);
 
     /// <inheritdoc/>
+    public bool SupportsConditional(SessionId session) => sessions().TryGet(session, out var found) && found.SupportsConditionalMessages;
+
+    /// <inheritdoc/>
+    public bool QueueConditional(SessionId session, string msgType, FixFieldWriter body, OutboundGate gate) =>
+        sessions()[session].QueueConditional(msgType, body, gate);
+
+    /// <inheritdoc/>
+    public bool Open(SessionId session, OutboundGate gate) => sessions().TryGet(session, out var found) && found.Open(gate);
+
+    /// <inheritdoc/>
+    public void Void(SessionId session, OutboundGate gate)
+    {
+        if (sessions().TryGet(session, out var found))
+        {
+            found.Void(gate);
+        }
+    }
+
+    /// <inheritdoc/>
     public InboundHold Hold(SessionId session, int msgSeqNum) => sessions()[session].Hold(msgSeqNum);
 
     /// <inheritdoc/>

@@ -22,8 +22,18 @@ namespace TradeFlow.Fix.TradeCapture;
 /// before the engine is released as soon as its refusal is queued. A <see cref="CommandStatus.Failed"/> outcome
 /// keeps its hold: nothing was journaled or answered, and the held number makes the next restart ask the
 /// counterparty to resend the message, which is then booked (or answered from the journal if it was after all).
+/// <para>
+/// Overlapped fsyncs (<see cref="ICommandDecision"/>): once the engine has decided a command, before its journal commit,
+/// the answer is stamped and stored on the session as a conditional message (<see cref="FixSession.QueueConditional"/>,
+/// condition = the command's source key), so the FIX store's fsync runs while the journal's does. It reaches the socket
+/// only once the engine reports the command durable (the gate opens; no second fsync); if the engine fails it instead,
+/// it is voided and goes out as a SequenceReset-GapFill, never as itself. After a crash, an answer the store holds
+/// unsettled is resendable only if its command is in the journal (<see cref="IsMet"/>, from the keys
+/// <see cref="BookingIndexLoader"/> found); otherwise a resend gap-fills it. Where the session cannot queue conditional
+/// messages (QuickFIX-layout store, PersistMessages=N), answers are stored and sent after durability, as before.
+/// </para>
 /// </remarks>
-public sealed partial class TradeCaptureApplication : IApplication, ICommandCompletion, IDisposable
+public sealed partial class TradeCaptureApplication : IApplication, ICommandCompletion, ICommandDecision, IMessageConditions, IDisposable
 {
     private readonly TradeEngine _engine;
     private readonly IReplyOutbox _outbox;
@@ -100,6 +110,17 @@ public sealed partial class TradeCaptureApplication : IApplication, ICommandComp
     }
 
     /// <inheritdoc/>
+    public void OnDecided(long token, in CommandOutcome outcome)
+    {
+        if (_inFlight.TryGetValue(token, out var capture))
+        {
+            // Stored (not sent) while the journal commits: the reply thread queues it behind a gate.
+            Enqueue(new PendingReply(ReplyKind.Decided, token, capture.Request, CaptureAnswer.From(outcome), capture.Hold,
+                capture.ReceivedAt, FixTrace.Now()));
+        }
+    }
+
+    /// <inheritdoc/>
     public void OnCompleted(long token, in CommandOutcome outcome)
     {
         if (!_inFlight.TryRemove(token, out var capture))
@@ -111,9 +132,10 @@ public sealed partial class TradeCaptureApplication : IApplication, ICommandComp
         FixTrace.Since(FixTraceStage.Engine, capture.ReceivedAt);
         if (outcome.Status == CommandStatus.Failed)
         {
-            // Not durable, so not acknowledged either way, and its number stays held: the restart asks for it again
-            // and the client's resend is answered once the engine recovers.
+            // Not durable, so not acknowledged either way (an answer stored while deciding is voided), and its number
+            // stays held: the restart asks for it again and the client's resend is answered once the engine recovers.
             LogFailed(request.MsgType, request.ClientId, outcome.Error);
+            Enqueue(new PendingReply(ReplyKind.Failed, token, request, default, capture.Hold, capture.ReceivedAt, FixTrace.Now()));
             return;
         }
 
@@ -122,8 +144,11 @@ public sealed partial class TradeCaptureApplication : IApplication, ICommandComp
             Bookings.Record(request.Session.TargetCompID, request.MsgType, request.ClientId, outcome.TradeId);
         }
 
-        Reply(request, CaptureAnswer.From(outcome), capture.Hold, capture.ReceivedAt);
+        Enqueue(new PendingReply(ReplyKind.Durable, token, request, CaptureAnswer.From(outcome), capture.Hold, capture.ReceivedAt, FixTrace.Now()));
     }
+
+    /// <inheritdoc/>
+    public bool IsMet(SessionId sessionId, string condition) => Bookings.IsJournaled(condition);
 
     /// <inheritdoc/>
     public void OnCreate(SessionId sessionId)
@@ -158,12 +183,15 @@ public sealed partial class TradeCaptureApplication : IApplication, ICommandComp
         _replyThread.Join(TimeSpan.FromSeconds(30));
     }
 
-    private void Reply(CaptureRequest request, CaptureAnswer answer, InboundHold? hold, long receivedAt)
+    private void Reply(CaptureRequest request, CaptureAnswer answer, InboundHold? hold, long receivedAt) =>
+        Enqueue(new PendingReply(ReplyKind.Refused, 0, request, answer, hold, receivedAt, FixTrace.Now()));
+
+    private void Enqueue(PendingReply reply)
     {
-        if (!_replies.TryAdd(new PendingReply(request, answer, hold, receivedAt, FixTrace.Now())))
+        if (!_replies.TryAdd(reply))
         {
             // Disposed: nobody will answer it, so the number stays held and a restart asks for it again.
-            LogNotSent("reply", request.ClientId, request.Session);
+            LogNotSent("reply", reply.Request.ClientId, reply.Request.Session);
         }
     }
 
@@ -172,63 +200,6 @@ public sealed partial class TradeCaptureApplication : IApplication, ICommandComp
         if (hold is { } held)
         {
             _holds?.Release(held);
-        }
-    }
-
-    // Everything waiting is queued before anything is flushed: the replies to one engine commit go out with one
-    // fsync of each session's store and one socket write.
-    private void WriteReplies()
-    {
-        var replies = new CaptureReplies();
-        var batch = new List<PendingReply>(256);
-        var touched = new List<SessionId>();
-        while (_replies.TakeAll(ref batch))
-        {
-            foreach (var item in batch)
-            {
-                FixTrace.Since(FixTraceStage.ReplyWake, item.RepliedAt);
-                QueueReply(replies, item);
-                if (!touched.Contains(item.Request.Session))
-                {
-                    touched.Add(item.Request.Session);
-                }
-            }
-
-            FlushSessions(touched);
-            foreach (var item in batch)
-            {
-                FixTrace.Since(FixTraceStage.Total, item.ReceivedAt);
-            }
-
-            touched.Clear();
-            batch.Clear();
-        }
-    }
-
-    private void QueueReply(CaptureReplies replies, PendingReply item)
-    {
-        replies.Write(item.Request, item.Answer, _time.GetUtcNow().UtcDateTime, (msgType, body) =>
-        {
-            if (!_outbox.Queue(item.Request.Session, msgType, body))
-            {
-                LogNotSent(msgType, item.Request.ClientId, item.Request.Session);
-            }
-        });
-        // Released once its answer is stored on the session: the flush makes both durable together.
-        ReleaseHold(item.Hold);
-    }
-
-    // Each session's store is its own file: with several sessions in one batch their fsyncs run side by side
-    // (the file system can fold them into one journal commit) instead of one after another.
-    private void FlushSessions(List<SessionId> touched)
-    {
-        if (touched.Count == 1)
-        {
-            _outbox.Flush(touched[0]);
-        }
-        else if (touched.Count > 1)
-        {
-            Parallel.ForEach(touched, _outbox.Flush);
         }
     }
 
@@ -245,9 +216,6 @@ public sealed partial class TradeCaptureApplication : IApplication, ICommandComp
 
     /// <summary>A capture submitted to the engine, with the inbound number it holds.</summary>
     private readonly record struct InFlightCapture(CaptureRequest Request, InboundHold? Hold, long ReceivedAt);
-
-    /// <summary>An answer waiting for the reply thread, with the inbound number it releases once queued.</summary>
-    private readonly record struct PendingReply(CaptureRequest Request, CaptureAnswer Answer, InboundHold? Hold, long ReceivedAt, long RepliedAt);
 
     [LoggerMessage(Level = LogLevel.Information, Message = "{MsgType} {ClientId} refused before the engine: {Text}")]
     private partial void LogRefused(string msgType, string clientId, string text);

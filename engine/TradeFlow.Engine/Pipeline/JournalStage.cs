@@ -24,6 +24,7 @@ internal sealed partial class JournalStage : IEventHandler<CommandSlot>
     private readonly IEventSerializer _serializer;
     private readonly IClock _clock;
     private readonly EngineFault _fault;
+    private readonly Action<object, Exception>? _onCallbackError;
     private readonly PayloadBuffer _buffer = new();
     private readonly Utf8JsonWriter _metadataWriter;
     private readonly List<StreamAppend> _appends = new(256);
@@ -35,12 +36,14 @@ internal sealed partial class JournalStage : IEventHandler<CommandSlot>
     private DateTimeOffset _recordedTime;
 
     /// <summary>Creates the stage.</summary>
-    public JournalStage(IEventJournal journal, IEventSerializer serializer, IClock clock, EngineFault fault)
+    public JournalStage(IEventJournal journal, IEventSerializer serializer, IClock clock, EngineFault fault,
+        Action<object, Exception>? onCallbackError = null)
     {
         _journal = journal;
         _serializer = serializer;
         _clock = clock;
         _fault = fault;
+        _onCallbackError = onCallbackError;
         _metadataWriter = new Utf8JsonWriter(_buffer);
     }
 
@@ -71,6 +74,12 @@ internal sealed partial class JournalStage : IEventHandler<CommandSlot>
             {
                 Stage(data);
             }
+            else if (_appends.Count > 0)
+            {
+                // Nothing to write (a duplicate, whose original may be in this very commit): it shares the commit's
+                // fate, so a failed commit fails it too instead of acknowledging an outcome that never became durable.
+                _pending.Add(data);
+            }
         }
 #pragma warning disable CA1031 // Serialization failed after the state changed: fault the engine, fail what is pending.
         catch (Exception ex)
@@ -79,9 +88,32 @@ internal sealed partial class JournalStage : IEventHandler<CommandSlot>
             Fail(ex, data);
         }
 
+        NotifyDecided(data);
         if (endOfBatch)
         {
             Commit();
+        }
+    }
+
+    // Before the commit (ICommandDecision): a caller may prepare the reply while the fsync runs. Only a decided,
+    // not yet failed command; a duplicate (nothing to write) is decided too.
+    private void NotifyDecided(CommandSlot data)
+    {
+        if (data.Completion is not ICommandDecision listener || data.Journal.Failure is not null
+            || data.Decision.Outcome.Status is not (CommandStatus.Accepted or CommandStatus.Rejected))
+        {
+            return;
+        }
+
+        try
+        {
+            listener.OnDecided(data.Token, data.Decision.Outcome);
+        }
+#pragma warning disable CA1031 // Reported like a completion's exception; one caller's bug must not stop the commit.
+        catch (Exception ex)
+#pragma warning restore CA1031
+        {
+            _onCallbackError?.Invoke(listener, ex);
         }
     }
 

@@ -1,6 +1,7 @@
 using Microsoft.Extensions.Logging.Abstractions;
 using TradeFlow.Engine;
 using TradeFlow.EventSourcing;
+using TradeFlow.Fix.Session;
 using TradeFlow.Fix.Settings;
 using TradeFlow.Fix.Tests.Session;
 using TradeFlow.Fix.TradeCapture;
@@ -17,21 +18,34 @@ internal sealed class CaptureGateway : IAsyncDisposable
     private readonly TradeCaptureApplication _application;
     private readonly FixAcceptor _acceptor;
     private readonly FakeTimeProvider _time;
+    private readonly SignallingOutbox _outbox;
 
-    private CaptureGateway(TradeEngine engine, TradeCaptureApplication application, FixAcceptor acceptor, FakeTimeProvider time)
+    private CaptureGateway(TradeEngine engine, TradeCaptureApplication application, FixAcceptor acceptor, FakeTimeProvider time,
+        SignallingOutbox outbox)
     {
+        _outbox = outbox;
         _engine = engine;
         _application = application;
         _acceptor = acceptor;
         _time = time;
     }
 
-    public static CaptureGateway Start(string storeDirectory, IEventJournal journal, FakeTimeProvider time)
+    /// <summary>
+    /// Starts on <paramref name="journal"/>; with <paramref name="recoverFrom"/> the booking index (and the journaled
+    /// keys that settle stored answers) is rebuilt from it first, as <c>tradeflow serve</c> does.
+    /// </summary>
+    public static CaptureGateway Start(string storeDirectory, IEventJournal journal, FakeTimeProvider time, IEventStore? recoverFrom = null)
     {
         var engine = new TradeEngine(new EngineOptions(journal, new ReferenceDataBuilder().Build(), new FakeClock()));
         engine.Start();
         FixAcceptor? acceptor = null;
-        var application = new TradeCaptureApplication(engine, new SessionRegistryOutbox(() => acceptor!.Sessions));
+        var outbox = new SignallingOutbox(new SessionRegistryOutbox(() => acceptor!.Sessions));
+        var application = new TradeCaptureApplication(engine, outbox);
+        if (recoverFrom is not null)
+        {
+            BookingIndexLoader.LoadAsync(recoverFrom, application.Bookings).GetAwaiter().GetResult();
+        }
+
         var settings = SessionSettingsLoader.Parse($"""
             [DEFAULT]
             ConnectionType=acceptor
@@ -46,8 +60,14 @@ internal sealed class CaptureGateway : IAsyncDisposable
             """, "capture.cfg");
         acceptor = new FixAcceptor(settings, application, NullLoggerFactory.Instance, time);
         acceptor.Start();
-        return new CaptureGateway(engine, application, acceptor, time);
+        return new CaptureGateway(engine, application, acceptor, time, outbox);
     }
+
+    /// <summary>The session with CLIENT1.</summary>
+    public FixSession Session => _acceptor.Sessions[CaptureMessages.Client];
+
+    /// <summary>Completes once answers queued behind a gate (stored while the engine commits) have been flushed into the FIX store.</summary>
+    public Task WaitForStoredAnswersAsync() => _outbox.StoredAnswers.Task.WaitAsync(TimeSpan.FromSeconds(30));
 
     public Task<ScriptedCounterparty> ConnectAsync() => ScriptedCounterparty.ConnectAsync(_acceptor.Endpoints[0], _time, sender: "CLIENT1");
 

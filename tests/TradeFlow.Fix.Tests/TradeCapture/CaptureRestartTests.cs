@@ -29,9 +29,13 @@ public sealed class CaptureRestartTests : IDisposable
             await client.ExpectAsync(MsgTypes.Logon);
             await client.SendAsync(MsgTypes.NewOrderSingle, b => AddFields(b, NewOrderBody("ORD-1")));
             Assert.True(await crashing.WaitForAppendAsync());
+            await before.WaitForStoredAnswersAsync();
 
-            // Another message's answer flushes the FIX store while the order waits in the engine.
+            // Another message's answer flushes the FIX store while the order waits in the engine. The order's answers
+            // (stored while the journal commits) must not hold the Heartbeat back: they are voided, sent as gap fills.
             await client.SendAsync(MsgTypes.TestRequest, b => b.Add(Tags.TestReqID, "FLUSH"));
+            Assert.Equal("3", (await client.ExpectAsync(MsgTypes.SequenceReset)).GetString(Tags.NewSeqNo));
+            Assert.Equal("4", (await client.ExpectAsync(MsgTypes.SequenceReset)).GetString(Tags.NewSeqNo));
             await client.ExpectAsync(MsgTypes.Heartbeat);
             crashing.Crash();
             nextClientSeq = client.NextSeq;

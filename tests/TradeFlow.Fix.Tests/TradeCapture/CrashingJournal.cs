@@ -5,7 +5,8 @@ namespace TradeFlow.Fix.Tests.TradeCapture;
 /// <summary>
 /// A journal whose appends wait at a gate and never reach the journal behind it: the test sees an append arrive,
 /// then <see cref="Crash"/>es it, as a process dying before its commit would. The inner journal is the test's (not
-/// disposed here), so a fresh engine can recover from it afterwards.
+/// disposed here), so a fresh engine can recover from it afterwards. <see cref="Commit"/> instead lets the waiting and
+/// every later append through to the inner journal.
 /// </summary>
 internal sealed class CrashingJournal(IEventJournal inner) : IEventJournal
 {
@@ -17,8 +18,17 @@ internal sealed class CrashingJournal(IEventJournal inner) : IEventJournal
 
     public Task<bool> WaitForAppendAsync() => _entered.WaitAsync(Timeout);
 
+    private bool _commits;
+
     /// <summary>Every waiting and future append fails without committing anything.</summary>
     public void Crash() => _crashed.Set();
+
+    /// <summary>Every waiting and future append goes through to the inner journal.</summary>
+    public void Commit()
+    {
+        Volatile.Write(ref _commits, true);
+        _crashed.Set();
+    }
 
     public MultiAppendResult AppendMultiple(IReadOnlyList<StreamAppend> appends) =>
         AppendMultiple(appends, new AppendResult[appends.Count]);
@@ -31,7 +41,9 @@ internal sealed class CrashingJournal(IEventJournal inner) : IEventJournal
             throw new TimeoutException("The test never crashed the journal.");
         }
 
-        throw new IOException("Simulated crash before the journal commit");
+        return Volatile.Read(ref _commits)
+            ? inner.AppendMultiple(appends, results)
+            : throw new IOException("Simulated crash before the journal commit");
     }
 
     public long GetStreamVersion(string stream) => inner.GetStreamVersion(stream);

@@ -15,9 +15,10 @@
 //       SEQ sender=N target=N, ERROR <text>.
 //
 //   qf-peer load CONFIG RATE COUNT
-//       Offers COUNT NewOrderSingles per session at RATE per second per session, and measures the time
-//       from each send to its final ExecutionReport (OrdStatus 2 filled or 8 rejected). Prints one JSON
-//       line: sessions, sent, answered, seconds, per-second throughput and latency percentiles in µs.
+//       Offers COUNT NewOrderSingles per session at RATE per second per session (one sender thread per
+//       session, orders copied from pre-parsed templates), and measures the time from each send to its final
+//       ExecutionReport (OrdStatus 2 filled or 8 rejected). Prints one JSON line: sessions, sent, answered,
+//       seconds, per-second throughput and latency percentiles in µs.
 #include "quickfix/Application.h"
 #include "quickfix/FileStore.h"
 #include "quickfix/Log.h"
@@ -201,16 +202,45 @@ double percentile( std::vector<double>& sorted, double fraction )
   return sorted[ index ];
 }
 
-// One NewOrderSingle for the demo reference data: a limit order, so QuickFIX's example executor fills it too.
-// One share each, spread over the three active counterparties, so a long run stays far inside every credit
-// limit and measures bookings, not limit rejections.
-FIX::Message newOrder( const std::string& clOrdId, long index, const FIX::DataDictionary& dictionary )
+// The NewOrderSingles for the demo reference data: limit orders, so QuickFIX's example executor fills them too. One
+// share each, spread over the three active counterparties, so a long run stays far inside every credit limit and
+// measures bookings, not limit rejections. Parsed once (with the dictionary, for the party group) per counterparty;
+// each order is a copy with its own ClOrdID and TransactTime, so the sender does not parse a message per order.
+std::vector<FIX::Message> orderTemplates( const FIX::DataDictionary& dictionary )
 {
   static const char* const counterparties[] = { "7LTWFZYICNSX8D621K86", "784F5XWPLTWKTBV3E584", "G5GSEF7VJP5I7OUK5573" };
-  return buildMessage( "D",
-    "11=" + clOrdId + "|1=EQ-NY|453=2|448=JSMITH|447=D|452=11|448=" + counterparties[ index % 3 ] + "|447=N|452=17"
-    "|55=AAPL|48=US0378331005|22=4|54=1|60=" + FIX::UtcTimeStampConvertor::convert( FIX::UtcTimeStamp() )
-    + "|38=1|40=2|44=190.25|15=USD", dictionary );
+  std::vector<FIX::Message> templates;
+  for ( const char* counterparty : counterparties )
+    templates.push_back( buildMessage( "D",
+      "11=TEMPLATE|1=EQ-NY|453=2|448=JSMITH|447=D|452=11|448=" + std::string( counterparty ) + "|447=N|452=17"
+      "|55=AAPL|48=US0378331005|22=4|54=1|60=" + FIX::UtcTimeStampConvertor::convert( FIX::UtcTimeStamp() )
+      + "|38=1|40=2|44=190.25|15=USD", dictionary ) );
+  return templates;
+}
+
+// One session's paced, open-loop sender: each order leaves at its scheduled time, whatever the answers do. One
+// thread per session (QuickFIX's send takes the session's lock), sending through the session directly rather than
+// sendToTarget's global lookup.
+long sendOrders( FIX::Session& session, const std::vector<FIX::Message>& templates, LoadApplication& application,
+  const std::string& prefix, Clock::time_point start, double rate, int count )
+{
+  const auto interval = std::chrono::duration<double>( 1.0 / rate );
+  long sent = 0;
+  for ( int i = 0; i < count; ++i )
+  {
+    std::this_thread::sleep_until( start + std::chrono::duration_cast<Clock::duration>( interval * i ) );
+    const std::string clOrdId = prefix + std::to_string( i );
+    FIX::Message order = templates[ i % templates.size() ];
+    order.setField( FIX::ClOrdID( clOrdId ) );
+    order.setField( FIX::TransactTime( FIX::UtcTimeStamp() ) );
+    {
+      std::lock_guard<std::mutex> guard( application.lock );
+      application.pending[ clOrdId ] = Clock::now();
+    }
+    session.send( order );
+    ++sent;
+  }
+  return sent;
 }
 
 int runLoad( const std::string& config, int rate, int count )
@@ -235,25 +265,22 @@ int runLoad( const std::string& config, int rate, int count )
 
   const std::string run = std::to_string( std::chrono::system_clock::now().time_since_epoch().count() );
   const auto start = Clock::now();
-  const auto interval = std::chrono::duration<double>( 1.0 / rate );
-  long sent = 0;
-  for ( int i = 0; i < count; ++i )
+  const std::vector<FIX::Message> templates = orderTemplates( dictionary );
+  std::vector<std::thread> senders;
+  std::vector<long> sentBySession( sessions.size(), 0 );
+  int sessionIndex = 0;
+  for ( const FIX::SessionID& sessionId : sessions )
   {
-    // Paced open-loop: each order leaves at its scheduled time, whatever the answers do.
-    std::this_thread::sleep_until( start + std::chrono::duration_cast<Clock::duration>( interval * i ) );
-    int sessionIndex = 0;
-    for ( const FIX::SessionID& sessionId : sessions )
-    {
-      const std::string clOrdId = run + "-" + std::to_string( sessionIndex++ ) + "-" + std::to_string( i );
-      FIX::Message order = newOrder( clOrdId, sent, dictionary );
-      {
-        std::lock_guard<std::mutex> guard( application.lock );
-        application.pending[ clOrdId ] = Clock::now();
-      }
-      FIX::Session::sendToTarget( order, sessionId );
-      ++sent;
-    }
+    FIX::Session* session = FIX::Session::lookupSession( sessionId );
+    const std::string prefix = run + "-" + std::to_string( sessionIndex ) + "-";
+    long* sentHere = &sentBySession[ sessionIndex++ ];
+    senders.emplace_back( [ session, &templates, &application, prefix, start, rate, count, sentHere ] {
+      *sentHere = sendOrders( *session, templates, application, prefix, start, rate, count );
+    } );
   }
+  for ( std::thread& sender : senders ) sender.join();
+  long sent = 0;
+  for ( long n : sentBySession ) sent += n;
   const auto drainDeadline = Clock::now() + std::chrono::seconds( 60 );
   while ( application.answered < sent && Clock::now() < drainDeadline )
     std::this_thread::sleep_for( std::chrono::milliseconds( 1 ) );
