@@ -4,42 +4,52 @@ using TradeFlow.Journal.Format;
 
 namespace TradeFlow.Journal.Integrity;
 
-/// <summary>The record walk of one segment.</summary>
+/// <summary>The record walk of one segment, a buffer's worth of records at a time.</summary>
 /// <remarks>
-/// The per-record methods are compiled fully optimized at once: a scan is one long call made once per process, so
-/// tiered compilation would run its first hundreds of thousands of records in unoptimized code (the profile showed
-/// the CRC loop quick-jitted) before the optimized version replaced it.
+/// Each batch goes through three steps: frame its records (sequential: each length says where the next record
+/// starts), compute every record's CRC-32C and chain-hash verdict on two threads while the second also reads the
+/// next buffer ahead, then apply the verdicts in file order together with the checks that depend on what came
+/// before (positions, stream versions, commits). Every problem is reported in the last step, so in the order and
+/// with the offsets a record-by-record scan gives. The per-record methods are compiled fully optimized at once: a
+/// scan is one long call made once per process, so tiered compilation would run its first hundreds of thousands of
+/// records in unoptimized code (the profile showed the CRC loop quick-jitted) before the optimized version
+/// replaced it.
 /// </remarks>
 public sealed partial class JournalIntegrityScanner
 {
-    [MethodImpl(MethodImplOptions.AggressiveOptimization)]
     private void ScanRecords(string path, long length, bool isLast)
     {
         long offset = JournalFormat.SegmentHeaderSize;
         var committedEnd = offset;
         var pending = 0;
-        while (offset < length)
+        while (true)
         {
-            if ((_records & 0xFFFF) == 0)
+            _options.CancellationToken.ThrowIfCancellationRequested();
+            Frame(offset, length, isLast);
+            var batch = _batch;
+            var readAhead = batch.End == FrameEnd.More && _verifier.IsParallel ? batch.EndOffset : -1;
+            _verifier.Verify(batch, _reader.Buffer, _reader.Start, path, readAhead < 0 ? null : () => _reader.Prefetch(readAhead));
+            for (var i = 0; i < batch.Count; i++)
             {
-                _options.CancellationToken.ThrowIfCancellationRequested();
+                var isCommit = CheckRecord(path, batch, i);
+                _records++;
+                pending++;
+                if (isCommit)
+                {
+                    committedEnd = batch.Offset(i) + batch.Length(i);
+                    pending = 0;
+                }
             }
 
-            var record = NextRecord(path, offset, length, isLast);
-            if (record.IsEmpty)
+            if (batch.Count > 0)
+            {
+                _reader.Read(batch.Offset(batch.Count - 1), batch.Length(batch.Count - 1))[^JournalFormat.HashSize..].CopyTo(_previous);
+            }
+
+            offset = batch.EndOffset;
+            if (!ContinuesAfter(path, batch, isLast))
             {
                 break;
-            }
-
-            var isCommit = CheckRecord(path, offset, record);
-            record[^JournalFormat.HashSize..].CopyTo(_previous);
-            _records++;
-            offset += record.Length;
-            pending++;
-            if (isCommit)
-            {
-                committedEnd = offset;
-                pending = 0;
             }
         }
 
@@ -55,50 +65,110 @@ public sealed partial class JournalIntegrityScanner
         }
     }
 
-    // The whole record at offset, or empty when the rest of the segment cannot be read (reported, or a live tail).
-    [MethodImpl(MethodImplOptions.AggressiveOptimization)]
-    private ReadOnlySpan<byte> NextRecord(string path, long offset, long length, bool isLast)
+    // After a batch's records: true to frame the next batch, false at the segment's end (reporting why it ended early).
+    private bool ContinuesAfter(string path, RecordBatch batch, bool isLast)
     {
-        var remaining = length - offset;
-        if (remaining < JournalFormat.RecordHeaderSize)
+        switch (batch.End)
         {
-            return isLast ? default : Unreadable(path, offset, string.Create(CultureInfo.InvariantCulture, $"the segment ends with {remaining} stray bytes, less than a record header"));
-        }
+            case FrameEnd.More:
+                return true;
+            case FrameEnd.Unreadable:
+                Unreadable(path, batch.EndOffset, batch.EndReason!);
+                return false;
+            case FrameEnd.InvalidHeaderInLast:
+                // A header is written before its record's bytes, so a damaged one is never a write in progress; only
+                // a zero-filled tail of the last segment is a write that never landed.
+                if (!(isLast && _reader.IsZeroFrom(batch.EndOffset)))
+                {
+                    Unreadable(path, batch.EndOffset, InvalidHeader);
+                }
 
-        var declared = RecordFrame.DeclaredLength(_reader.Read(offset, JournalFormat.RecordHeaderSize));
-        if (declared < 0)
-        {
-            // A header is written before its record's bytes, so a damaged one is never a write in progress; only
-            // a zero-filled tail of the last segment is a write that never landed.
-            return isLast && _reader.IsZeroFrom(offset)
-                ? default
-                : Unreadable(path, offset, "the record header is invalid (length check failed); the rest of the segment cannot be framed");
+                return false;
+            default:
+                return false;
         }
-
-        if (declared > remaining)
-        {
-            return isLast ? default : Unreadable(path, offset, string.Create(CultureInfo.InvariantCulture,
-                $"the segment is truncated: the record declares {declared} bytes but only {remaining} remain"));
-        }
-
-        var record = _reader.Read(offset, declared);
-        return isLast && offset + declared == length && !RecordFrame.CrcMatches(record) ? default : record;
     }
 
-    private ReadOnlySpan<byte> Unreadable(string path, long offset, string reason)
+    private const string InvalidHeader = "the record header is invalid (length check failed); the rest of the segment cannot be framed";
+
+    // Frames the records from offset that lie in the current buffer (reading the next buffer when none does yet).
+    [MethodImpl(MethodImplOptions.AggressiveOptimization)]
+    private void Frame(long offset, long length, bool isLast)
+    {
+        var batch = _batch;
+        batch.Reset(_previous);
+        var at = offset;
+        while (true)
+        {
+            var remaining = length - at;
+            if (remaining <= 0)
+            {
+                batch.Stop(FrameEnd.SegmentEnd, at);
+                return;
+            }
+
+            if (remaining < JournalFormat.RecordHeaderSize)
+            {
+                batch.Stop(isLast ? FrameEnd.Tail : FrameEnd.Unreadable, at,
+                    string.Create(CultureInfo.InvariantCulture, $"the segment ends with {remaining} stray bytes, less than a record header"));
+                return;
+            }
+
+            if (batch.Count > 0 && !_reader.Holds(at, JournalFormat.RecordHeaderSize))
+            {
+                batch.Stop(FrameEnd.More, at);
+                return;
+            }
+
+            var declared = RecordFrame.DeclaredLength(_reader.Read(at, JournalFormat.RecordHeaderSize));
+            if (declared < 0)
+            {
+                batch.Stop(isLast ? FrameEnd.InvalidHeaderInLast : FrameEnd.Unreadable, at, InvalidHeader);
+                return;
+            }
+
+            if (declared > remaining)
+            {
+                batch.Stop(isLast ? FrameEnd.Tail : FrameEnd.Unreadable, at, string.Create(CultureInfo.InvariantCulture,
+                    $"the segment is truncated: the record declares {declared} bytes but only {remaining} remain"));
+                return;
+            }
+
+            if (batch.Count > 0 && !_reader.Holds(at, declared))
+            {
+                batch.Stop(FrameEnd.More, at);
+                return;
+            }
+
+            var record = _reader.Read(at, declared);
+            if (isLast && at + declared == length && !RecordFrame.CrcMatches(record))
+            {
+                // The last record of the last segment, not yet whole: a write in progress.
+                batch.Stop(FrameEnd.Tail, at);
+                return;
+            }
+
+            batch.Add(at, declared);
+            at += declared;
+        }
+    }
+
+    private void Unreadable(string path, long offset, string reason)
     {
         Report(path, offset, null, reason);
         _resync = true;
-        return default;
     }
 
-    // Checks one framed record; returns whether it ends its commit.
+    // Applies one record's verdicts and its sequence checks, in file order; returns whether it ends its commit.
     [MethodImpl(MethodImplOptions.AggressiveOptimization)]
-    private bool CheckRecord(string path, long offset, ReadOnlySpan<byte> record)
+    private bool CheckRecord(string path, RecordBatch batch, int index)
     {
+        var offset = batch.Offset(index);
+        var record = _reader.Read(offset, batch.Length(index));
+        var verdict = batch.Verdict(index);
         var body = RecordFrame.Body(record);
         var position = body.Length >= JournalFormat.BodyFixedSize ? RecordCodec.ReadKey(body).Position : (long?)null;
-        if (!RecordFrame.CrcMatches(record))
+        if ((verdict & RecordBatch.CrcHolds) == 0)
         {
             Report(path, offset, position, "CRC-32C mismatch (the record's bytes changed after it was written)");
             if (RecordCodec.IsWellFormed(body) && position == _nextPosition)
@@ -112,9 +182,8 @@ public sealed partial class JournalIntegrityScanner
             return false;
         }
 
-        _hasher.Chain(_previous, body, _computed);
         var stored = RecordFrame.Hash(record);
-        if (!stored.SequenceEqual(_computed))
+        if ((verdict & RecordBatch.HashHolds) == 0)
         {
             Report(path, offset, position, "hash chain mismatch: the record's CRC holds but its chain hash does not (the record was edited and its CRC recomputed)");
         }
@@ -139,6 +208,11 @@ public sealed partial class JournalIntegrityScanner
         }
 
         _options.OnRecord?.Invoke(new JournalRecordView(body, path, offset));
+        if (batch.Finding(index) is { } finding)
+        {
+            _recordCheckProblems.Add(new JournalProblem(path, offset, key.Position, finding));
+        }
+
         if (key.IsCommit)
         {
             _headPosition = key.Position;

@@ -6,45 +6,62 @@ namespace TradeFlow.Journal.Integrity;
 /// <summary>
 /// Sequential reads of one segment through a large reused buffer, bounded by the length the segment had when the
 /// scan reached it (a live writer only appends beyond it). One read call per buffer, so a scan costs one system
-/// call per few megabytes rather than one per record.
+/// call per few megabytes rather than one per record. A second buffer can be filled ahead (<see cref="Prefetch"/>)
+/// by another thread while the current one is checked, so the kernel's copy out of the page cache overlaps the
+/// hashing instead of adding to it; memory stays two buffers.
 /// </summary>
 internal sealed class SegmentReader(int bufferSize)
 {
-    private byte[] _buffer = new byte[bufferSize];
+    private Window _current = new(bufferSize);
+    private Window _spare = new(bufferSize);
     private SafeFileHandle? _handle;
     private long _length;
-    private long _start;
-    private int _count;
 
-    /// <summary>Bytes read from the file so far (for progress).</summary>
+    /// <summary>Bytes read from the file into the buffer that was then checked, so far (for progress and the report).</summary>
     public long BytesRead { get; private set; }
+
+    /// <summary>The current buffer (records are sliced from it by <see cref="Start"/>-relative offsets).</summary>
+    public byte[] Buffer => _current.Buffer;
+
+    /// <summary>The segment offset of <see cref="Buffer"/>'s first byte.</summary>
+    public long Start => _current.Start;
 
     public void Attach(SafeFileHandle handle, long length)
     {
         _handle = handle;
         _length = length;
-        _start = 0;
-        _count = 0;
+        _current.Clear();
+        _spare.Clear();
     }
+
+    /// <summary>True when [offset, offset + length) is in the current buffer, so reading it needs no I/O.</summary>
+    public bool Holds(long offset, int length) => _current.Holds(offset, length);
 
     /// <summary>The bytes [offset, offset + length); the caller has checked they lie within the segment.</summary>
     [MethodImpl(MethodImplOptions.AggressiveOptimization)]
     public ReadOnlySpan<byte> Read(long offset, int length)
     {
-        if (offset < _start || offset + length > _start + _count)
+        if (!_current.Holds(offset, length))
         {
-            Fill(offset, length);
+            Advance(offset, length);
         }
 
-        return _buffer.AsSpan((int)(offset - _start), length);
+        return _current.Buffer.AsSpan((int)(offset - _current.Start), length);
     }
+
+    /// <summary>
+    /// Fills the spare buffer with the segment from <paramref name="offset"/>, for the next <see cref="Read"/> there.
+    /// Safe on another thread while the current buffer is being read, as long as nothing else calls this reader until
+    /// it returns.
+    /// </summary>
+    public void Prefetch(long offset) => Fill(_spare, offset, 0);
 
     /// <summary>True when every byte from <paramref name="offset"/> to the end of the segment is zero.</summary>
     public bool IsZeroFrom(long offset)
     {
         for (var at = offset; at < _length;)
         {
-            var chunk = (int)Math.Min(_buffer.Length, _length - at);
+            var chunk = (int)Math.Min(_current.Buffer.Length, _length - at);
             if (Read(at, chunk).ContainsAnyExcept((byte)0))
             {
                 return false;
@@ -56,15 +73,30 @@ internal sealed class SegmentReader(int bufferSize)
         return true;
     }
 
-    private void Fill(long offset, int length)
+    private void Advance(long offset, int length)
     {
-        if (length > _buffer.Length)
+        if (_spare.Holds(offset, length))
         {
-            _buffer = new byte[length];
+            (_current, _spare) = (_spare, _current);
+        }
+        else
+        {
+            Fill(_current, offset, length);
         }
 
-        var count = (int)Math.Min(_buffer.Length, _length - offset);
-        var destination = _buffer.AsSpan(0, count);
+        _spare.Clear();
+        BytesRead += _current.Count;
+    }
+
+    private void Fill(Window window, long offset, int length)
+    {
+        if (length > window.Buffer.Length)
+        {
+            window.Buffer = new byte[length];
+        }
+
+        var count = (int)Math.Min(window.Buffer.Length, _length - offset);
+        var destination = window.Buffer.AsSpan(0, count);
         var at = offset;
         while (!destination.IsEmpty)
         {
@@ -78,8 +110,25 @@ internal sealed class SegmentReader(int bufferSize)
             at += read;
         }
 
-        BytesRead += count;
-        _start = offset;
-        _count = count;
+        window.Start = offset;
+        window.Count = count;
+    }
+
+    /// <summary>One buffer and the segment range it holds.</summary>
+    private sealed class Window(int size)
+    {
+        public byte[] Buffer { get; set; } = new byte[size];
+
+        public long Start { get; set; }
+
+        public int Count { get; set; }
+
+        public bool Holds(long offset, int length) => offset >= Start && offset + length <= Start + Count;
+
+        public void Clear()
+        {
+            Start = 0;
+            Count = 0;
+        }
     }
 }
