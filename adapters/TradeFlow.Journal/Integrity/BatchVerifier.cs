@@ -30,8 +30,6 @@ internal sealed class BatchVerifier : IDisposable
     private readonly ManualResetEventSlim _finished = new(false);
     private readonly JournalRecordCheck? _check;
     private RecordBatch? _batch;
-    private byte[] _buffer = [];
-    private long _bufferStart;
     private string _path = string.Empty;
     private Action? _readAhead;
     private int _next;
@@ -54,21 +52,20 @@ internal sealed class BatchVerifier : IDisposable
     public bool IsParallel => _worker is not null;
 
     /// <summary>
-    /// Fills the verdicts of every record of <paramref name="batch"/>, whose records lie in <paramref name="buffer"/>
-    /// from segment offset <paramref name="bufferStart"/>, and runs <paramref name="readAhead"/> (if given) once, on
-    /// whichever thread claims it; returns when all of it is done.
+    /// Fills the verdicts of every record of <paramref name="batch"/>, and runs <paramref name="readAhead"/> (if given)
+    /// once, on whichever thread claims it; returns when all of it is done. <paramref name="first"/> runs on the
+    /// calling thread before it joins in: the sequential checks of the batch before, overlapping this one's hashing.
     /// </summary>
-    public void Verify(RecordBatch batch, byte[] buffer, long bufferStart, string path, Action? readAhead)
+    public void Verify(RecordBatch batch, string path, Action? readAhead, Action? first)
     {
         _batch = batch;
-        _buffer = buffer;
-        _bufferStart = bufferStart;
         _path = path;
         _readAhead = readAhead;
         _next = 0;
         _readAheadClaimed = 0;
         if (_worker is null)
         {
+            first?.Invoke();
             _main.Run();
             readAhead?.Invoke();
             return;
@@ -80,6 +77,7 @@ internal sealed class BatchVerifier : IDisposable
         _worker.Wake();
         try
         {
+            first?.Invoke();
             _main.Run();
             if (readAhead is not null && Interlocked.Exchange(ref _readAheadClaimed, 1) == 0)
             {
@@ -170,14 +168,14 @@ internal sealed class BatchVerifier : IDisposable
         [MethodImpl(MethodImplOptions.AggressiveOptimization)]
         private void Check(RecordBatch batch, int index)
         {
-            var record = Slice(batch, index);
+            var record = batch.Record(index);
             if (!RecordFrame.CrcMatches(record))
             {
                 batch.SetVerdict(index, 0, null);
                 return;
             }
 
-            var previous = index == 0 ? batch.PreviousHash : RecordFrame.Hash(Slice(batch, index - 1));
+            var previous = index == 0 ? batch.PreviousHash : RecordFrame.Hash(batch.Record(index - 1));
             var body = RecordFrame.Body(record);
             _hasher.Chain(previous, body, _computed);
             var verdict = RecordFrame.Hash(record).SequenceEqual(_computed) ? (byte)(RecordBatch.CrcHolds | RecordBatch.HashHolds) : RecordBatch.CrcHolds;
@@ -186,8 +184,5 @@ internal sealed class BatchVerifier : IDisposable
                 : null;
             batch.SetVerdict(index, verdict, finding);
         }
-
-        private ReadOnlySpan<byte> Slice(RecordBatch batch, int index) =>
-            owner._buffer.AsSpan((int)(batch.Offset(index) - owner._bufferStart), batch.Length(index));
     }
 }

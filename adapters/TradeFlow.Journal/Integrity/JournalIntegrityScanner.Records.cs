@@ -9,72 +9,79 @@ namespace TradeFlow.Journal.Integrity;
 /// Each batch goes through three steps: frame its records (sequential: each length says where the next record
 /// starts), compute every record's CRC-32C and chain-hash verdict on two threads while the second also reads the
 /// next buffer ahead, then apply the verdicts in file order together with the checks that depend on what came
-/// before (positions, stream versions, commits). Every problem is reported in the last step, so in the order and
-/// with the offsets a record-by-record scan gives. The per-record methods are compiled fully optimized at once: a
-/// scan is one long call made once per process, so tiered compilation would run its first hundreds of thousands of
-/// records in unoptimized code (the profile showed the CRC loop quick-jitted) before the optimized version
-/// replaced it.
+/// before (positions, stream versions, commits). The last step of one batch runs on the scanning thread while the
+/// worker is already hashing the next batch, so the worker is not idle while the sequential checks run. Every
+/// problem is reported in the last step, so in the order and with the offsets a record-by-record scan gives. The
+/// per-record methods are compiled fully optimized at once: a scan is one long call made once per process, so
+/// tiered compilation would run its first hundreds of thousands of records in unoptimized code (the profile showed
+/// the CRC loop quick-jitted) before the optimized version replaced it.
 /// </remarks>
 public sealed partial class JournalIntegrityScanner
 {
     private void ScanRecords(string path, long length, bool isLast)
     {
         long offset = JournalFormat.SegmentHeaderSize;
-        var committedEnd = offset;
-        var pending = 0;
+        _committedEnd = offset;
+        _pendingRecords = 0;
+        RecordBatch? pending = null;
         while (true)
         {
             _options.CancellationToken.ThrowIfCancellationRequested();
-            Frame(offset, length, isLast);
-            var batch = _batch;
+            var batch = pending == _batches[0] ? _batches[1] : _batches[0];
+            Frame(batch, pending is null ? _previous : pending.LastHash, offset, length, isLast);
             var readAhead = batch.End == FrameEnd.More && _verifier.IsParallel ? batch.EndOffset : -1;
-            _verifier.Verify(batch, _reader.Buffer, _reader.Start, path, readAhead < 0 ? null : () => _reader.Prefetch(readAhead));
-            for (var i = 0; i < batch.Count; i++)
-            {
-                var isCommit = CheckRecord(path, batch, i);
-                _records++;
-                pending++;
-                if (isCommit)
-                {
-                    committedEnd = batch.Offset(i) + batch.Length(i);
-                    pending = 0;
-                }
-            }
-
-            if (batch.Count > 0)
-            {
-                _reader.Read(batch.Offset(batch.Count - 1), batch.Length(batch.Count - 1))[^JournalFormat.HashSize..].CopyTo(_previous);
-            }
-
+            var previous = pending;
+            _verifier.Verify(batch, path, readAhead < 0 ? null : () => _reader.Prefetch(readAhead), previous is null ? null : () => Apply(path, previous));
+            _reader.Pin();
             offset = batch.EndOffset;
-            if (!ContinuesAfter(path, batch, isLast))
+            if (batch.End != FrameEnd.More)
             {
+                Apply(path, batch);
+                ReportEnd(path, batch, isLast);
                 break;
             }
+
+            pending = batch;
         }
 
-        if (pending > 0 && !_resync && !isLast)
+        if (_pendingRecords > 0 && !_resync && !isLast)
         {
-            Report(path, committedEnd, null, "the segment ends inside a commit (records after the last commit marker)");
+            Report(path, _committedEnd, null, "the segment ends inside a commit (records after the last commit marker)");
         }
 
         if (isLast && !_resync)
         {
             // What follows the last commit marker is a commit still being written (or a torn one the writer will drop).
-            _tailBytes += length - committedEnd;
+            _tailBytes += length - _committedEnd;
         }
     }
 
-    // After a batch's records: true to frame the next batch, false at the segment's end (reporting why it ended early).
-    private bool ContinuesAfter(string path, RecordBatch batch, bool isLast)
+    // The sequential checks of a batch whose verdicts are in, record by record in file order.
+    private void Apply(string path, RecordBatch batch)
+    {
+        for (var i = 0; i < batch.Count; i++)
+        {
+            var isCommit = CheckRecord(path, batch, i);
+            _records++;
+            _pendingRecords++;
+            if (isCommit)
+            {
+                _committedEnd = batch.Offset(i) + batch.Length(i);
+                _pendingRecords = 0;
+            }
+        }
+
+        batch.LastHash.CopyTo(_previous);
+    }
+
+    // After the segment's last batch: reports why it ended early, if it did.
+    private void ReportEnd(string path, RecordBatch batch, bool isLast)
     {
         switch (batch.End)
         {
-            case FrameEnd.More:
-                return true;
             case FrameEnd.Unreadable:
                 Unreadable(path, batch.EndOffset, batch.EndReason!);
-                return false;
+                return;
             case FrameEnd.InvalidHeaderInLast:
                 // A header is written before its record's bytes, so a damaged one is never a write in progress; only
                 // a zero-filled tail of the last segment is a write that never landed.
@@ -83,9 +90,9 @@ public sealed partial class JournalIntegrityScanner
                     Unreadable(path, batch.EndOffset, InvalidHeader);
                 }
 
-                return false;
+                return;
             default:
-                return false;
+                return;
         }
     }
 
@@ -93,50 +100,49 @@ public sealed partial class JournalIntegrityScanner
 
     // Frames the records from offset that lie in the current buffer (reading the next buffer when none does yet).
     [MethodImpl(MethodImplOptions.AggressiveOptimization)]
-    private void Frame(long offset, long length, bool isLast)
+    private void Frame(RecordBatch batch, ReadOnlySpan<byte> previousHash, long offset, long length, bool isLast)
     {
-        var batch = _batch;
-        batch.Reset(_previous);
+        batch.Reset(previousHash);
         var at = offset;
         while (true)
         {
             var remaining = length - at;
             if (remaining <= 0)
             {
-                batch.Stop(FrameEnd.SegmentEnd, at);
+                Stop(batch, FrameEnd.SegmentEnd, at);
                 return;
             }
 
             if (remaining < JournalFormat.RecordHeaderSize)
             {
-                batch.Stop(isLast ? FrameEnd.Tail : FrameEnd.Unreadable, at,
+                Stop(batch, isLast ? FrameEnd.Tail : FrameEnd.Unreadable, at,
                     string.Create(CultureInfo.InvariantCulture, $"the segment ends with {remaining} stray bytes, less than a record header"));
                 return;
             }
 
             if (batch.Count > 0 && !_reader.Holds(at, JournalFormat.RecordHeaderSize))
             {
-                batch.Stop(FrameEnd.More, at);
+                Stop(batch, FrameEnd.More, at);
                 return;
             }
 
             var declared = RecordFrame.DeclaredLength(_reader.Read(at, JournalFormat.RecordHeaderSize));
             if (declared < 0)
             {
-                batch.Stop(isLast ? FrameEnd.InvalidHeaderInLast : FrameEnd.Unreadable, at, InvalidHeader);
+                Stop(batch, isLast ? FrameEnd.InvalidHeaderInLast : FrameEnd.Unreadable, at, InvalidHeader);
                 return;
             }
 
             if (declared > remaining)
             {
-                batch.Stop(isLast ? FrameEnd.Tail : FrameEnd.Unreadable, at, string.Create(CultureInfo.InvariantCulture,
+                Stop(batch, isLast ? FrameEnd.Tail : FrameEnd.Unreadable, at, string.Create(CultureInfo.InvariantCulture,
                     $"the segment is truncated: the record declares {declared} bytes but only {remaining} remain"));
                 return;
             }
 
             if (batch.Count > 0 && !_reader.Holds(at, declared))
             {
-                batch.Stop(FrameEnd.More, at);
+                Stop(batch, FrameEnd.More, at);
                 return;
             }
 
@@ -144,7 +150,7 @@ public sealed partial class JournalIntegrityScanner
             if (isLast && at + declared == length && !RecordFrame.CrcMatches(record))
             {
                 // The last record of the last segment, not yet whole: a write in progress.
-                batch.Stop(FrameEnd.Tail, at);
+                Stop(batch, FrameEnd.Tail, at);
                 return;
             }
 
@@ -152,6 +158,8 @@ public sealed partial class JournalIntegrityScanner
             at += declared;
         }
     }
+
+    private void Stop(RecordBatch batch, FrameEnd end, long at, string? reason = null) => batch.Stop(end, at, reason, _reader.Buffer, _reader.Start);
 
     private void Unreadable(string path, long offset, string reason)
     {
@@ -164,7 +172,7 @@ public sealed partial class JournalIntegrityScanner
     private bool CheckRecord(string path, RecordBatch batch, int index)
     {
         var offset = batch.Offset(index);
-        var record = _reader.Read(offset, batch.Length(index));
+        var record = batch.Record(index);
         var verdict = batch.Verdict(index);
         var body = RecordFrame.Body(record);
         var position = body.Length >= JournalFormat.BodyFixedSize ? RecordCodec.ReadKey(body).Position : (long?)null;

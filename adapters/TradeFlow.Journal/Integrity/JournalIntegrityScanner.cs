@@ -22,7 +22,7 @@ public sealed partial class JournalIntegrityScanner : IDisposable
     private readonly JournalScanOptions _options;
     private readonly SegmentReader _reader = new(BufferSize);
     private readonly BatchVerifier _verifier;
-    private readonly RecordBatch _batch = new();
+    private readonly RecordBatch[] _batches = [new(), new()];
     private readonly List<JournalProblem> _problems = [];
     private readonly List<JournalProblem> _recordCheckProblems = [];
     private readonly byte[] _previous = new byte[JournalFormat.HashSize];
@@ -34,6 +34,8 @@ public sealed partial class JournalIntegrityScanner : IDisposable
     private long _headPosition;
     private long _records;
     private long _tailBytes;
+    private long _committedEnd;
+    private int _pendingRecords;
     private long? _expectedHashPosition;
     private bool _resync;
 

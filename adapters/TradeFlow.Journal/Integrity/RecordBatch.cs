@@ -21,6 +21,12 @@ internal sealed class RecordBatch
     private byte[] _verdicts = new byte[1024];
     private string?[] _findings = new string?[1024];
 
+    /// <summary>The read buffer the records lie in (pinned in the reader until the batch is applied).</summary>
+    public byte[] Buffer { get; private set; } = [];
+
+    /// <summary>The segment offset of <see cref="Buffer"/>'s first byte.</summary>
+    public long BufferStart { get; private set; }
+
     /// <summary>Records framed.</summary>
     public int Count { get; private set; }
 
@@ -37,6 +43,9 @@ internal sealed class RecordBatch
     public string? EndReason { get; private set; }
 
     public long Offset(int index) => _offsets[index];
+
+    /// <summary>The whole record <paramref name="index"/> (frame, body, hash), in <see cref="Buffer"/>.</summary>
+    public ReadOnlySpan<byte> Record(int index) => Buffer.AsSpan((int)(_offsets[index] - BufferStart), _lengths[index]);
 
     public int Length(int index) => _lengths[index];
 
@@ -66,12 +75,18 @@ internal sealed class RecordBatch
         Count++;
     }
 
-    public void Stop(FrameEnd end, long offset, string? reason = null)
+    /// <summary>Ends the framing: why, where, and the buffer the framed records lie in.</summary>
+    public void Stop(FrameEnd end, long offset, string? reason, byte[] buffer, long bufferStart)
     {
+        Buffer = buffer;
+        BufferStart = bufferStart;
         End = end;
         EndOffset = offset;
         EndReason = reason;
     }
+
+    /// <summary>The stored chain hash of the last record, or the hash before the first when there is none.</summary>
+    public ReadOnlySpan<byte> LastHash => Count == 0 ? PreviousHash : Record(Count - 1)[^JournalFormat.HashSize..];
 
     /// <summary>Sets record <paramref name="index"/>'s verdict; each index is written by exactly one thread.</summary>
     public void SetVerdict(int index, byte verdict, string? finding)

@@ -4,64 +4,80 @@ using Microsoft.Win32.SafeHandles;
 namespace TradeFlow.Journal.Integrity;
 
 /// <summary>
-/// Sequential reads of one segment through a large reused buffer, bounded by the length the segment had when the
+/// Sequential reads of one segment through large reused buffers, bounded by the length the segment had when the
 /// scan reached it (a live writer only appends beyond it). One read call per buffer, so a scan costs one system
-/// call per few megabytes rather than one per record. A second buffer can be filled ahead (<see cref="Prefetch"/>)
-/// by another thread while the current one is checked, so the kernel's copy out of the page cache overlaps the
-/// hashing instead of adding to it; memory stays two buffers.
+/// call per few megabytes rather than one per record. Three buffers: the current one (being framed and hashed), one
+/// <see cref="Pin"/>ned for the batch still to be applied, and one that <see cref="Prefetch"/> fills ahead on another
+/// thread, so the kernel's copy out of the page cache overlaps the checks instead of adding to them.
 /// </summary>
 internal sealed class SegmentReader(int bufferSize)
 {
-    private Window _current = new(bufferSize);
-    private Window _spare = new(bufferSize);
+    private readonly Window[] _windows = [new(bufferSize), new(bufferSize), new(bufferSize)];
     private SafeFileHandle? _handle;
     private long _length;
+    private int _current;
+    private int _pinned = -1;
+    private int _prefetched = -1;
 
     /// <summary>Bytes read from the file into the buffer that was then checked, so far (for progress and the report).</summary>
     public long BytesRead { get; private set; }
 
     /// <summary>The current buffer (records are sliced from it by <see cref="Start"/>-relative offsets).</summary>
-    public byte[] Buffer => _current.Buffer;
+    public byte[] Buffer => _windows[_current].Buffer;
 
     /// <summary>The segment offset of <see cref="Buffer"/>'s first byte.</summary>
-    public long Start => _current.Start;
+    public long Start => _windows[_current].Start;
 
     public void Attach(SafeFileHandle handle, long length)
     {
         _handle = handle;
         _length = length;
-        _current.Clear();
-        _spare.Clear();
+        foreach (var window in _windows)
+        {
+            window.Clear();
+        }
+
+        _pinned = -1;
+        _prefetched = -1;
     }
 
     /// <summary>True when [offset, offset + length) is in the current buffer, so reading it needs no I/O.</summary>
-    public bool Holds(long offset, int length) => _current.Holds(offset, length);
+    public bool Holds(long offset, int length) => _windows[_current].Holds(offset, length);
+
+    /// <summary>Keeps the current buffer as it is (a batch framed in it is still to be checked) until the next pin.</summary>
+    public void Pin() => _pinned = _current;
 
     /// <summary>The bytes [offset, offset + length); the caller has checked they lie within the segment.</summary>
     [MethodImpl(MethodImplOptions.AggressiveOptimization)]
     public ReadOnlySpan<byte> Read(long offset, int length)
     {
-        if (!_current.Holds(offset, length))
+        var window = _windows[_current];
+        if (!window.Holds(offset, length))
         {
-            Advance(offset, length);
+            window = Advance(offset, length);
         }
 
-        return _current.Buffer.AsSpan((int)(offset - _current.Start), length);
+        return window.Buffer.AsSpan((int)(offset - window.Start), length);
     }
 
     /// <summary>
-    /// Fills the spare buffer with the segment from <paramref name="offset"/>, for the next <see cref="Read"/> there.
-    /// Safe on another thread while the current buffer is being read, as long as nothing else calls this reader until
-    /// it returns.
+    /// Fills a free buffer (neither current nor pinned) with the segment from <paramref name="offset"/>, for the next
+    /// <see cref="Read"/> there. Safe on another thread while the current and pinned buffers are being read, as long
+    /// as nothing else calls this reader until it returns.
     /// </summary>
-    public void Prefetch(long offset) => Fill(_spare, offset, 0);
+    public void Prefetch(long offset)
+    {
+        var free = Free();
+        Fill(_windows[free], offset, 0);
+        _prefetched = free;
+    }
 
     /// <summary>True when every byte from <paramref name="offset"/> to the end of the segment is zero.</summary>
     public bool IsZeroFrom(long offset)
     {
         for (var at = offset; at < _length;)
         {
-            var chunk = (int)Math.Min(_current.Buffer.Length, _length - at);
+            var chunk = (int)Math.Min(_windows[_current].Buffer.Length, _length - at);
             if (Read(at, chunk).ContainsAnyExcept((byte)0))
             {
                 return false;
@@ -73,19 +89,34 @@ internal sealed class SegmentReader(int bufferSize)
         return true;
     }
 
-    private void Advance(long offset, int length)
+    private Window Advance(long offset, int length)
     {
-        if (_spare.Holds(offset, length))
+        if (_prefetched >= 0 && _windows[_prefetched].Holds(offset, length))
         {
-            (_current, _spare) = (_spare, _current);
+            _current = _prefetched;
         }
         else
         {
-            Fill(_current, offset, length);
+            var free = Free();
+            Fill(_windows[free], offset, length);
+            _current = free;
         }
 
-        _spare.Clear();
-        BytesRead += _current.Count;
+        _prefetched = -1;
+        var window = _windows[_current];
+        BytesRead += window.Count;
+        return window;
+    }
+
+    private int Free()
+    {
+        for (var i = 0; ; i++)
+        {
+            if (i != _current && i != _pinned)
+            {
+                return i;
+            }
+        }
     }
 
     private void Fill(Window window, long offset, int length)
