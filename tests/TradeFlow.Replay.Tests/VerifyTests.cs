@@ -118,6 +118,34 @@ public sealed class VerifyTests : IDisposable
     }
 
     [Fact]
+    public void One_thread_and_two_give_the_same_report_on_a_damaged_journal()
+    {
+        var path = JournalFiles.Segments(_history.DataDirectory!)[1];
+        var bytes = File.ReadAllBytes(path);
+        var records = JournalFiles.Records(bytes);
+        bytes[records[1].Offset + (records[1].Length / 2)] ^= 0x08;
+        bytes[records[^2].Offset + (records[^2].Length / 2)] ^= 0x08;
+        File.WriteAllBytes(path, bytes);
+
+        var one = Verify("--json", "--threads", "1");
+        var two = Verify("--json", "--threads", "2");
+
+        Assert.Equal(ExitCodes.ProblemsFound, two.ExitCode);
+        Assert.Equal(one.Stdout, two.Stdout);
+        using var json = JsonDocument.Parse(two.Stdout);
+        Assert.Equal(2, json.RootElement.GetProperty("problems").GetArrayLength());
+    }
+
+    [Fact]
+    public void Three_threads_are_bad_input_in_one_line()
+    {
+        var result = Verify("--threads", "3");
+
+        Assert.Equal(ExitCodes.BadInput, result.ExitCode);
+        Assert.Equal("tradeflow-replay verify: --threads 3: the journal's records are checked on 1 or 2 threads.", result.Stderr.TrimEnd());
+    }
+
+    [Fact]
     public void A_truncated_segment_is_reported()
     {
         var path = JournalFiles.Segments(_history.DataDirectory!)[0];

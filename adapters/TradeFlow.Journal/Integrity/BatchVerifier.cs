@@ -144,6 +144,7 @@ internal sealed class BatchVerifier : IDisposable
         private readonly VerifyingChainHasher _hasher = new();
         private readonly byte[] _computed = new byte[JournalFormat.HashSize];
 
+        [MethodImpl(MethodImplOptions.AggressiveOptimization)]
         public void Run()
         {
             var batch = owner._batch!;

@@ -18,6 +18,7 @@ namespace TradeFlow.Journal.Integrity;
 /// </remarks>
 public sealed partial class JournalIntegrityScanner
 {
+    [MethodImpl(MethodImplOptions.AggressiveOptimization)]
     private void ScanRecords(string path, long length, bool isLast)
     {
         long offset = JournalFormat.SegmentHeaderSize;
@@ -57,6 +58,7 @@ public sealed partial class JournalIntegrityScanner
     }
 
     // The sequential checks of a batch whose verdicts are in, record by record in file order.
+    [MethodImpl(MethodImplOptions.AggressiveOptimization)]
     private void Apply(string path, RecordBatch batch)
     {
         for (var i = 0; i < batch.Count; i++)

@@ -7,17 +7,19 @@ namespace TradeFlow.Replay.Verification;
 
 /// <summary>
 /// <c>verify</c> on the embedded journal: the journal's own full integrity scan (frames, CRCs, hash chain, positions,
-/// stream versions, segments, checkpoint) with a payload check per record, in one pass over the files (records checked on two threads, problems listed in file order).
+/// stream versions, segments, checkpoint) with a payload check per record, in one pass over the files
+/// (records checked on <c>--threads</c> threads, problems listed in file order either way).
 /// </summary>
 internal static class JournalVerifier
 {
-    public static VerifyReport Run(ReplayEnvironment environment, StoreSelection store, byte[]? expectedHash, bool checkPayloads)
+    public static VerifyReport Run(ReplayEnvironment environment, StoreSelection store, byte[]? expectedHash, bool checkPayloads, int threads)
     {
         ReplayStore.JournalDirectoryOf(store.Location);
         var payloads = new PayloadCheck();
         var scan = ProgressReporter.Run(environment, "verify", progress => JournalIntegrityScanner.Scan(store.Location, new JournalScanOptions
         {
             ExpectedHash = expectedHash,
+            Threads = threads,
             CancellationToken = environment.CancellationToken,
             OnProgress = progress,
             // On the scan's second thread too, beside the CRC and hash checks; reported in file order all the same.
