@@ -19,4 +19,16 @@ public sealed class Crc32CTests
             Assert.Equal(Crc32C.ComputeWithTable(bytes.AsSpan(0, length)), Crc32C.Compute(bytes.AsSpan(0, length)));
         }
     }
+
+    [Fact]
+    public void The_one_instruction_checksum_of_four_bytes_equals_the_checksum_of_those_bytes()
+    {
+        var random = new Random(5);
+        var bytes = new byte[4];
+        for (var i = 0; i < 1000; i++)
+        {
+            random.NextBytes(bytes);
+            Assert.Equal(Crc32C.ComputeWithTable(bytes), Crc32C.ComputeLittleEndian(BitConverter.ToUInt32(bytes)));
+        }
+    }
 }

@@ -1,4 +1,6 @@
 using System.Text.Json;
+using TradeFlow.EventSourcing;
+using TradeFlow.Journal;
 using TradeFlow.Replay.Cli;
 using TradeFlow.Replay.Tests.Support;
 
@@ -75,6 +77,72 @@ public sealed class VerifyTests : IDisposable
         Assert.Equal(offset, problem.GetProperty("offset").GetInt64());
         Assert.Equal(6, problem.GetProperty("position").GetInt64());
         Assert.StartsWith("hash chain mismatch", problem.GetProperty("reason").GetString(), StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public void Payloads_the_registry_cannot_read_are_listed_in_file_order_with_position_after_an_integrity_problem()
+    {
+        var head = _history.Head;
+        using (var journal = EventJournal.Open(new JournalOptions(_history.DataDirectory!) { SegmentSize = 16 * 1024 }))
+        {
+            var at = DateTimeOffset.UnixEpoch;
+            journal.AppendMultiple([new StreamAppend("trade-T999999999999", ExpectedVersion.NoStream,
+            [
+                new EventData(Guid.NewGuid(), "TradeBooked", 1, "{\"tradeId\":42}"u8.ToArray(), at, at),
+                new EventData(Guid.NewGuid(), "NoSuchEvent", 1, "{}"u8.ToArray(), at, at),
+            ])]).EnsureSuccess();
+        }
+
+        var last = JournalFiles.Segments(_history.DataDirectory!)[^1];
+        var appended = JournalFiles.Records(File.ReadAllBytes(last))[^2..];
+        var first = JournalFiles.Segments(_history.DataDirectory!)[0];
+        var bytes = File.ReadAllBytes(first);
+        var (flipped, flippedLength) = JournalFiles.Records(bytes)[3];
+        bytes[flipped + (flippedLength / 2)] ^= 0x20;
+        File.WriteAllBytes(first, bytes);
+
+        var result = Verify("--json");
+
+        Assert.Equal(ExitCodes.ProblemsFound, result.ExitCode);
+        using var json = JsonDocument.Parse(result.Stdout);
+        var problems = json.RootElement.GetProperty("problems").EnumerateArray()
+            .Select(p => (File: p.GetProperty("file").GetString(), Offset: p.GetProperty("offset").GetInt64(), Position: p.GetProperty("position").GetInt64(), Reason: p.GetProperty("reason").GetString()!))
+            .ToList();
+        Assert.Equal([(first, (long)flipped), (last, appended[0].Offset), (last, appended[1].Offset)], problems.Select(p => (p.File, p.Offset)));
+        Assert.Equal([4, head + 1, head + 2], problems.Select(p => p.Position));
+        Assert.StartsWith("CRC-32C mismatch", problems[0].Reason, StringComparison.Ordinal);
+        Assert.StartsWith("the TradeBooked.v1 payload does not deserialize", problems[1].Reason, StringComparison.Ordinal);
+        Assert.StartsWith("event type NoSuchEvent.v1 is not in this build's event registry", problems[2].Reason, StringComparison.Ordinal);
+        using var integrityOnly = JsonDocument.Parse(Verify("--json", "--no-payloads").Stdout);
+        Assert.Single(integrityOnly.RootElement.GetProperty("problems").EnumerateArray());
+    }
+
+    [Fact]
+    public void One_thread_and_two_give_the_same_report_on_a_damaged_journal()
+    {
+        var path = JournalFiles.Segments(_history.DataDirectory!)[1];
+        var bytes = File.ReadAllBytes(path);
+        var records = JournalFiles.Records(bytes);
+        bytes[records[1].Offset + (records[1].Length / 2)] ^= 0x08;
+        bytes[records[^2].Offset + (records[^2].Length / 2)] ^= 0x08;
+        File.WriteAllBytes(path, bytes);
+
+        var one = Verify("--json", "--threads", "1");
+        var two = Verify("--json", "--threads", "2");
+
+        Assert.Equal(ExitCodes.ProblemsFound, two.ExitCode);
+        Assert.Equal(one.Stdout, two.Stdout);
+        using var json = JsonDocument.Parse(two.Stdout);
+        Assert.Equal(2, json.RootElement.GetProperty("problems").GetArrayLength());
+    }
+
+    [Fact]
+    public void Three_threads_are_bad_input_in_one_line()
+    {
+        var result = Verify("--threads", "3");
+
+        Assert.Equal(ExitCodes.BadInput, result.ExitCode);
+        Assert.Equal("tradeflow-replay verify: --threads 3: the journal's records are checked on 1 or 2 threads.", result.Stderr.TrimEnd());
     }
 
     [Fact]

@@ -17,6 +17,13 @@ internal static class Crc32C
     /// <summary>The CRC-32C of <paramref name="data"/>.</summary>
     public static uint Compute(ReadOnlySpan<byte> data) => ~Update(0xFFFFFFFFu, data);
 
+    /// <summary>
+    /// The CRC-32C of the four little-endian bytes of <paramref name="value"/> in one instruction: a record header's
+    /// length check, framed once per record on the scan's sequential path.
+    /// </summary>
+    public static uint ComputeLittleEndian(uint value) =>
+        Sse42.IsSupported ? ~Sse42.Crc32(0xFFFFFFFFu, value) : ComputeLittleEndianWithTable(value);
+
     /// <summary>Continues a running CRC state (start at 0xFFFFFFFF, finish with bitwise not).</summary>
     [MethodImpl(MethodImplOptions.AggressiveOptimization)]
     public static uint Update(uint crc, ReadOnlySpan<byte> data)
@@ -44,6 +51,13 @@ internal static class Crc32C
 
     /// <summary>The portable path; also used by the tests to check the intrinsic path against it.</summary>
     internal static uint ComputeWithTable(ReadOnlySpan<byte> data) => ~UpdateTable(0xFFFFFFFFu, data);
+
+    private static uint ComputeLittleEndianWithTable(uint value)
+    {
+        Span<byte> bytes = stackalloc byte[4];
+        BinaryPrimitives.WriteUInt32LittleEndian(bytes, value);
+        return ComputeWithTable(bytes);
+    }
 
     private static uint UpdateTable(uint crc, ReadOnlySpan<byte> data)
     {

@@ -22,7 +22,7 @@ internal static class RecordFrame
     public static int DeclaredLength(ReadOnlySpan<byte> header)
     {
         var length = BinaryPrimitives.ReadInt32LittleEndian(header);
-        if (BinaryPrimitives.ReadUInt32LittleEndian(header[4..]) != Crc32C.Compute(header[..4])
+        if (BinaryPrimitives.ReadUInt32LittleEndian(header[4..]) != Crc32C.ComputeLittleEndian((uint)length)
             || length < JournalFormat.MinRecordLength || length > JournalFormat.MaxRecordLength)
         {
             return -1;

@@ -4,9 +4,15 @@ using TradeFlow.Journal.Format;
 
 namespace TradeFlow.Journal.Integrity;
 
-/// <summary>The record walk of one segment.</summary>
+/// <summary>The record walk of one segment, a buffer's worth of records at a time.</summary>
 /// <remarks>
-/// The per-record methods are compiled fully optimized at once: a scan is one long call made once per process, so
+/// Each batch goes through three steps: frame its records (sequential: each length says where the next record
+/// starts), compute every record's CRC-32C and chain-hash verdict on two threads while the second also reads the
+/// next buffer ahead, then apply the verdicts in file order together with the checks that depend on what came
+/// before (positions, stream versions, commits). The last step of one batch runs on the scanning thread while the
+/// worker is already hashing the next batch, so the worker is not idle while the sequential checks run. Every
+/// problem is reported in the last step, so in the order and with the offsets a record-by-record scan gives. The
+/// per-record methods are compiled fully optimized at once: a scan is one long call made once per process, so
 /// tiered compilation would run its first hundreds of thousands of records in unoptimized code (the profile showed
 /// the CRC loop quick-jitted) before the optimized version replaced it.
 /// </remarks>
@@ -16,89 +22,163 @@ public sealed partial class JournalIntegrityScanner
     private void ScanRecords(string path, long length, bool isLast)
     {
         long offset = JournalFormat.SegmentHeaderSize;
-        var committedEnd = offset;
-        var pending = 0;
-        while (offset < length)
+        _committedEnd = offset;
+        _pendingRecords = 0;
+        RecordBatch? pending = null;
+        while (true)
         {
-            if ((_records & 0xFFFF) == 0)
+            _options.CancellationToken.ThrowIfCancellationRequested();
+            var batch = pending == _batches[0] ? _batches[1] : _batches[0];
+            Frame(batch, pending is null ? _previous : pending.LastHash, offset, length, isLast);
+            var readAhead = batch.End == FrameEnd.More && _verifier.IsParallel ? batch.EndOffset : -1;
+            var previous = pending;
+            _verifier.Verify(batch, path, readAhead < 0 ? null : () => _reader.Prefetch(readAhead), previous is null ? null : () => Apply(path, previous));
+            _reader.Pin();
+            offset = batch.EndOffset;
+            if (batch.End != FrameEnd.More)
             {
-                _options.CancellationToken.ThrowIfCancellationRequested();
-            }
-
-            var record = NextRecord(path, offset, length, isLast);
-            if (record.IsEmpty)
-            {
+                Apply(path, batch);
+                ReportEnd(path, batch, isLast);
                 break;
             }
 
-            var isCommit = CheckRecord(path, offset, record);
-            record[^JournalFormat.HashSize..].CopyTo(_previous);
-            _records++;
-            offset += record.Length;
-            pending++;
-            if (isCommit)
-            {
-                committedEnd = offset;
-                pending = 0;
-            }
+            pending = batch;
         }
 
-        if (pending > 0 && !_resync && !isLast)
+        if (_pendingRecords > 0 && !_resync && !isLast)
         {
-            Report(path, committedEnd, null, "the segment ends inside a commit (records after the last commit marker)");
+            Report(path, _committedEnd, null, "the segment ends inside a commit (records after the last commit marker)");
         }
 
         if (isLast && !_resync)
         {
             // What follows the last commit marker is a commit still being written (or a torn one the writer will drop).
-            _tailBytes += length - committedEnd;
+            _tailBytes += length - _committedEnd;
         }
     }
 
-    // The whole record at offset, or empty when the rest of the segment cannot be read (reported, or a live tail).
+    // The sequential checks of a batch whose verdicts are in, record by record in file order.
     [MethodImpl(MethodImplOptions.AggressiveOptimization)]
-    private ReadOnlySpan<byte> NextRecord(string path, long offset, long length, bool isLast)
+    private void Apply(string path, RecordBatch batch)
     {
-        var remaining = length - offset;
-        if (remaining < JournalFormat.RecordHeaderSize)
+        for (var i = 0; i < batch.Count; i++)
         {
-            return isLast ? default : Unreadable(path, offset, string.Create(CultureInfo.InvariantCulture, $"the segment ends with {remaining} stray bytes, less than a record header"));
+            var isCommit = CheckRecord(path, batch, i);
+            _records++;
+            _pendingRecords++;
+            if (isCommit)
+            {
+                _committedEnd = batch.Offset(i) + batch.Length(i);
+                _pendingRecords = 0;
+            }
         }
 
-        var declared = RecordFrame.DeclaredLength(_reader.Read(offset, JournalFormat.RecordHeaderSize));
-        if (declared < 0)
-        {
-            // A header is written before its record's bytes, so a damaged one is never a write in progress; only
-            // a zero-filled tail of the last segment is a write that never landed.
-            return isLast && _reader.IsZeroFrom(offset)
-                ? default
-                : Unreadable(path, offset, "the record header is invalid (length check failed); the rest of the segment cannot be framed");
-        }
-
-        if (declared > remaining)
-        {
-            return isLast ? default : Unreadable(path, offset, string.Create(CultureInfo.InvariantCulture,
-                $"the segment is truncated: the record declares {declared} bytes but only {remaining} remain"));
-        }
-
-        var record = _reader.Read(offset, declared);
-        return isLast && offset + declared == length && !RecordFrame.CrcMatches(record) ? default : record;
+        batch.LastHash.CopyTo(_previous);
     }
 
-    private ReadOnlySpan<byte> Unreadable(string path, long offset, string reason)
+    // After the segment's last batch: reports why it ended early, if it did.
+    private void ReportEnd(string path, RecordBatch batch, bool isLast)
+    {
+        switch (batch.End)
+        {
+            case FrameEnd.Unreadable:
+                Unreadable(path, batch.EndOffset, batch.EndReason!);
+                return;
+            case FrameEnd.InvalidHeaderInLast:
+                // A header is written before its record's bytes, so a damaged one is never a write in progress; only
+                // a zero-filled tail of the last segment is a write that never landed.
+                if (!(isLast && _reader.IsZeroFrom(batch.EndOffset)))
+                {
+                    Unreadable(path, batch.EndOffset, InvalidHeader);
+                }
+
+                return;
+            default:
+                return;
+        }
+    }
+
+    private const string InvalidHeader = "the record header is invalid (length check failed); the rest of the segment cannot be framed";
+
+    // Frames the records from offset that lie in the current buffer (reading the next buffer when none does yet).
+    [MethodImpl(MethodImplOptions.AggressiveOptimization)]
+    private void Frame(RecordBatch batch, ReadOnlySpan<byte> previousHash, long offset, long length, bool isLast)
+    {
+        batch.Reset(previousHash);
+        var at = offset;
+        while (true)
+        {
+            var remaining = length - at;
+            if (remaining <= 0)
+            {
+                Stop(batch, FrameEnd.SegmentEnd, at);
+                return;
+            }
+
+            if (remaining < JournalFormat.RecordHeaderSize)
+            {
+                Stop(batch, isLast ? FrameEnd.Tail : FrameEnd.Unreadable, at,
+                    string.Create(CultureInfo.InvariantCulture, $"the segment ends with {remaining} stray bytes, less than a record header"));
+                return;
+            }
+
+            if (batch.Count > 0 && !_reader.Holds(at, JournalFormat.RecordHeaderSize))
+            {
+                Stop(batch, FrameEnd.More, at);
+                return;
+            }
+
+            var declared = RecordFrame.DeclaredLength(_reader.Read(at, JournalFormat.RecordHeaderSize));
+            if (declared < 0)
+            {
+                Stop(batch, isLast ? FrameEnd.InvalidHeaderInLast : FrameEnd.Unreadable, at, InvalidHeader);
+                return;
+            }
+
+            if (declared > remaining)
+            {
+                Stop(batch, isLast ? FrameEnd.Tail : FrameEnd.Unreadable, at, string.Create(CultureInfo.InvariantCulture,
+                    $"the segment is truncated: the record declares {declared} bytes but only {remaining} remain"));
+                return;
+            }
+
+            if (batch.Count > 0 && !_reader.Holds(at, declared))
+            {
+                Stop(batch, FrameEnd.More, at);
+                return;
+            }
+
+            var record = _reader.Read(at, declared);
+            if (isLast && at + declared == length && !RecordFrame.CrcMatches(record))
+            {
+                // The last record of the last segment, not yet whole: a write in progress.
+                Stop(batch, FrameEnd.Tail, at);
+                return;
+            }
+
+            batch.Add(at, declared);
+            at += declared;
+        }
+    }
+
+    private void Stop(RecordBatch batch, FrameEnd end, long at, string? reason = null) => batch.Stop(end, at, reason, _reader.Buffer, _reader.Start);
+
+    private void Unreadable(string path, long offset, string reason)
     {
         Report(path, offset, null, reason);
         _resync = true;
-        return default;
     }
 
-    // Checks one framed record; returns whether it ends its commit.
+    // Applies one record's verdicts and its sequence checks, in file order; returns whether it ends its commit.
     [MethodImpl(MethodImplOptions.AggressiveOptimization)]
-    private bool CheckRecord(string path, long offset, ReadOnlySpan<byte> record)
+    private bool CheckRecord(string path, RecordBatch batch, int index)
     {
+        var offset = batch.Offset(index);
+        var record = batch.Record(index);
+        var verdict = batch.Verdict(index);
         var body = RecordFrame.Body(record);
         var position = body.Length >= JournalFormat.BodyFixedSize ? RecordCodec.ReadKey(body).Position : (long?)null;
-        if (!RecordFrame.CrcMatches(record))
+        if ((verdict & RecordBatch.CrcHolds) == 0)
         {
             Report(path, offset, position, "CRC-32C mismatch (the record's bytes changed after it was written)");
             if (RecordCodec.IsWellFormed(body) && position == _nextPosition)
@@ -112,9 +192,8 @@ public sealed partial class JournalIntegrityScanner
             return false;
         }
 
-        _hasher.Chain(_previous, body, _computed);
         var stored = RecordFrame.Hash(record);
-        if (!stored.SequenceEqual(_computed))
+        if ((verdict & RecordBatch.HashHolds) == 0)
         {
             Report(path, offset, position, "hash chain mismatch: the record's CRC holds but its chain hash does not (the record was edited and its CRC recomputed)");
         }
@@ -139,6 +218,11 @@ public sealed partial class JournalIntegrityScanner
         }
 
         _options.OnRecord?.Invoke(new JournalRecordView(body, path, offset));
+        if (batch.Finding(index) is { } finding)
+        {
+            _recordCheckProblems.Add(new JournalProblem(path, offset, key.Position, finding));
+        }
+
         if (key.IsCommit)
         {
             _headPosition = key.Position;

@@ -36,6 +36,12 @@ public sealed record JournalScanReport
     /// <summary>Every problem, in file order.</summary>
     public IReadOnlyList<JournalProblem> Problems { get; init; } = [];
 
-    /// <summary>True when no problem was found.</summary>
-    public bool IsClean => Problems.Count == 0;
+    /// <summary>
+    /// What <see cref="JournalScanOptions.CheckRecord"/> found, in file order, each with the record's file, offset and
+    /// position; kept apart from <see cref="Problems"/> so the caller decides how to list the two together.
+    /// </summary>
+    public IReadOnlyList<JournalProblem> RecordCheckProblems { get; init; } = [];
+
+    /// <summary>True when no problem was found (by the scan or by the record check).</summary>
+    public bool IsClean => Problems.Count == 0 && RecordCheckProblems.Count == 0;
 }

@@ -4,39 +4,72 @@ using Microsoft.Win32.SafeHandles;
 namespace TradeFlow.Journal.Integrity;
 
 /// <summary>
-/// Sequential reads of one segment through a large reused buffer, bounded by the length the segment had when the
+/// Sequential reads of one segment through large reused buffers, bounded by the length the segment had when the
 /// scan reached it (a live writer only appends beyond it). One read call per buffer, so a scan costs one system
-/// call per few megabytes rather than one per record.
+/// call per few megabytes rather than one per record. Three buffers: the current one (being framed and hashed), one
+/// <see cref="Pin"/>ned for the batch still to be applied, and one that <see cref="Prefetch"/> fills ahead on another
+/// thread, so the kernel's copy out of the page cache overlaps the checks instead of adding to them.
 /// </summary>
 internal sealed class SegmentReader(int bufferSize)
 {
-    private byte[] _buffer = new byte[bufferSize];
+    private readonly Window[] _windows = [new(bufferSize), new(bufferSize), new(bufferSize)];
     private SafeFileHandle? _handle;
     private long _length;
-    private long _start;
-    private int _count;
+    private int _current;
+    private int _pinned = -1;
+    private int _prefetched = -1;
 
-    /// <summary>Bytes read from the file so far (for progress).</summary>
+    /// <summary>Bytes read from the file into the buffer that was then checked, so far (for progress and the report).</summary>
     public long BytesRead { get; private set; }
+
+    /// <summary>The current buffer (records are sliced from it by <see cref="Start"/>-relative offsets).</summary>
+    public byte[] Buffer => _windows[_current].Buffer;
+
+    /// <summary>The segment offset of <see cref="Buffer"/>'s first byte.</summary>
+    public long Start => _windows[_current].Start;
 
     public void Attach(SafeFileHandle handle, long length)
     {
         _handle = handle;
         _length = length;
-        _start = 0;
-        _count = 0;
+        foreach (var window in _windows)
+        {
+            window.Clear();
+        }
+
+        _pinned = -1;
+        _prefetched = -1;
     }
+
+    /// <summary>True when [offset, offset + length) is in the current buffer, so reading it needs no I/O.</summary>
+    public bool Holds(long offset, int length) => _windows[_current].Holds(offset, length);
+
+    /// <summary>Keeps the current buffer as it is (a batch framed in it is still to be checked) until the next pin.</summary>
+    public void Pin() => _pinned = _current;
 
     /// <summary>The bytes [offset, offset + length); the caller has checked they lie within the segment.</summary>
     [MethodImpl(MethodImplOptions.AggressiveOptimization)]
     public ReadOnlySpan<byte> Read(long offset, int length)
     {
-        if (offset < _start || offset + length > _start + _count)
+        var window = _windows[_current];
+        if (!window.Holds(offset, length))
         {
-            Fill(offset, length);
+            window = Advance(offset, length);
         }
 
-        return _buffer.AsSpan((int)(offset - _start), length);
+        return window.Buffer.AsSpan((int)(offset - window.Start), length);
+    }
+
+    /// <summary>
+    /// Fills a free buffer (neither current nor pinned) with the segment from <paramref name="offset"/>, for the next
+    /// <see cref="Read"/> there. Safe on another thread while the current and pinned buffers are being read, as long
+    /// as nothing else calls this reader until it returns.
+    /// </summary>
+    public void Prefetch(long offset)
+    {
+        var free = Free();
+        Fill(_windows[free], offset, 0);
+        _prefetched = free;
     }
 
     /// <summary>True when every byte from <paramref name="offset"/> to the end of the segment is zero.</summary>
@@ -44,7 +77,7 @@ internal sealed class SegmentReader(int bufferSize)
     {
         for (var at = offset; at < _length;)
         {
-            var chunk = (int)Math.Min(_buffer.Length, _length - at);
+            var chunk = (int)Math.Min(_windows[_current].Buffer.Length, _length - at);
             if (Read(at, chunk).ContainsAnyExcept((byte)0))
             {
                 return false;
@@ -56,15 +89,45 @@ internal sealed class SegmentReader(int bufferSize)
         return true;
     }
 
-    private void Fill(long offset, int length)
+    private Window Advance(long offset, int length)
     {
-        if (length > _buffer.Length)
+        if (_prefetched >= 0 && _windows[_prefetched].Holds(offset, length))
         {
-            _buffer = new byte[length];
+            _current = _prefetched;
+        }
+        else
+        {
+            var free = Free();
+            Fill(_windows[free], offset, length);
+            _current = free;
         }
 
-        var count = (int)Math.Min(_buffer.Length, _length - offset);
-        var destination = _buffer.AsSpan(0, count);
+        _prefetched = -1;
+        var window = _windows[_current];
+        BytesRead += window.Count;
+        return window;
+    }
+
+    private int Free()
+    {
+        for (var i = 0; ; i++)
+        {
+            if (i != _current && i != _pinned)
+            {
+                return i;
+            }
+        }
+    }
+
+    private void Fill(Window window, long offset, int length)
+    {
+        if (length > window.Buffer.Length)
+        {
+            window.Buffer = new byte[length];
+        }
+
+        var count = (int)Math.Min(window.Buffer.Length, _length - offset);
+        var destination = window.Buffer.AsSpan(0, count);
         var at = offset;
         while (!destination.IsEmpty)
         {
@@ -78,8 +141,25 @@ internal sealed class SegmentReader(int bufferSize)
             at += read;
         }
 
-        BytesRead += count;
-        _start = offset;
-        _count = count;
+        window.Start = offset;
+        window.Count = count;
+    }
+
+    /// <summary>One buffer and the segment range it holds.</summary>
+    private sealed class Window(int size)
+    {
+        public byte[] Buffer { get; set; } = new byte[size];
+
+        public long Start { get; set; }
+
+        public int Count { get; set; }
+
+        public bool Holds(long offset, int length) => offset >= Start && offset + length <= Start + Count;
+
+        public void Clear()
+        {
+            Start = 0;
+            Count = 0;
+        }
     }
 }

@@ -16,19 +16,25 @@ internal static class VerifyVerb
         var store = new StoreOptions();
         var expectHash = new Option<string?>("--expect-hash") { Description = "A head hash written down earlier: verify also proves it still occurs in the history (64 hex digits)." };
         var noPayloads = new Option<bool>("--no-payloads") { Description = "Skip deserializing every payload (integrity of frames, checksums, chain and sequence only)." };
+        var threads = new Option<int>("--threads")
+        {
+            Description = "Threads that check the journal's records: 2 (default on a machine with two or more processors) or 1 (leave the second core to others).",
+            DefaultValueFactory = _ => Math.Min(2, Environment.ProcessorCount),
+        };
         var command = store.AddTo(new Command("verify", "Check every record's checksum, the hash chain, positions and stream versions, and that every event deserializes. Prints the head hash to pin."));
         command.Options.Add(expectHash);
         command.Options.Add(noPayloads);
-        command.SetAction(result => Run(environment, store.Store(result), ParseHash(result.GetValue(expectHash)), !result.GetValue(noPayloads), store.Json(result)));
+        command.Options.Add(threads);
+        command.SetAction(result => Run(environment, store.Store(result), ParseHash(result.GetValue(expectHash)), !result.GetValue(noPayloads), ParseThreads(result.GetValue(threads)), store.Json(result)));
         return command;
     }
 
-    private static int Run(ReplayEnvironment environment, StoreSelection selection, byte[]? expectedHash, bool checkPayloads, bool json)
+    private static int Run(ReplayEnvironment environment, StoreSelection selection, byte[]? expectedHash, bool checkPayloads, int threads, bool json)
     {
         VerifyReport report;
         if (selection.Kind == StoreKind.Journal)
         {
-            report = JournalVerifier.Run(environment, selection, expectedHash, checkPayloads);
+            report = JournalVerifier.Run(environment, selection, expectedHash, checkPayloads, threads);
         }
         else
         {
@@ -47,6 +53,9 @@ internal static class VerifyVerb
 
         return report.Clean ? ExitCodes.Ok : ExitCodes.ProblemsFound;
     }
+
+    private static int ParseThreads(int threads) =>
+        threads is 1 or 2 ? threads : throw ReplayException.BadInput(string.Create(CultureInfo.InvariantCulture, $"--threads {threads}: the journal's records are checked on 1 or 2 threads."));
 
     private static byte[]? ParseHash(string? hex)
     {

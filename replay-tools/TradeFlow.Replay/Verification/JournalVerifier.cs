@@ -7,31 +7,25 @@ namespace TradeFlow.Replay.Verification;
 
 /// <summary>
 /// <c>verify</c> on the embedded journal: the journal's own full integrity scan (frames, CRCs, hash chain, positions,
-/// stream versions, segments, checkpoint) with a payload check per record, in one sequential pass over the files.
+/// stream versions, segments, checkpoint) with a payload check per record, in one pass over the files
+/// (records checked on <c>--threads</c> threads, problems listed in file order either way).
 /// </summary>
 internal static class JournalVerifier
 {
-    public static VerifyReport Run(ReplayEnvironment environment, StoreSelection store, byte[]? expectedHash, bool checkPayloads)
+    public static VerifyReport Run(ReplayEnvironment environment, StoreSelection store, byte[]? expectedHash, bool checkPayloads, int threads)
     {
         ReplayStore.JournalDirectoryOf(store.Location);
         var payloads = new PayloadCheck();
-        var payloadProblems = new List<VerifyProblem>();
         var scan = ProgressReporter.Run(environment, "verify", progress => JournalIntegrityScanner.Scan(store.Location, new JournalScanOptions
         {
             ExpectedHash = expectedHash,
+            Threads = threads,
             CancellationToken = environment.CancellationToken,
             OnProgress = progress,
-            OnRecord = checkPayloads
-                ? (in JournalRecordView r) =>
-                {
-                    if (payloads.Check(r.Type, r.SchemaVersion, r.Payload) is { } reason)
-                    {
-                        payloadProblems.Add(new VerifyProblem(r.File, r.Offset, r.Position, reason));
-                    }
-                }
-                : null,
+            // On the scan's second thread too, beside the CRC and hash checks; reported in file order all the same.
+            CheckRecord = checkPayloads ? (in JournalRecordView r) => payloads.Check(r.Type, r.SchemaVersion, r.Payload) : null,
         }));
-        var problems = scan.Problems.Select(p => new VerifyProblem(p.File, p.Offset, p.Position, p.Reason)).Concat(payloadProblems)
+        var problems = scan.Problems.Concat(scan.RecordCheckProblems).Select(p => new VerifyProblem(p.File, p.Offset, p.Position, p.Reason))
             .OrderBy(p => p.File, StringComparer.Ordinal).ThenBy(p => p.Offset).ToList();
         if (expectedHash is not null && scan.ExpectedHashPosition is null)
         {

@@ -1,3 +1,4 @@
+using System.Collections.Concurrent;
 using System.Globalization;
 using System.Text;
 using TradeFlow.Domain.Serialization;
@@ -8,23 +9,31 @@ namespace TradeFlow.Replay.Verification;
 /// <summary>
 /// Checks that an event deserializes with the current registry, upcasting old schema versions on the way (what
 /// every projection and the engine's recovery will do with it). Type names are few, so their strings are cached.
+/// Thread-safe: <c>verify</c> calls it from the scan's two threads at once (the cache is concurrent, the scratch for
+/// decoding a name is on the stack, and the deserializer holds no state).
 /// </summary>
 internal sealed class PayloadCheck
 {
-    private readonly Dictionary<string, string> _types = new(StringComparer.Ordinal);
-    private readonly Dictionary<string, string>.AlternateLookup<ReadOnlySpan<char>> _lookup;
-    private readonly char[] _chars = new char[1024];
+    private const int MaxStackTypeName = 256;
+    private readonly ConcurrentDictionary<string, string> _types = new(StringComparer.Ordinal);
+    private readonly ConcurrentDictionary<string, string>.AlternateLookup<ReadOnlySpan<char>> _lookup;
 
     public PayloadCheck() => _lookup = _types.GetAlternateLookup<ReadOnlySpan<char>>();
 
     /// <summary>Null when the payload reads; otherwise why not.</summary>
     public string? Check(ReadOnlySpan<byte> typeUtf8, int schemaVersion, ReadOnlySpan<byte> payload)
     {
-        var chars = _chars.AsSpan(0, Encoding.UTF8.GetChars(typeUtf8, _chars));
+        if (typeUtf8.Length > MaxStackTypeName)
+        {
+            return Check(Encoding.UTF8.GetString(typeUtf8), schemaVersion, payload);
+        }
+
+        Span<char> scratch = stackalloc char[MaxStackTypeName];
+        var chars = scratch[..Encoding.UTF8.GetChars(typeUtf8, scratch)];
         if (!_lookup.TryGetValue(chars, out var type))
         {
             type = chars.ToString();
-            _types[type] = type;
+            type = _types.GetOrAdd(type, type);
         }
 
         return Check(type, schemaVersion, payload);
