@@ -1,5 +1,7 @@
+using System.Diagnostics;
 using TradeFlow.Ring.Processing;
 using TradeFlow.Ring.Tests.Support;
+using TradeFlow.Ring.WaitStrategies;
 
 namespace TradeFlow.Ring.Tests;
 
@@ -19,12 +21,19 @@ public sealed class AllocationTests
     [InlineData(ProducerType.Multi, "Yielding")]
     public void Publishing_to_a_running_pipeline_allocates_nothing_on_either_side(ProducerType type, string strategy)
     {
-        var ring = new RingBuffer<TestSlot>(() => new(), 64, type, Strategies.Create(strategy));
-        var consumer = new AllocationCountingHandler(measureFrom: Warmup, measureTo: Warmup + Measured - 1);
+        var waitStrategy = Strategies.Create(strategy);
+        var ring = new RingBuffer<TestSlot>(() => new(), 64, type, waitStrategy);
+        // Halfway through the warm-up the consumer holds back until the producer has blocked on the full ring.
+        var consumer = new AllocationCountingHandler(measureFrom: Warmup, measureTo: Warmup + Measured - 1,
+            holdAt: Warmup / 2, hold: () => AwaitSleeper(waitStrategy));
         var processor = new BatchEventProcessor<TestSlot, AllocationCountingHandler>(ring, ring.NewBarrier(), consumer);
         ring.AddGatingSequences(processor.Sequence);
         processor.Start();
         Publish(ring, Warmup);
+        // And the consumer has blocked on an empty ring: each thread's first block (which creates the hybrid
+        // strategy's per-thread waiter) is part of the warm-up, not of the measured events.
+        Wait.ForSequence(processor.Sequence, Warmup - 1);
+        AwaitSleeper(waitStrategy);
 
         var before = GC.GetAllocatedBytesForCurrentThread();
         Publish(ring, Measured);
@@ -63,8 +72,25 @@ public sealed class AllocationTests
         }
     }
 
-    /// <summary>Reads its own thread's allocation counter at two sequences.</summary>
-    private sealed class AllocationCountingHandler(long measureFrom, long measureTo) : IEventHandler<TestSlot>
+    // A blocking hybrid strategy creates a thread's waiter at that thread's first block; the others have nothing to wait for.
+    private static void AwaitSleeper(IWaitStrategy waitStrategy)
+    {
+        if (waitStrategy is not HybridWaitStrategy hybrid)
+        {
+            return;
+        }
+
+        var spinner = default(SpinWait);
+        var started = Stopwatch.GetTimestamp();
+        while (hybrid.Sleepers == 0)
+        {
+            Assert.True(Stopwatch.GetElapsedTime(started) < Wait.Timeout, "Timed out waiting for a thread to block.");
+            spinner.SpinOnce();
+        }
+    }
+
+    /// <summary>Reads its own thread's allocation counter at two sequences; runs <c>hold</c> at one warm-up sequence.</summary>
+    private sealed class AllocationCountingHandler(long measureFrom, long measureTo, long holdAt, Action hold) : IEventHandler<TestSlot>
     {
         private long _start;
 
@@ -72,6 +98,11 @@ public sealed class AllocationTests
 
         public void OnEvent(TestSlot data, long sequence, bool endOfBatch)
         {
+            if (sequence == holdAt)
+            {
+                hold();
+            }
+
             if (sequence == measureFrom)
             {
                 _start = GC.GetAllocatedBytesForCurrentThread();
