@@ -104,10 +104,7 @@ public sealed partial class LogMessageStore : IMessageStore
         BinaryPrimitives.WriteInt32LittleEndian(seq, msgSeqNum);
         lock (_sync)
         {
-            var offset = _length + _flushing.WrittenCount + _pending.WrittenCount + LogRecord.HeaderSize + seq.Length;
-            LogRecord.Write(_pending, LogRecordKind.Message, seq, message);
-            _index.Set(msgSeqNum, offset, message.Length);
-            _dirty = true;
+            AppendMessage(msgSeqNum, seq, message);
         }
     }
 
@@ -120,16 +117,26 @@ public sealed partial class LogMessageStore : IMessageStore
         ArgumentNullException.ThrowIfNull(condition);
         Span<byte> seq = stackalloc byte[4];
         BinaryPrimitives.WriteInt32LittleEndian(seq, msgSeqNum);
+        // One answer per order comes through here: a source key fits on the stack, so nothing is allocated for it.
+        var maxBytes = Encoding.UTF8.GetMaxByteCount(condition.Length);
+        Span<byte> conditionBytes = maxBytes <= 512 ? stackalloc byte[maxBytes] : new byte[maxBytes];
+        conditionBytes = conditionBytes[..Encoding.UTF8.GetBytes(condition, conditionBytes)];
         lock (_sync)
         {
             // The condition record goes first, in the same batch: recovery never sees the message without it.
-            LogRecord.Write(_pending, LogRecordKind.Condition, seq, Encoding.UTF8.GetBytes(condition));
+            LogRecord.Write(_pending, LogRecordKind.Condition, seq, conditionBytes);
             _conditions.Add(msgSeqNum, condition);
-            var offset = _length + _flushing.WrittenCount + _pending.WrittenCount + LogRecord.HeaderSize + seq.Length;
-            LogRecord.Write(_pending, LogRecordKind.Message, seq, message);
-            _index.Set(msgSeqNum, offset, message.Length);
-            _dirty = true;
+            AppendMessage(msgSeqNum, seq, message);
         }
+    }
+
+    // Under _sync: the message record joins the pending batch and the resend index points at its body.
+    private void AppendMessage(int msgSeqNum, ReadOnlySpan<byte> seq, ReadOnlySpan<byte> message)
+    {
+        var offset = _length + _flushing.WrittenCount + _pending.WrittenCount + LogRecord.HeaderSize + seq.Length;
+        LogRecord.Write(_pending, LogRecordKind.Message, seq, message);
+        _index.Set(msgSeqNum, offset, message.Length);
+        _dirty = true;
     }
 
     /// <inheritdoc/>
