@@ -223,14 +223,17 @@ public static class FixParser
 
     private static int SkipToNextBeginString(ReadOnlySpan<byte> input)
     {
-        var next = input[1..].IndexOf("\u00018=FIX"u8);
+        // The search starts at 0: when an earlier read ended just before a "<SOH>8=FIX", the garbled input is that
+        // SOH and the frame right after it must not be skipped.
+        var next = input.IndexOf("\u00018=FIX"u8);
         if (next >= 0)
         {
-            return next + 2;
+            return next + 1;
         }
 
-        // Keep a trailing partial "<SOH>8=FIX" so the next read can complete it.
-        for (var keep = Math.Min(5, input.Length - 1); keep > 0; keep--)
+        // Keep a trailing partial "<SOH>8=FIX" (its SOH consumed) so the next read can complete it; the partial may be
+        // the whole input, since its SOH is always consumed.
+        for (var keep = Math.Min(5, input.Length); keep > 0; keep--)
         {
             if ("\u00018=FIX"u8.StartsWith(input[^keep..]))
             {

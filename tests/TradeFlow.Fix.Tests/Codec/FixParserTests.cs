@@ -90,6 +90,31 @@ public sealed class FixParserTests
     }
 
     [Fact]
+    public void Garbage_left_as_a_lone_SOH_before_the_next_message_skips_only_the_SOH()
+    {
+        // An earlier read ended between the garbage and its "<SOH>8=FIX": the next frame starts one byte in.
+        var good = FixText.Frame("35=0|49=A|56=B|34=2|52=20260315-09:30:00|");
+        var input = FixText.Bytes("|").Concat(good).ToArray();
+
+        Assert.Equal(FixParseStatus.Garbled, FixParser.TryParse(input, _message, out var consumed, out _));
+        Assert.Equal(1, consumed);
+        Assert.Equal(FixParseStatus.Complete, FixParser.TryParse(input.AsSpan(consumed), _message, out _, out _));
+        Assert.Equal(2, _message.MsgSeqNum);
+    }
+
+    [Theory]
+    [InlineData("|8")]
+    [InlineData("|8=F")]
+    [InlineData("XX|8=FI")]
+    public void A_read_ending_in_a_partial_SOH_8_FIX_keeps_the_partial_for_the_next_read(string input)
+    {
+        var bytes = FixText.Bytes(input);
+
+        Assert.Equal(FixParseStatus.Garbled, FixParser.TryParse(bytes, _message, out var consumed, out _));
+        Assert.Equal(input.IndexOf('|', StringComparison.Ordinal) + 1, consumed);
+    }
+
+    [Fact]
     public void A_message_without_BodyLength_second_is_garbled()
     {
         var input = FixText.Bytes("8=FIX.4.4|35=0|9=5|10=000|");
