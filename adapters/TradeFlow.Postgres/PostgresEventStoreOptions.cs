@@ -41,10 +41,29 @@ public sealed partial class PostgresEventStoreOptions
     public TimeSpan PollInterval { get; init; } = TimeSpan.FromSeconds(1);
 
     /// <summary>
-    /// Also keep a queryable <c>jsonb</c> copy of each payload that is JSON (column <c>data</c>, NULL for other
-    /// payloads) for reporting teams' SQL; the exact bytes always stay in <c>payload</c>. Default true.
+    /// When to write the queryable <c>jsonb</c> copy of each payload that is JSON (NULL for other payloads) for
+    /// reporting teams' SQL; the exact bytes always stay in <c>payload</c>. Default <see cref="Postgres.JsonColumn.Inline"/>.
     /// </summary>
-    public bool StoreJsonColumn { get; init; } = true;
+    public JsonColumn JsonColumn { get; init; } = JsonColumn.Inline;
+
+    /// <summary>
+    /// The earlier switch for the jsonb copy, kept for existing callers: true is <see cref="Postgres.JsonColumn.Inline"/>,
+    /// false is <see cref="Postgres.JsonColumn.None"/>; reading it is true unless <see cref="JsonColumn"/> is None.
+    /// </summary>
+    public bool StoreJsonColumn
+    {
+        get => JsonColumn != JsonColumn.None;
+        init => JsonColumn = value ? JsonColumn.Inline : JsonColumn.None;
+    }
+
+    /// <summary>
+    /// With <see cref="Postgres.JsonColumn.Deferred"/>: at most this many positions the fill worker covers per
+    /// transaction (default 20,000; larger statements cost the server less per row, smaller ones commit sooner).
+    /// </summary>
+    public int DeferredFillBatch { get; init; } = 20_000;
+
+    /// <summary>Tests turn the deferred fill worker off to drive the fill (or a crash in it) by hand.</summary>
+    internal bool RunDeferredFill { get; init; } = true;
 
     /// <summary>The LISTEN/NOTIFY channel for this schema's commits.</summary>
     internal string Channel => Schema + "_events";
@@ -61,6 +80,11 @@ public sealed partial class PostgresEventStoreOptions
         ArgumentOutOfRangeException.ThrowIfLessThan(CopyThreshold, 1, nameof(CopyThreshold));
         ArgumentOutOfRangeException.ThrowIfLessThan(PageSize, 1, nameof(PageSize));
         ArgumentOutOfRangeException.ThrowIfLessThanOrEqual(PollInterval, TimeSpan.Zero, nameof(PollInterval));
+        ArgumentOutOfRangeException.ThrowIfLessThan(DeferredFillBatch, 1, nameof(DeferredFillBatch));
+        if (!Enum.IsDefined(JsonColumn))
+        {
+            throw new ArgumentOutOfRangeException(nameof(JsonColumn), JsonColumn, "Use Inline, Deferred or None.");
+        }
     }
 
     [GeneratedRegex("^[a-z_][a-z0-9_]{0,47}$", RegexOptions.CultureInvariant)]

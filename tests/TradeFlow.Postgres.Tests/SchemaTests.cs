@@ -17,9 +17,9 @@ public sealed class SchemaTests : IAsyncLifetime
         var first = await PostgresEventStore.MigrateAsync(TestDatabase.Options(_schema));
         var second = await PostgresEventStore.MigrateAsync(TestDatabase.Options(_schema));
 
-        Assert.Equal([1, 2, 3], first);
+        Assert.Equal([1, 2, 3, 4], first);
         Assert.Empty(second);
-        Assert.Equal(3L, await TestDatabase.ScalarAsync($"SELECT count(*) FROM {_schema}.schema_migrations"));
+        Assert.Equal(4L, await TestDatabase.ScalarAsync($"SELECT count(*) FROM {_schema}.schema_migrations"));
     }
 
     [Fact]
@@ -32,7 +32,7 @@ public sealed class SchemaTests : IAsyncLifetime
             await store.DisposeAsync();
         }
 
-        Assert.Equal(3L, await TestDatabase.ScalarAsync($"SELECT count(*) FROM {_schema}.schema_migrations"));
+        Assert.Equal(4L, await TestDatabase.ScalarAsync($"SELECT count(*) FROM {_schema}.schema_migrations"));
     }
 
     [Theory]

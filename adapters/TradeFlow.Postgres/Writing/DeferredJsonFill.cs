@@ -1,0 +1,118 @@
+using System.Net.Sockets;
+using Npgsql;
+using TradeFlow.Postgres.Reading;
+
+namespace TradeFlow.Postgres.Writing;
+
+/// <summary>
+/// The fill worker of <see cref="JsonColumn.Deferred"/>: writes the jsonb copy of committed JSON payloads into
+/// <c>event_data</c> behind the appends, by repeated calls of the schema's <c>fill_event_data</c> function (one
+/// set-based INSERT … SELECT and the checkpoint, in one transaction). It runs on connections of its own and takes no
+/// lock an append takes, so appends never wait for it; it is woken by the commits' NOTIFY (polling as the fallback)
+/// and resumes from the checkpoint in the database after a restart or a lost connection.
+/// </summary>
+internal sealed class DeferredJsonFill : IAsyncDisposable
+{
+    private readonly NpgsqlDataSource _source;
+    private readonly EventSql _sql;
+    private readonly PostgresEventStoreOptions _options;
+    private readonly CancellationTokenSource _stop;
+    private readonly Task _run;
+    private long _filledTo = -1;
+
+    private DeferredJsonFill(NpgsqlDataSource source, EventSql sql, PostgresEventStoreOptions options, CancellationToken stopping)
+    {
+        _source = source;
+        _sql = sql;
+        _options = options;
+        _stop = CancellationTokenSource.CreateLinkedTokenSource(stopping);
+        _run = Task.Run(() => RunAsync(_stop.Token), CancellationToken.None);
+    }
+
+    /// <summary>The checkpoint the worker last saw (−1 before its first step), for diagnostics.</summary>
+    public long FilledTo => Volatile.Read(ref _filledTo);
+
+    /// <summary>The last error of a fill step (null after a step that succeeded), for diagnostics.</summary>
+    public Exception? LastError { get; private set; }
+
+    /// <summary>Starts the worker in the background.</summary>
+    public static DeferredJsonFill Start(NpgsqlDataSource source, EventSql sql, PostgresEventStoreOptions options, CancellationToken stopping) =>
+        new(source, sql, options, stopping);
+
+    /// <summary>
+    /// One fill step of at most <paramref name="maxRows"/> positions; returns the checkpoint after it and the head it
+    /// filled towards (equal when the fill has caught up).
+    /// </summary>
+    public static async Task<(long FilledTo, long Head)> StepAsync(NpgsqlDataSource source, EventSql sql, int maxRows, CancellationToken cancellationToken)
+    {
+        var connection = await source.OpenConnectionAsync(cancellationToken).ConfigureAwait(false);
+        await using (connection.ConfigureAwait(false))
+        {
+            var command = new NpgsqlCommand(sql.FillData, connection);
+            await using (command.ConfigureAwait(false))
+            {
+                command.Parameters.Add(new NpgsqlParameter<int> { TypedValue = maxRows });
+                var reader = await command.ExecuteReaderAsync(cancellationToken).ConfigureAwait(false);
+                await using (reader.ConfigureAwait(false))
+                {
+                    await reader.ReadAsync(cancellationToken).ConfigureAwait(false);
+                    return (reader.GetInt64(0), reader.GetInt64(1));
+                }
+            }
+        }
+    }
+
+    /// <inheritdoc />
+    public async ValueTask DisposeAsync()
+    {
+        await _stop.CancelAsync().ConfigureAwait(false);
+        await _run.ConfigureAwait(false);
+        _stop.Dispose();
+    }
+
+    private async Task RunAsync(CancellationToken stop)
+    {
+        var listener = CommitListener.Start(_source, _options.Channel, _options.PollInterval, stop);
+        await using (listener.ConfigureAwait(false))
+        {
+            while (!stop.IsCancellationRequested)
+            {
+                if (await TryStepAsync(stop).ConfigureAwait(false) is true)
+                {
+                    continue; // behind the head: fill the next range at once
+                }
+
+                try
+                {
+                    await listener.WaitAsync(_options.PollInterval, stop).ConfigureAwait(false);
+                }
+                catch (OperationCanceledException)
+                {
+                    return;
+                }
+            }
+        }
+    }
+
+    // True when the fill is still behind the head, false when it caught up, null after an error (retried on the
+    // next wake-up: the checkpoint did not move, so nothing is skipped or written twice).
+    private async Task<bool?> TryStepAsync(CancellationToken stop)
+    {
+        try
+        {
+            var (filledTo, head) = await StepAsync(_source, _sql, _options.DeferredFillBatch, stop).ConfigureAwait(false);
+            Volatile.Write(ref _filledTo, filledTo);
+            LastError = null;
+            return filledTo < head;
+        }
+        catch (OperationCanceledException) when (stop.IsCancellationRequested)
+        {
+            return null;
+        }
+        catch (Exception error) when (error is NpgsqlException or SocketException or IOException or ObjectDisposedException)
+        {
+            LastError = error;
+            return null;
+        }
+    }
+}
