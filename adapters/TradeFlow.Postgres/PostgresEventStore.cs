@@ -32,7 +32,7 @@ public sealed partial class PostgresEventStore : IEventStore, IEventJournal
         _writer = new EventWriter(_sql, options.JsonColumn, options.CopyThreshold);
         if (options.JsonColumn == JsonColumn.Deferred && options.RunDeferredFill)
         {
-            _fill = DeferredJsonFill.Start(dataSource, _sql, options, _disposed.Token);
+            _fill = DeferredJsonFill.Start(_sql, options, _disposed.Token);
         }
     }
 

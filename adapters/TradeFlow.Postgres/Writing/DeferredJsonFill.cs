@@ -20,9 +20,9 @@ internal sealed class DeferredJsonFill : IAsyncDisposable
     private readonly Task _run;
     private long _filledTo = -1;
 
-    private DeferredJsonFill(NpgsqlDataSource source, EventSql sql, PostgresEventStoreOptions options, CancellationToken stopping)
+    private DeferredJsonFill(EventSql sql, PostgresEventStoreOptions options, CancellationToken stopping)
     {
-        _source = source;
+        _source = NpgsqlDataSource.Create(FillConnectionString(options.ConnectionString));
         _sql = sql;
         _options = options;
         _stop = CancellationTokenSource.CreateLinkedTokenSource(stopping);
@@ -35,9 +35,21 @@ internal sealed class DeferredJsonFill : IAsyncDisposable
     /// <summary>The last error of a fill step (null after a step that succeeded), for diagnostics.</summary>
     public Exception? LastError { get; private set; }
 
-    /// <summary>Starts the worker in the background.</summary>
-    public static DeferredJsonFill Start(NpgsqlDataSource source, EventSql sql, PostgresEventStoreOptions options, CancellationToken stopping) =>
-        new(source, sql, options, stopping);
+    /// <summary>What the worker's connections add to the application name, so that a DBA can tell them from the appends' in <c>pg_stat_activity</c>.</summary>
+    public const string ApplicationNameSuffix = " json fill";
+
+    /// <summary>Starts the worker in the background, on a pool of its own.</summary>
+    public static DeferredJsonFill Start(EventSql sql, PostgresEventStoreOptions options, CancellationToken stopping) =>
+        new(sql, options, stopping);
+
+    // A pool of its own, so the worker never holds a connection an append is waiting for (Max Pool Size), and its
+    // backends are named apart (measuring their CPU apart is how docs/benchmarks.md splits the append from the fill).
+    private static string FillConnectionString(string connectionString)
+    {
+        var builder = new NpgsqlConnectionStringBuilder(connectionString);
+        builder.ApplicationName = (builder.ApplicationName ?? "tradeflow") + ApplicationNameSuffix;
+        return builder.ConnectionString;
+    }
 
     /// <summary>
     /// One fill step of at most <paramref name="maxRows"/> positions; returns the checkpoint after it and the head it
@@ -68,6 +80,7 @@ internal sealed class DeferredJsonFill : IAsyncDisposable
         await _stop.CancelAsync().ConfigureAwait(false);
         await _run.ConfigureAwait(false);
         _stop.Dispose();
+        await _source.DisposeAsync().ConfigureAwait(false);
     }
 
     private async Task RunAsync(CancellationToken stop)
