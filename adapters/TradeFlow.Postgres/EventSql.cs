@@ -36,7 +36,7 @@ internal sealed class EventSql
         // statement of a batch after the first on a background task (so that a large first result cannot deadlock the
         // send, npgsql#641), and those thread-pool and socket-engine wake-ups were a large share of the journal
         // thread's CPU per commit. The notification's payload is the new head, as text.
-        FillData = $"SELECT filled_to, head_position FROM {schema}.fill_event_data($1)";
+        FillData = $"SELECT filled_to, head_position FROM {schema}.fill_event_data($1, $2)";
         FilledTo = $"SELECT position FROM {schema}.data_fill";
         AdvanceHead = $"WITH advanced AS (UPDATE {schema}.head SET position = $1 RETURNING position) SELECT pg_notify($2, position::text) FROM advanced";
         ReadStreamForwards = $"SELECT {ReadColumns} FROM {schema}.events WHERE stream_id = $1 AND version >= $2 ORDER BY version LIMIT $3";

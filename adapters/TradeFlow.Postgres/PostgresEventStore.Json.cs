@@ -34,7 +34,7 @@ public sealed partial class PostgresEventStore
         ObjectDisposedException.ThrowIf(_disposed.IsCancellationRequested, this);
         while (true)
         {
-            var (filledTo, head) = await DeferredJsonFill.StepAsync(_dataSource, _sql, _options.DeferredFillBatch, cancellationToken).ConfigureAwait(false);
+            var (filledTo, head) = await DeferredJsonFill.StepAsync(_dataSource, _sql, _options.DeferredFillBatch, 1, cancellationToken).ConfigureAwait(false);
             if (filledTo >= head)
             {
                 return GlobalPosition.FromInt64(filledTo);

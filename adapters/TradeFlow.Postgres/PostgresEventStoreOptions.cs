@@ -62,6 +62,13 @@ public sealed partial class PostgresEventStoreOptions
     /// </summary>
     public int DeferredFillBatch { get; init; } = 20_000;
 
+    /// <summary>
+    /// With <see cref="Postgres.JsonColumn.Deferred"/>: the fill worker waits until at least this many positions are
+    /// unfilled, or <see cref="PollInterval"/> has passed since its last fill, before it fills (default 10,000: larger
+    /// statements cost the server less per row; 1 fills after every commit).
+    /// </summary>
+    public int DeferredFillMinimum { get; init; } = 10_000;
+
     /// <summary>Tests turn the deferred fill worker off to drive the fill (or a crash in it) by hand.</summary>
     internal bool RunDeferredFill { get; init; } = true;
 
@@ -81,6 +88,7 @@ public sealed partial class PostgresEventStoreOptions
         ArgumentOutOfRangeException.ThrowIfLessThan(PageSize, 1, nameof(PageSize));
         ArgumentOutOfRangeException.ThrowIfLessThanOrEqual(PollInterval, TimeSpan.Zero, nameof(PollInterval));
         ArgumentOutOfRangeException.ThrowIfLessThan(DeferredFillBatch, 1, nameof(DeferredFillBatch));
+        ArgumentOutOfRangeException.ThrowIfLessThan(DeferredFillMinimum, 1, nameof(DeferredFillMinimum));
         if (!Enum.IsDefined(JsonColumn))
         {
             throw new ArgumentOutOfRangeException(nameof(JsonColumn), JsonColumn, "Use Inline, Deferred or None.");

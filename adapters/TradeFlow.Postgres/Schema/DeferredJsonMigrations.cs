@@ -48,9 +48,10 @@ internal static class DeferredJsonMigrations
         END
         $rows$;
 
-        -- One step of the fill, up to max_rows positions, in the caller's (autocommit) transaction. It takes no lock
+        -- One step of the fill, up to max_rows positions and only when at least min_rows are waiting, in the caller's
+        -- (autocommit) transaction. It takes no lock
         -- an append takes: appends never wait for it.
-        CREATE FUNCTION {schema}.fill_event_data(max_rows integer, OUT filled_to bigint, OUT head_position bigint)
+        CREATE FUNCTION {schema}.fill_event_data(max_rows integer, min_rows integer DEFAULT 1, OUT filled_to bigint, OUT head_position bigint)
         LANGUAGE plpgsql AS $fill$
         DECLARE
             done bigint;
@@ -61,7 +62,9 @@ internal static class DeferredJsonMigrations
             -- the committing append's own transaction, so every position up to the head read here is committed and
             -- visible to the INSERT below, whose snapshot is later still.
             SELECT h.position INTO head_position FROM {schema}.head h;
-            filled_to := greatest(done, least(head_position, done + max_rows));
+            -- Fewer than min_rows behind: leave them for a larger statement (the server's cost per row falls with size).
+            filled_to := CASE WHEN head_position - done < min_rows THEN done
+                              ELSE greatest(done, least(head_position, done + max_rows)) END;
             IF filled_to > done THEN
                 BEGIN
                     INSERT INTO {schema}.event_data (position, data)

@@ -1,3 +1,4 @@
+using System.Diagnostics;
 using System.Net.Sockets;
 using Npgsql;
 using TradeFlow.Postgres.Reading;
@@ -8,8 +9,9 @@ namespace TradeFlow.Postgres.Writing;
 /// The fill worker of <see cref="JsonColumn.Deferred"/>: writes the jsonb copy of committed JSON payloads into
 /// <c>event_data</c> behind the appends, by repeated calls of the schema's <c>fill_event_data</c> function (one
 /// set-based INSERT … SELECT and the checkpoint, in one transaction). It runs on connections of its own and takes no
-/// lock an append takes, so appends never wait for it; it is woken by the commits' NOTIFY (polling as the fallback)
-/// and resumes from the checkpoint in the database after a restart or a lost connection.
+/// lock an append takes, so appends never wait for it; it is woken by the commits' NOTIFY (polling as the fallback),
+/// fills in statements of at least <see cref="PostgresEventStoreOptions.DeferredFillMinimum"/> positions (or what has
+/// waited a poll interval), and resumes from the checkpoint in the database after a restart or a lost connection.
 /// </summary>
 internal sealed class DeferredJsonFill : IAsyncDisposable
 {
@@ -52,10 +54,10 @@ internal sealed class DeferredJsonFill : IAsyncDisposable
     }
 
     /// <summary>
-    /// One fill step of at most <paramref name="maxRows"/> positions; returns the checkpoint after it and the head it
-    /// filled towards (equal when the fill has caught up).
+    /// One fill step of at most <paramref name="maxRows"/> positions, skipped while fewer than <paramref name="minRows"/>
+    /// are unfilled; returns the checkpoint after it and the head it read (equal when the fill has caught up).
     /// </summary>
-    public static async Task<(long FilledTo, long Head)> StepAsync(NpgsqlDataSource source, EventSql sql, int maxRows, CancellationToken cancellationToken)
+    public static async Task<(long FilledTo, long Head)> StepAsync(NpgsqlDataSource source, EventSql sql, int maxRows, int minRows, CancellationToken cancellationToken)
     {
         var connection = await source.OpenConnectionAsync(cancellationToken).ConfigureAwait(false);
         await using (connection.ConfigureAwait(false))
@@ -64,6 +66,7 @@ internal sealed class DeferredJsonFill : IAsyncDisposable
             await using (command.ConfigureAwait(false))
             {
                 command.Parameters.Add(new NpgsqlParameter<int> { TypedValue = maxRows });
+                command.Parameters.Add(new NpgsqlParameter<int> { TypedValue = minRows });
                 var reader = await command.ExecuteReaderAsync(cancellationToken).ConfigureAwait(false);
                 await using (reader.ConfigureAwait(false))
                 {
@@ -83,21 +86,32 @@ internal sealed class DeferredJsonFill : IAsyncDisposable
         await _source.DisposeAsync().ConfigureAwait(false);
     }
 
+    // Woken by every commit, the worker fills only once DeferredFillMinimum positions wait, so that its statements
+    // are large (cheaper per row for the server) — or once PollInterval has passed since its last fill, so that a
+    // slow trickle of commits, or the last commits before a quiet spell, wait at most about that long.
     private async Task RunAsync(CancellationToken stop)
     {
         var listener = CommitListener.Start(_source, _options.Channel, _options.PollInterval, stop);
         await using (listener.ConfigureAwait(false))
         {
+            var lastFill = Stopwatch.GetTimestamp();
+            var minRows = 1; // the backlog left by a previous run is filled at once
             while (!stop.IsCancellationRequested)
             {
-                if (await TryStepAsync(stop).ConfigureAwait(false) is true)
+                var step = await TryStepAsync(minRows, stop).ConfigureAwait(false);
+                if (step is { Advanced: true })
                 {
-                    continue; // behind the head: fill the next range at once
+                    lastFill = Stopwatch.GetTimestamp();
+                    if (step.Value.Behind)
+                    {
+                        continue; // a full batch, and more waiting: fill the next range at once
+                    }
                 }
 
                 try
                 {
-                    await listener.WaitAsync(_options.PollInterval, stop).ConfigureAwait(false);
+                    var woken = await listener.WaitAsync(_options.PollInterval, stop).ConfigureAwait(false);
+                    minRows = !woken || Stopwatch.GetElapsedTime(lastFill) >= _options.PollInterval ? 1 : _options.DeferredFillMinimum;
                 }
                 catch (OperationCanceledException)
                 {
@@ -107,16 +121,17 @@ internal sealed class DeferredJsonFill : IAsyncDisposable
         }
     }
 
-    // True when the fill is still behind the head, false when it caught up, null after an error (retried on the
-    // next wake-up: the checkpoint did not move, so nothing is skipped or written twice).
-    private async Task<bool?> TryStepAsync(CancellationToken stop)
+    // Whether the step filled anything and whether positions are still unfilled after it; null after an error
+    // (retried on the next wake-up: the checkpoint did not move, so nothing is skipped or written twice).
+    private async Task<(bool Advanced, bool Behind)?> TryStepAsync(int minRows, CancellationToken stop)
     {
         try
         {
-            var (filledTo, head) = await StepAsync(_source, _sql, _options.DeferredFillBatch, stop).ConfigureAwait(false);
+            var before = Volatile.Read(ref _filledTo);
+            var (filledTo, head) = await StepAsync(_source, _sql, _options.DeferredFillBatch, minRows, stop).ConfigureAwait(false);
             Volatile.Write(ref _filledTo, filledTo);
             LastError = null;
-            return filledTo < head;
+            return (filledTo != before, filledTo < head);
         }
         catch (OperationCanceledException) when (stop.IsCancellationRequested)
         {
