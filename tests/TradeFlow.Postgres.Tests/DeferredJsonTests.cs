@@ -105,6 +105,19 @@ public sealed class DeferredJsonTests : IAsyncLifetime
         Assert.Equal("before", await TestDatabase.ScalarAsync($"SELECT data->>'label' FROM {_schema}.events_with_data WHERE position = 1"));
     }
 
+    [Fact]
+    public async Task A_fill_step_waits_until_its_minimum_is_unfilled_and_then_fills_up_to_its_maximum()
+    {
+        await using var store = await PostgresEventStore.OpenAsync(Manual(copyThreshold: 256));
+        await store.AppendToStreamAsync("trade-min", ExpectedVersion.NoStream, TestEvents.Events(10));
+
+        Assert.Equal(0L, await TestDatabase.ScalarAsync($"SELECT filled_to FROM {_schema}.fill_event_data(100, 11)"));
+        Assert.Equal(0L, await TestDatabase.ScalarAsync($"SELECT count(*) FROM {_schema}.event_data"));
+        Assert.Equal(4L, await TestDatabase.ScalarAsync($"SELECT filled_to FROM {_schema}.fill_event_data(4, 10)"));
+        Assert.Equal(10L, await TestDatabase.ScalarAsync($"SELECT filled_to FROM {_schema}.fill_event_data(100)"));
+        await AssertEveryJsonEventFilledOnceAsync(expected: 10);
+    }
+
     private PostgresEventStoreOptions Manual(int copyThreshold, int fillBatch = 20_000) =>
         new(TestDatabase.ConnectionString)
         {

@@ -56,6 +56,13 @@ internal static class DeferredJsonMigrations
         DECLARE
             done bigint;
         BEGIN
+            -- Too little waiting: answer without the lock below, which would make this a write transaction (a
+            -- transaction id, a commit record and a WAL flush) for nothing.
+            SELECT f.position, h.position INTO done, head_position FROM {schema}.data_fill f CROSS JOIN {schema}.head h;
+            IF head_position - done < min_rows THEN
+                filled_to := done;
+                RETURN;
+            END IF;
             -- One filler at a time: a second caller waits here and then reads the first one's new checkpoint.
             SELECT f.position INTO done FROM {schema}.data_fill f FOR UPDATE;
             -- A new statement, so a new snapshot (READ COMMITTED): positions are dense and the head only moves in

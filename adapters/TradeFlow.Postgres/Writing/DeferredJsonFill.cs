@@ -110,13 +110,33 @@ internal sealed class DeferredJsonFill : IAsyncDisposable
 
                 try
                 {
-                    var woken = await listener.WaitAsync(_options.PollInterval, stop).ConfigureAwait(false);
-                    minRows = !woken || Stopwatch.GetElapsedTime(lastFill) >= _options.PollInterval ? 1 : _options.DeferredFillMinimum;
+                    minRows = await WaitForWorkAsync(listener, lastFill, stop).ConfigureAwait(false);
                 }
                 catch (OperationCanceledException)
                 {
                     return;
                 }
+            }
+        }
+    }
+
+    // Waits until there is enough to fill and returns the minimum to ask the step for: 1 once a poll interval passed
+    // since the last fill (or without a notification), else DeferredFillMinimum. Commits whose notified head leaves
+    // the backlog below that minimum do not even cost a query.
+    private async Task<int> WaitForWorkAsync(CommitListener listener, long lastFill, CancellationToken stop)
+    {
+        while (true)
+        {
+            var woken = await listener.WaitAsync(_options.PollInterval, stop).ConfigureAwait(false);
+            if (!woken || Stopwatch.GetElapsedTime(lastFill) >= _options.PollInterval)
+            {
+                return 1;
+            }
+
+            var filledTo = Volatile.Read(ref _filledTo);
+            if (filledTo < 0 || listener.NotifiedHead < 0 || listener.NotifiedHead - filledTo >= _options.DeferredFillMinimum)
+            {
+                return _options.DeferredFillMinimum;
             }
         }
     }

@@ -30,7 +30,7 @@ internal static class PostgresCopyCpu
             AppContext.SetData("System.Threading.ThreadPool.UnfairSemaphoreSpinLimit", 0);
         }
 
-        var numbers = args.Where(a => !a.StartsWith("--", StringComparison.Ordinal)).Select(a => int.Parse(a, CultureInfo.InvariantCulture)).ToArray();
+        var numbers = args.Where(a => a.Length > 0 && a.All(char.IsAsciiDigit)).Select(a => int.Parse(a, CultureInfo.InvariantCulture)).ToArray();
         var commits = numbers.Length > 0 ? numbers[0] : 300;
         var batch = numbers.Length > 1 ? numbers[1] : 1000;
         (int Commits, int Events)[] shapes = args.Contains("--shapes")
