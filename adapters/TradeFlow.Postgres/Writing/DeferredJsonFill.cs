@@ -87,8 +87,8 @@ internal sealed class DeferredJsonFill : IAsyncDisposable
     }
 
     // Woken by every commit, the worker fills only once DeferredFillMinimum positions wait, so that its statements
-    // are large (cheaper per row for the server) — or once PollInterval has passed since its last fill, so that a
-    // slow trickle of commits, or the last commits before a quiet spell, wait at most about that long.
+    // are large (cheaper per row for the server) — or once PollInterval has passed since it last left nothing
+    // waiting, so that a slow trickle of commits, or the last commits before a quiet spell, wait at most about that.
     private async Task RunAsync(CancellationToken stop)
     {
         var listener = CommitListener.Start(_source, _options.Channel, _options.PollInterval, stop);
@@ -99,18 +99,21 @@ internal sealed class DeferredJsonFill : IAsyncDisposable
             while (!stop.IsCancellationRequested)
             {
                 var step = await TryStepAsync(minRows, stop).ConfigureAwait(false);
-                if (step is { Advanced: true })
+                if (step is { } done && (done.Advanced || !done.Behind))
                 {
                     lastFill = Stopwatch.GetTimestamp();
-                    if (step.Value.Behind)
-                    {
-                        continue; // a full batch, and more waiting: fill the next range at once
-                    }
+                }
+
+                if (step is { Advanced: true, Behind: true })
+                {
+                    continue; // a full batch, and more waiting: fill the next range at once
                 }
 
                 try
                 {
-                    minRows = await WaitForWorkAsync(listener, lastFill, stop).ConfigureAwait(false);
+                    minRows = step is null
+                        ? await RetryAfterErrorAsync(stop).ConfigureAwait(false)
+                        : await WaitForWorkAsync(listener, lastFill, stop).ConfigureAwait(false);
                 }
                 catch (OperationCanceledException)
                 {
@@ -120,15 +123,15 @@ internal sealed class DeferredJsonFill : IAsyncDisposable
         }
     }
 
-    // Waits until there is enough to fill and returns the minimum to ask the step for: 1 once a poll interval passed
-    // since the last fill (or without a notification), else DeferredFillMinimum. Commits whose notified head leaves
-    // the backlog below that minimum do not even cost a query.
+    // Waits until there is enough to fill and returns the minimum to ask the step for: 1 once a poll interval has
+    // passed since the last fill, else DeferredFillMinimum. Commits whose notified head leaves the backlog below that
+    // minimum do not even cost a query.
     private async Task<int> WaitForWorkAsync(CommitListener listener, long lastFill, CancellationToken stop)
     {
         while (true)
         {
-            var woken = await listener.WaitAsync(_options.PollInterval, stop).ConfigureAwait(false);
-            if (!woken || Stopwatch.GetElapsedTime(lastFill) >= _options.PollInterval)
+            var remaining = _options.PollInterval - Stopwatch.GetElapsedTime(lastFill);
+            if (remaining <= TimeSpan.Zero || !await listener.WaitAsync(remaining, stop).ConfigureAwait(false))
             {
                 return 1;
             }
@@ -139,6 +142,13 @@ internal sealed class DeferredJsonFill : IAsyncDisposable
                 return _options.DeferredFillMinimum;
             }
         }
+    }
+
+    // The database or the connection failed: try again after a poll interval (the checkpoint did not move).
+    private async Task<int> RetryAfterErrorAsync(CancellationToken stop)
+    {
+        await Task.Delay(_options.PollInterval, stop).ConfigureAwait(false);
+        return 1;
     }
 
     // Whether the step filled anything and whether positions are still unfilled after it; null after an error
