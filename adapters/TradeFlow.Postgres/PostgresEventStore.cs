@@ -17,6 +17,7 @@ public sealed partial class PostgresEventStore : IEventStore, IEventJournal
     private readonly PostgresEventStoreOptions _options;
     private readonly EventSql _sql;
     private readonly EventWriter _writer;
+    private readonly DeferredJsonFill? _fill;
 
     // The rows list kept for the next append (PostgresEventStore.Append.cs), up to this many rows (~1.5 MB).
     private const int MaxPooledRows = 10_000;
@@ -28,7 +29,11 @@ public sealed partial class PostgresEventStore : IEventStore, IEventJournal
         _dataSource = dataSource;
         _options = options;
         _sql = new EventSql(options.Schema);
-        _writer = new EventWriter(_sql, options.StoreJsonColumn, options.CopyThreshold);
+        _writer = new EventWriter(_sql, options.JsonColumn, options.CopyThreshold);
+        if (options.JsonColumn == JsonColumn.Deferred && options.RunDeferredFill)
+        {
+            _fill = DeferredJsonFill.Start(_sql, options, _disposed.Token);
+        }
     }
 
     /// <summary>The options the store was opened with.</summary>
@@ -120,6 +125,8 @@ public sealed partial class PostgresEventStore : IEventStore, IEventJournal
         if (!_disposed.IsCancellationRequested)
         {
             _disposed.Cancel();
+            // The worker's statement is cancelled with it (its transaction rolls back; the checkpoint did not move).
+            _fill?.DisposeAsync().AsTask().GetAwaiter().GetResult();
             _dataSource.Dispose();
         }
     }
@@ -130,6 +137,11 @@ public sealed partial class PostgresEventStore : IEventStore, IEventJournal
         if (!_disposed.IsCancellationRequested)
         {
             await _disposed.CancelAsync().ConfigureAwait(false);
+            if (_fill is not null)
+            {
+                await _fill.DisposeAsync().ConfigureAwait(false);
+            }
+
             await _dataSource.DisposeAsync().ConfigureAwait(false);
         }
     }

@@ -41,10 +41,36 @@ public sealed partial class PostgresEventStoreOptions
     public TimeSpan PollInterval { get; init; } = TimeSpan.FromSeconds(1);
 
     /// <summary>
-    /// Also keep a queryable <c>jsonb</c> copy of each payload that is JSON (column <c>data</c>, NULL for other
-    /// payloads) for reporting teams' SQL; the exact bytes always stay in <c>payload</c>. Default true.
+    /// When to write the queryable <c>jsonb</c> copy of each payload that is JSON (NULL for other payloads) for
+    /// reporting teams' SQL; the exact bytes always stay in <c>payload</c>. Default <see cref="Postgres.JsonColumn.Inline"/>.
     /// </summary>
-    public bool StoreJsonColumn { get; init; } = true;
+    public JsonColumn JsonColumn { get; init; } = JsonColumn.Inline;
+
+    /// <summary>
+    /// The earlier switch for the jsonb copy, kept for existing callers: true is <see cref="Postgres.JsonColumn.Inline"/>,
+    /// false is <see cref="Postgres.JsonColumn.None"/>; reading it is true unless <see cref="JsonColumn"/> is None.
+    /// </summary>
+    public bool StoreJsonColumn
+    {
+        get => JsonColumn != JsonColumn.None;
+        init => JsonColumn = value ? JsonColumn.Inline : JsonColumn.None;
+    }
+
+    /// <summary>
+    /// With <see cref="Postgres.JsonColumn.Deferred"/>: at most this many positions the fill worker covers per
+    /// transaction (default 20,000; larger statements cost the server less per row, smaller ones commit sooner).
+    /// </summary>
+    public int DeferredFillBatch { get; init; } = 20_000;
+
+    /// <summary>
+    /// With <see cref="Postgres.JsonColumn.Deferred"/>: the fill worker waits until at least this many positions are
+    /// unfilled, or <see cref="PollInterval"/> has passed since its last fill, before it fills (default 10,000: larger
+    /// statements cost the server less per row; 1 fills after every commit).
+    /// </summary>
+    public int DeferredFillMinimum { get; init; } = 10_000;
+
+    /// <summary>Tests turn the deferred fill worker off to drive the fill (or a crash in it) by hand.</summary>
+    internal bool RunDeferredFill { get; init; } = true;
 
     /// <summary>The LISTEN/NOTIFY channel for this schema's commits.</summary>
     internal string Channel => Schema + "_events";
@@ -61,6 +87,12 @@ public sealed partial class PostgresEventStoreOptions
         ArgumentOutOfRangeException.ThrowIfLessThan(CopyThreshold, 1, nameof(CopyThreshold));
         ArgumentOutOfRangeException.ThrowIfLessThan(PageSize, 1, nameof(PageSize));
         ArgumentOutOfRangeException.ThrowIfLessThanOrEqual(PollInterval, TimeSpan.Zero, nameof(PollInterval));
+        ArgumentOutOfRangeException.ThrowIfLessThan(DeferredFillBatch, 1, nameof(DeferredFillBatch));
+        ArgumentOutOfRangeException.ThrowIfLessThan(DeferredFillMinimum, 1, nameof(DeferredFillMinimum));
+        if (!Enum.IsDefined(JsonColumn))
+        {
+            throw new ArgumentOutOfRangeException(nameof(JsonColumn), JsonColumn, "Use Inline, Deferred or None.");
+        }
     }
 
     [GeneratedRegex("^[a-z_][a-z0-9_]{0,47}$", RegexOptions.CultureInvariant)]

@@ -17,9 +17,9 @@ public sealed class SchemaTests : IAsyncLifetime
         var first = await PostgresEventStore.MigrateAsync(TestDatabase.Options(_schema));
         var second = await PostgresEventStore.MigrateAsync(TestDatabase.Options(_schema));
 
-        Assert.Equal([1, 2, 3], first);
+        Assert.Equal([1, 2, 3, 4], first);
         Assert.Empty(second);
-        Assert.Equal(3L, await TestDatabase.ScalarAsync($"SELECT count(*) FROM {_schema}.schema_migrations"));
+        Assert.Equal(4L, await TestDatabase.ScalarAsync($"SELECT count(*) FROM {_schema}.schema_migrations"));
     }
 
     [Fact]
@@ -32,7 +32,7 @@ public sealed class SchemaTests : IAsyncLifetime
             await store.DisposeAsync();
         }
 
-        Assert.Equal(3L, await TestDatabase.ScalarAsync($"SELECT count(*) FROM {_schema}.schema_migrations"));
+        Assert.Equal(4L, await TestDatabase.ScalarAsync($"SELECT count(*) FROM {_schema}.schema_migrations"));
     }
 
     [Theory]
@@ -61,6 +61,22 @@ public sealed class SchemaTests : IAsyncLifetime
         Assert.Equal(DBNull.Value, await TestDatabase.ScalarAsync($"SELECT data FROM {_schema}.events WHERE event_id = '{nul.EventId}'"));
         var recordedAt = (DateTime)(await TestDatabase.ScalarAsync($"SELECT recorded_at FROM {_schema}.events WHERE event_id = '{json.EventId}'"))!;
         Assert.Equal(json.RecordedTime.UtcDateTime, recordedAt);
+    }
+
+    [Theory]
+    [InlineData(256)] // multi-row INSERT
+    [InlineData(1)] // binary COPY
+    public async Task A_json_number_beyond_numerics_range_is_appended_with_its_jsonb_copy_left_null(int copyThreshold)
+    {
+        await using var store = await PostgresEventStore.OpenAsync(TestDatabase.Options(_schema, copyThreshold));
+        var huge = new EventData(Guid.NewGuid(), "Huge", 1, "{\"n\":1e1000000}"u8.ToArray(), TestEvents.Recorded, TestEvents.Recorded);
+        var fine = new EventData(Guid.NewGuid(), "Fine", 1, "{\"n\":1.5e-300}"u8.ToArray(), TestEvents.Recorded, TestEvents.Recorded);
+
+        await store.AppendToStreamAsync("trade-huge", ExpectedVersion.NoStream, [huge, fine]);
+
+        Assert.Equal(DBNull.Value, await TestDatabase.ScalarAsync($"SELECT data FROM {_schema}.events WHERE event_id = '{huge.EventId}'"));
+        Assert.Equal("number", await TestDatabase.ScalarAsync($"SELECT jsonb_typeof(data->'n') FROM {_schema}.events WHERE event_id = '{fine.EventId}'"));
+        Assert.Equal(huge.Payload.ToArray(), (await store.ReadStreamAsync("trade-huge", Direction.Forwards, 0).ToListAsync())[0].Data.Payload.ToArray());
     }
 
     [Fact]

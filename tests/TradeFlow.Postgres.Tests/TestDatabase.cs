@@ -16,8 +16,8 @@ internal static class TestDatabase
     public static string NewSchema() => "tft_" + Guid.NewGuid().ToString("N")[..16];
 
     /// <summary>Options for a store in <paramref name="schema"/>.</summary>
-    public static PostgresEventStoreOptions Options(string schema, int copyThreshold = 256) =>
-        new(ConnectionString) { Schema = schema, CopyThreshold = copyThreshold, PollInterval = TimeSpan.FromMilliseconds(500) };
+    public static PostgresEventStoreOptions Options(string schema, int copyThreshold = 256, JsonColumn json = JsonColumn.Inline) =>
+        new(ConnectionString) { Schema = schema, CopyThreshold = copyThreshold, PollInterval = TimeSpan.FromMilliseconds(500), JsonColumn = json };
 
     /// <summary>Drops <paramref name="schema"/> and everything in it.</summary>
     public static async Task DropSchemaAsync(string schema)

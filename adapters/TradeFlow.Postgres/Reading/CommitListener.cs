@@ -1,3 +1,4 @@
+using System.Globalization;
 using System.Net.Sockets;
 using Npgsql;
 
@@ -39,6 +40,32 @@ internal sealed class CommitListener : IAsyncDisposable
         await _pump.ConfigureAwait(false);
         _stop.Dispose();
         _signal.Dispose();
+    }
+
+    /// <summary>The highest head a notification carried (−1 before the first), a hint: the head row is the truth.</summary>
+    public long NotifiedHead => Volatile.Read(ref _notifiedHead);
+
+    private long _notifiedHead = -1;
+
+    // The payload is the committed head (EventSql.AdvanceHead); a payload that is not a number only wakes the reader.
+    private void Notified(string payload)
+    {
+        if (long.TryParse(payload, NumberStyles.None, CultureInfo.InvariantCulture, out var head))
+        {
+            var seen = Volatile.Read(ref _notifiedHead);
+            while (head > seen)
+            {
+                var previous = Interlocked.CompareExchange(ref _notifiedHead, head, seen);
+                if (previous == seen)
+                {
+                    break;
+                }
+
+                seen = previous;
+            }
+        }
+
+        Signal();
     }
 
     private void Signal()
@@ -90,7 +117,7 @@ internal sealed class CommitListener : IAsyncDisposable
         var connection = await source.OpenConnectionAsync(stop).ConfigureAwait(false);
         await using (connection.ConfigureAwait(false))
         {
-            connection.Notification += (_, _) => Signal();
+            connection.Notification += (_, e) => Notified(e.Payload);
             var command = new NpgsqlCommand("LISTEN " + channel, connection);
             await using (command.ConfigureAwait(false))
             {

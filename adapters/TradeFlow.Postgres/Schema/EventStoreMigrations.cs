@@ -14,6 +14,7 @@ public static class EventStoreMigrations
         new(1, "events and head", V1()),
         new(2, "projections", ProjectionMigrations.V2()),
         new(3, "events: stream_id in the C collation, recorded_at and effective_at written by the store", V3()),
+        new(4, "events: deferred jsonb copy (event_data, data_fill, fill_event_data, events_with_data)", DeferredJsonMigrations.V4()),
     ];
 
     private static string V1() => $"""

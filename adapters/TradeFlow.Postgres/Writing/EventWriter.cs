@@ -12,7 +12,7 @@ namespace TradeFlow.Postgres.Writing;
 /// the lock gave the rows their positions and versions, the unique (stream_id, version) constraint still checks
 /// every row, and an error or a dropped connection rolls the whole commit back — nothing is staged.
 /// </summary>
-internal sealed class EventWriter(EventSql sql, bool storeJson, int copyThreshold)
+internal sealed class EventWriter(EventSql sql, JsonColumn json, int copyThreshold)
 {
     public async ValueTask WriteAsync(NpgsqlConnection connection, List<PendingEvent> rows, bool async, CancellationToken cancellationToken)
     {
@@ -52,6 +52,7 @@ internal sealed class EventWriter(EventSql sql, bool storeJson, int copyThreshol
             p.Add(new NpgsqlParameter<string?[]> { TypedValue = Column(rows, n, Json), NpgsqlDbType = NpgsqlDbType.Array | NpgsqlDbType.Jsonb });
             p.Add(new NpgsqlParameter<DateTime[]> { TypedValue = Column(rows, n, r => r.Data.RecordedTime.UtcDateTime), NpgsqlDbType = NpgsqlDbType.Array | NpgsqlDbType.TimestampTz });
             p.Add(new NpgsqlParameter<DateTime[]> { TypedValue = Column(rows, n, r => r.Data.EffectiveTime.UtcDateTime), NpgsqlDbType = NpgsqlDbType.Array | NpgsqlDbType.TimestampTz });
+            p.Add(new NpgsqlParameter<bool?[]> { TypedValue = Column(rows, n, Deferred) });
             await Db.ExecuteAsync(command, async, cancellationToken).ConfigureAwait(false);
         }
     }
@@ -66,7 +67,7 @@ internal sealed class EventWriter(EventSql sql, bool storeJson, int copyThreshol
 
     private async ValueTask CopyAsync(NpgsqlConnection connection, List<PendingEvent> rows, bool async, CancellationToken cancellationToken)
     {
-        var encoder = Interlocked.Exchange(ref _spareEncoder, null) ?? new CopyRowEncoder(storeJson);
+        var encoder = Interlocked.Exchange(ref _spareEncoder, null) ?? new CopyRowEncoder(json);
         var stream = async
             ? await connection.BeginRawBinaryCopyAsync(sql.Copy, cancellationToken).ConfigureAwait(false)
             : connection.BeginRawBinaryCopy(sql.Copy);
@@ -141,7 +142,10 @@ internal sealed class EventWriter(EventSql sql, bool storeJson, int copyThreshol
         }
     }
 
-    private string? Json(PendingEvent row) => storeJson ? JsonPayload.ToJsonb(row.Data.Payload.Span) : null;
+    private string? Json(PendingEvent row) => json == JsonColumn.Inline ? JsonPayload.ToJsonb(row.Data.Payload.Span) : null;
+
+    // data_deferred: true marks a JSON payload whose jsonb copy the fill writes later; NULL when there is nothing to fill.
+    private bool? Deferred(PendingEvent row) => json == JsonColumn.Deferred && JsonPayload.IsJsonbSafe(row.Data.Payload.Span) ? true : null;
 
     private static T[] Column<T>(List<PendingEvent> rows, int count, Func<PendingEvent, T> select)
     {

@@ -13,7 +13,7 @@ internal static class JsonPayload
     /// <summary>The payload as jsonb text, or null when it is not JSON that jsonb is sure to accept.</summary>
     public static string? ToJsonb(ReadOnlySpan<byte> utf8) => IsJsonbSafe(utf8) ? Encoding.UTF8.GetString(utf8) : null;
 
-    /// <summary>True when the payload is JSON that jsonb is sure to accept (no BOM, no escape jsonb refuses).</summary>
+    /// <summary>True when the payload is JSON that jsonb is sure to accept (no BOM, no escape jsonb refuses, no number beyond numeric's range).</summary>
     public static bool IsJsonbSafe(ReadOnlySpan<byte> utf8) =>
         !utf8.IsEmpty && utf8[0] != 0xEF && !HasEscapeJsonbRefuses(utf8) && IsJson(utf8);
 
@@ -22,18 +22,47 @@ internal static class JsonPayload
         try
         {
             var reader = new Utf8JsonReader(utf8);
-            if (!reader.Read())
+            var any = false;
+            while (reader.Read())
             {
-                return false;
+                any = true;
+                if (reader.TokenType == JsonTokenType.Number && !FitsNumeric(reader.ValueSpan))
+                {
+                    return false;
+                }
             }
 
-            reader.Skip();
-            return !reader.Read() && reader.BytesConsumed == utf8.Length;
+            return any && reader.BytesConsumed == utf8.Length;
         }
         catch (JsonException)
         {
             return false;
         }
+    }
+
+    // jsonb stores numbers as numeric, which refuses an exponent beyond its range ("value overflows numeric format"
+    // for 1e1000000) although JSON allows it. Conservative: a number longer than 1,000 bytes or with an exponent of
+    // more than three digits skips the jsonb copy (numeric itself goes to 131,072 digits before the point).
+    private static bool FitsNumeric(ReadOnlySpan<byte> number)
+    {
+        if (number.Length > 1000)
+        {
+            return false;
+        }
+
+        var e = number.IndexOfAny((byte)'e', (byte)'E');
+        if (e < 0)
+        {
+            return true;
+        }
+
+        var exponent = number[(e + 1)..];
+        if (!exponent.IsEmpty && exponent[0] is (byte)'+' or (byte)'-')
+        {
+            exponent = exponent[1..];
+        }
+
+        return exponent.TrimStart((byte)'0').Length <= 3;
     }
 
     // jsonb refuses \u0000 and escaped surrogate halves (in a UTF-8 database); a JSON reader accepts both.

@@ -58,8 +58,15 @@ internal static class ServeCommand
             (urls ?? Config("Urls") ?? HttpApiOptions.DefaultUrl).Split(';', StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries))
         {
             PostgresSchema = Config("PostgresSchema") ?? PostgresEventStoreOptions.DefaultSchema,
+            PostgresJsonColumn = ParseJsonColumn(Config("PostgresJsonColumn")),
         };
     }
+
+    // TradeFlow:PostgresJsonColumn = inline (default) | deferred | none; anything else stops the start with the key named.
+    private static JsonColumn ParseJsonColumn(string? value) =>
+        value is null ? JsonColumn.Inline
+        : Enum.GetNames<JsonColumn>().FirstOrDefault(name => name.Equals(value.Trim(), StringComparison.OrdinalIgnoreCase)) is { } name ? Enum.Parse<JsonColumn>(name)
+        : throw new InvalidOperationException($"TradeFlow:PostgresJsonColumn is '{value}': use inline, deferred or none.");
 
     private static async Task<int> RunAsync(ServeSettings settings, IConfiguration configuration, CancellationToken cancellationToken)
     {

@@ -15,6 +15,9 @@ internal sealed record ServeSettings(StoreKind Store, string DataDirectory, stri
     /// <summary>The PostgreSQL schema holding the events and projections (one TradeFlow per schema).</summary>
     public string PostgresSchema { get; init; } = "tradeflow";
 
+    /// <summary>When the PostgreSQL store writes the jsonb copy of JSON payloads (config <c>TradeFlow:PostgresJsonColumn</c>: inline, deferred or none).</summary>
+    public TradeFlow.Postgres.JsonColumn PostgresJsonColumn { get; init; } = TradeFlow.Postgres.JsonColumn.Inline;
+
     /// <summary>
     /// Log lines at or above this level are written (default Information). The demo raises it to Warning, so its
     /// report is not interleaved with the server's log.

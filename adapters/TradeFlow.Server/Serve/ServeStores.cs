@@ -34,6 +34,7 @@ internal sealed class ServeStores : IAsyncDisposable
                 ?? throw new InvalidOperationException("--store postgres needs --postgres CONNSTR or TRADEFLOW_PG."))
             {
                 Schema = settings.PostgresSchema,
+                JsonColumn = settings.PostgresJsonColumn,
             };
             var events = await PostgresEventStore.OpenAsync(options, cancellationToken).ConfigureAwait(false);
             var projections = await PostgresProjectionStore.OpenAsync(options, cancellationToken).ConfigureAwait(false);

@@ -9,12 +9,16 @@ namespace TradeFlow.Benchmarks.Postgres;
 internal static class PostgresBenchmarkData
 {
     public static PostgresEventStoreOptions Options(string schema, bool jsonColumn = true, string? applicationName = null) =>
+        Options(schema, jsonColumn ? JsonColumn.Inline : JsonColumn.None, applicationName);
+
+    public static PostgresEventStoreOptions Options(string schema, JsonColumn json, string? applicationName = null, bool runFill = true) =>
         new((Environment.GetEnvironmentVariable("TRADEFLOW_PG")
             ?? throw new InvalidOperationException("TRADEFLOW_PG is not set: `source scripts/postgres.sh && start_postgres` first."))
             + (applicationName is null ? "" : ";Application Name=" + applicationName))
         {
             Schema = schema,
-            StoreJsonColumn = jsonColumn,
+            JsonColumn = json,
+            RunDeferredFill = runFill,
         };
 
     public static string NewSchema(string name) => $"bench_{name}_{Guid.NewGuid():N}"[..40];

@@ -14,12 +14,12 @@ namespace TradeFlow.Benchmarks.Postgres;
 /// includes the WAL writer, the checkpointer and anyone else's sessions; a process that exits during the run, such as
 /// an autovacuum worker, takes its CPU out of the second reading, so a run where "all postgres" is below "store's
 /// backend" is to be discarded).
-/// <c>dotnet run -c Release --project tests/TradeFlow.Benchmarks -- --postgres-copy-cpu [COMMITS] [EVENTS] [--shapes] [--spin]</c>.
+/// <c>dotnet run -c Release --project tests/TradeFlow.Benchmarks -- --postgres-copy-cpu [COMMITS] [EVENTS] [--shapes] [--spin] [--modes inline,deferred,none]</c>.
 /// </summary>
 internal static class PostgresCopyCpu
 {
     private const int Streams = 10;
-    private const string ApplicationName = "tradeflow-copycpu";
+    internal const string ApplicationName = "tradeflow-copycpu";
 
     public static void Run(string[] args)
     {
@@ -30,7 +30,7 @@ internal static class PostgresCopyCpu
             AppContext.SetData("System.Threading.ThreadPool.UnfairSemaphoreSpinLimit", 0);
         }
 
-        var numbers = args.Where(a => !a.StartsWith("--", StringComparison.Ordinal)).Select(a => int.Parse(a, CultureInfo.InvariantCulture)).ToArray();
+        var numbers = args.Where(a => a.Length > 0 && a.All(char.IsAsciiDigit)).Select(a => int.Parse(a, CultureInfo.InvariantCulture)).ToArray();
         var commits = numbers.Length > 0 ? numbers[0] : 300;
         var batch = numbers.Length > 1 ? numbers[1] : 1000;
         (int Commits, int Events)[] shapes = args.Contains("--shapes")
@@ -38,11 +38,22 @@ internal static class PostgresCopyCpu
             : [(commits, batch)];
         Console.WriteLine(string.Create(CultureInfo.InvariantCulture,
             $"load average {File.ReadAllText("/proc/loadavg")[..14]}, thread-pool spinning {(args.Contains("--spin") ? "default" : "off")}"));
-        foreach (var json in new[] { true, false })
+        // --modes inline,deferred,none (the default: all three); "deferred" runs twice, with the store's fill worker
+        // running beside the appends and with it off followed by the fill alone (PostgresCopyCpuDeferred).
+        var modes = args.SkipWhile(a => a != "--modes").Skip(1).FirstOrDefault()?.Split(',') ?? ["inline", "deferred", "none"];
+        foreach (var mode in modes)
         {
             foreach (var (n, events) in shapes)
             {
-                RunShape(json, n, events);
+                if (mode == "deferred")
+                {
+                    PostgresCopyCpuDeferred.Run(n, events, fillRunning: true);
+                    PostgresCopyCpuDeferred.Run(n, events, fillRunning: false);
+                }
+                else
+                {
+                    RunShape(mode == "inline", n, events);
+                }
             }
         }
     }
@@ -61,11 +72,12 @@ internal static class PostgresCopyCpu
         }
     }
 
-    private static void Measure(PostgresEventStore store, EventData[] events, int commits, bool json)
+    /// <summary>A commit of <paramref name="events"/> spread over up to 10 new streams, as the benchmarks append them.</summary>
+    internal static Action Committer(PostgresEventStore store, EventData[] events)
     {
         var streams = Math.Min(Streams, events.Length);
         long stream = 0;
-        void Commit()
+        return () =>
         {
             var perStream = events.Length / streams;
             var appends = new StreamAppend[streams];
@@ -75,16 +87,27 @@ internal static class PostgresCopyCpu
             }
 
             store.AppendMultiple(appends).EnsureSuccess();
-        }
+        };
+    }
 
-        // Warm-up long enough for tiered JIT to finish recompiling the hot path (with 10 commits the JIT's background
-        // compiles landed inside the measurement: ~20 % of the client's samples in a perf profile).
-        for (var i = 0; i < Math.Clamp(50_000 / events.Length, 50, 500); i++)
+    /// <summary>
+    /// Warm-up long enough for tiered JIT to finish recompiling the hot path (with 10 commits the JIT's background
+    /// compiles landed inside the measurement: ~20 % of the client's samples in a perf profile).
+    /// </summary>
+    internal static void WarmUp(Action commit, int events)
+    {
+        for (var i = 0; i < Math.Clamp(50_000 / events, 50, 500); i++)
         {
-            Commit();
+            commit();
         }
 
-        SettleJit(Commit, Math.Clamp(20_000 / events.Length, 20, 100));
+        SettleJit(commit, Math.Clamp(20_000 / events, 20, 100));
+    }
+
+    private static void Measure(PostgresEventStore store, EventData[] events, int commits, bool json)
+    {
+        var commit = Committer(store, events);
+        WarmUp(commit, events.Length);
 
         var connectionString = store.Options.ConnectionString;
         var backends = ServerCpu.StoreBackends(connectionString, ApplicationName);
@@ -94,7 +117,7 @@ internal static class PostgresCopyCpu
         var before = CostCounters.Take(clock, connectionString, backends);
         for (var i = 0; i < commits; i++)
         {
-            Commit();
+            commit();
         }
 
         var cost = CostCounters.Take(clock, connectionString, backends) - before;

@@ -27,6 +27,23 @@ internal static class ServerCpu
         return pids;
     }
 
+    /// <summary>The pids of the client backends whose connections carry <paramref name="applicationName"/>, and nothing else.</summary>
+    public static HashSet<int> ClientBackends(string connectionString, string applicationName)
+    {
+        using var connection = new NpgsqlConnection(connectionString);
+        connection.Open();
+        using var command = new NpgsqlCommand("SELECT pid FROM pg_stat_activity WHERE application_name = $1 AND pid <> pg_backend_pid()", connection);
+        command.Parameters.AddWithValue(applicationName);
+        var pids = new HashSet<int>();
+        using var reader = command.ExecuteReader();
+        while (reader.Read())
+        {
+            pids.Add(reader.GetInt32(0));
+        }
+
+        return pids;
+    }
+
     /// <summary>The server's current WAL insert position, in bytes (for WAL volume per event).</summary>
     public static long WalPosition(string connectionString)
     {
