@@ -10,13 +10,16 @@
 #   e.g. scripts/bench-fix.sh 5 "1000 5000 10000" "1 2"
 # Environment: TARGETS (default "executor tradeflow"); TRADEFLOW_DLL, a tradeflow.dll to measure instead of this
 # tree's Release build (for before/after runs interleaved on a noisy machine); TRADEFLOW_FIX_TRACE, passed on to
-# the server (a file that gets the ack path's stage percentiles, see docs/fix.md).
+# the server (a file that gets the ack path's stage percentiles and the collections, see docs/fix.md), and
+# TRADEFLOW_FIX_TRACE_SKIP_MS (default 2100: the warm-up is left out of the trace).
 set -euo pipefail
 cd "$(dirname "$0")/.."
 seconds="${1:-5}"
 rates="${2:-1000 5000 10000}"
 session_counts="${3:-1 2}"
 port=9881
+# The stage trace leaves out the warm-up (2 s from its first order) unless told otherwise.
+export TRADEFLOW_FIX_TRACE_SKIP_MS="${TRADEFLOW_FIX_TRACE_SKIP_MS:-2100}"
 
 source scripts/fix-peers.sh
 build_fix_peers >/dev/null

@@ -50,6 +50,7 @@ public sealed partial class TradeCaptureApplication
                 if (item.Kind is ReplyKind.Durable or ReplyKind.Refused)
                 {
                     FixTrace.Since(FixTraceStage.Total, item.ReceivedAt);
+                    FixTrace.Since(FixTraceStage.AfterDurable, item.RepliedAt);
                 }
             }
 
