@@ -22,6 +22,8 @@ internal static class FixTrace
     private static readonly long SkipTicks = long.TryParse(Environment.GetEnvironmentVariable("TRADEFLOW_FIX_TRACE_SKIP_MS"),
         NumberStyles.None, CultureInfo.InvariantCulture, out var ms) ? ms * Stopwatch.Frequency / 1000 : 0;
     private static readonly long[] GcAtStart = new long[4];
+    private static readonly long[] GcAtLastAnswer = new long[4];
+    private static readonly FixTraceGc? Collections = Path is { Length: > 0 } ? new FixTraceGc() : null;
     private static long _firstSample;
     private static int _windowStarted;
 
@@ -50,6 +52,20 @@ internal static class FixTrace
         {
             Samples[(int)stage][i] = now - start;
         }
+
+        if (stage == FixTraceStage.Total)
+        {
+            // The window ends with the last answer: collections after it belong to the shutdown, not to the run.
+            ReadCollections(GcAtLastAnswer);
+        }
+    }
+
+    private static void ReadCollections(long[] into)
+    {
+        into[0] = GC.CollectionCount(0);
+        into[1] = GC.CollectionCount(1);
+        into[2] = GC.CollectionCount(2);
+        into[3] = GC.GetTotalPauseDuration().Ticks;
     }
 
     // Out of line: runs until the warm-up is over, then never again. The samples before the window (per stage) and
@@ -67,10 +83,8 @@ internal static class FixTrace
             Skipped[s] = Math.Min(Volatile.Read(ref Counts[s]), Capacity);
         }
 
-        GcAtStart[0] = GC.CollectionCount(0);
-        GcAtStart[1] = GC.CollectionCount(1);
-        GcAtStart[2] = GC.CollectionCount(2);
-        GcAtStart[3] = GC.GetTotalPauseDuration().Ticks;
+        ReadCollections(GcAtStart);
+        Collections?.StartRecording();
     }
 
     private static long[][] CreateSamples()
@@ -97,9 +111,11 @@ internal static class FixTrace
                 $"{(FixTraceStage)s} {sorted.Length} {At(sorted, 0.5)} {At(sorted, 0.9)} {At(sorted, 0.99)} {At(sorted, 0.999)} {At(sorted, 1)}\n");
         }
 
-        var pause = TimeSpan.FromTicks(GC.GetTotalPauseDuration().Ticks - GcAtStart[3]);
+        Collections?.StopRecording();
+        var pause = TimeSpan.FromTicks(GcAtLastAnswer[3] - GcAtStart[3]);
         text.Append(CultureInfo.InvariantCulture,
-            $"gc gen0 {GC.CollectionCount(0) - GcAtStart[0]} gen1 {GC.CollectionCount(1) - GcAtStart[1]} gen2 {GC.CollectionCount(2) - GcAtStart[2]} pause {pause.TotalMilliseconds:F1} ms (skipped the first {SkipTicks * 1000 / Stopwatch.Frequency} ms)\n");
+            $"gc (window: from {SkipTicks * 1000 / Stopwatch.Frequency} ms after the first sample to the last answer) gen0 {GcAtLastAnswer[0] - GcAtStart[0]} gen1 {GcAtLastAnswer[1] - GcAtStart[1]} gen2 {GcAtLastAnswer[2] - GcAtStart[2]} pause {pause.TotalMilliseconds:F1} ms\n");
+        text.Append("collections (to exit): ").Append(Collections?.Describe()).Append('\n');
         File.WriteAllText(Path!, text.ToString());
     }
 
