@@ -21,8 +21,8 @@ internal static class FixTrace
     private static readonly int[] Skipped = new int[(int)FixTraceStage.Count];
     private static readonly long SkipTicks = long.TryParse(Environment.GetEnvironmentVariable("TRADEFLOW_FIX_TRACE_SKIP_MS"),
         NumberStyles.None, CultureInfo.InvariantCulture, out var ms) ? ms * Stopwatch.Frequency / 1000 : 0;
-    private static readonly long[] GcAtStart = new long[4];
-    private static readonly long[] GcAtLastAnswer = new long[4];
+    private static readonly long[] GcAtStart = new long[5];
+    private static readonly long[] GcAtLastAnswer = new long[5];
     private static readonly FixTraceGc? Collections = Path is { Length: > 0 } ? new FixTraceGc() : null;
     private static long _firstSample;
     private static int _windowStarted;
@@ -66,6 +66,7 @@ internal static class FixTrace
         into[1] = GC.CollectionCount(1);
         into[2] = GC.CollectionCount(2);
         into[3] = GC.GetTotalPauseDuration().Ticks;
+        into[4] = GC.GetTotalAllocatedBytes(precise: false);
     }
 
     // Out of line: runs until the warm-up is over, then never again. The samples before the window (per stage) and
@@ -115,6 +116,9 @@ internal static class FixTrace
         var pause = TimeSpan.FromTicks(GcAtLastAnswer[3] - GcAtStart[3]);
         text.Append(CultureInfo.InvariantCulture,
             $"gc (window: from {SkipTicks * 1000 / Stopwatch.Frequency} ms after the first sample to the last answer) gen0 {GcAtLastAnswer[0] - GcAtStart[0]} gen1 {GcAtLastAnswer[1] - GcAtStart[1]} gen2 {GcAtLastAnswer[2] - GcAtStart[2]} pause {pause.TotalMilliseconds:F1} ms\n");
+        var answers = Math.Max(1, Math.Min(Volatile.Read(ref Counts[(int)FixTraceStage.Total]), Capacity) - Skipped[(int)FixTraceStage.Total]);
+        text.Append(CultureInfo.InvariantCulture,
+            $"allocated in the window {(GcAtLastAnswer[4] - GcAtStart[4]) / 1024} KiB, {(GcAtLastAnswer[4] - GcAtStart[4]) / answers} B per answer; gen0 budget now {GC.GetGCMemoryInfo().GenerationInfo[0].SizeBeforeBytes / 1024} KiB\n");
         text.Append("collections (to exit): ").Append(Collections?.Describe()).Append('\n');
         File.WriteAllText(Path!, text.ToString());
     }

@@ -44,6 +44,8 @@ public sealed partial class TradeCaptureApplication : IApplication, ICommandComp
     private readonly ConcurrentDictionary<long, InFlightCapture> _inFlight = new();
     private readonly BatchQueue<PendingReply> _replies = new();
     private readonly Thread _replyThread;
+    private readonly BatchQueue<SessionId> _flushes = new();
+    private readonly Thread _flushThread;
     private long _nextToken;
 
     /// <summary>
@@ -62,7 +64,9 @@ public sealed partial class TradeCaptureApplication : IApplication, ICommandComp
         Bookings = bookings ?? new BookingIndex();
         _mapper = new CaptureMapper(Bookings);
         _replyThread = new Thread(WriteReplies) { IsBackground = true, Name = "fix-trade-capture-replies" };
+        _flushThread = new Thread(FlushStores) { IsBackground = true, Name = "fix-trade-capture-store" };
         _replyThread.Start();
+        _flushThread.Start();
     }
 
     /// <summary>Which trade each client id names (load it with <see cref="BookingIndexLoader"/> before accepting sessions).</summary>
@@ -176,11 +180,14 @@ public sealed partial class TradeCaptureApplication : IApplication, ICommandComp
     {
     }
 
-    /// <summary>Stops the reply thread once every queued reply is sent.</summary>
+    /// <summary>Stops the reply and store-flush threads once every queued reply is sent.</summary>
     public void Dispose()
     {
         _replies.Complete();
         _replyThread.Join(TimeSpan.FromSeconds(30));
+        // The reply thread completes the flush queue when it ends; the flush thread drains it, then stops.
+        _flushes.Complete();
+        _flushThread.Join(TimeSpan.FromSeconds(30));
     }
 
     private void Reply(CaptureRequest request, CaptureAnswer answer, InboundHold? hold, long receivedAt) =>
