@@ -120,6 +120,7 @@ internal static class FixTrace
         text.Append(CultureInfo.InvariantCulture,
             $"allocated in the window {(GcAtLastAnswer[4] - GcAtStart[4]) / 1024} KiB, {(GcAtLastAnswer[4] - GcAtStart[4]) / answers} B per answer; gen0 budget now {GC.GetGCMemoryInfo().GenerationInfo[0].SizeBeforeBytes / 1024} KiB\n");
         text.Append("collections (to exit): ").Append(Collections?.Describe()).Append('\n');
+        text.Append("allocation ticks by type (to exit): ").Append(Collections?.DescribeAllocations()).Append('\n');
         File.WriteAllText(Path!, text.ToString());
     }
 
