@@ -10,13 +10,18 @@
 #   e.g. scripts/bench-fix.sh 5 "1000 5000 10000" "1 2"
 # Environment: TARGETS (default "executor tradeflow"); TRADEFLOW_DLL, a tradeflow.dll to measure instead of this
 # tree's Release build (for before/after runs interleaved on a noisy machine); TRADEFLOW_FIX_TRACE, passed on to
-# the server (a file that gets the ack path's stage percentiles, see docs/fix.md).
+# the server (a file that gets the ack path's stage percentiles and the collections, see docs/fix.md), and
+# TRADEFLOW_FIX_TRACE_SKIP_MS (default 2100: the warm-up is left out of the trace); FLOOR=1 first measures the disk's
+# floor for a durable ack (fio: small appends each followed by fdatasync or fsync, on the file system the targets
+# write to; installs Debian's fio if missing).
 set -euo pipefail
 cd "$(dirname "$0")/.."
 seconds="${1:-5}"
 rates="${2:-1000 5000 10000}"
 session_counts="${3:-1 2}"
 port=9881
+# The stage trace leaves out the warm-up (2 s from its first order) unless told otherwise.
+export TRADEFLOW_FIX_TRACE_SKIP_MS="${TRADEFLOW_FIX_TRACE_SKIP_MS:-2100}"
 
 source scripts/fix-peers.sh
 build_fix_peers >/dev/null
@@ -78,6 +83,27 @@ load() { # $1 = sessions, $2 = rate per session, $3 = count per session
     sessions_section "$1" SenderCompID; } > "$dir/load.cfg"
   "$TRADEFLOW_QF_PEER" load "$dir/load.cfg" "$2" "$3" || true
 }
+
+floor() { # The least one durable write can cost here: the sync call after a small append, percentiles in µs.
+  command -v fio >/dev/null 2>&1 || { DEBIAN_FRONTEND=noninteractive apt-get install -y -qq fio >/dev/null; }
+  echo "| sync after each append | append size | p50 µs | p90 µs | p99 µs | p99.9 µs |"
+  echo "|---|---:|---:|---:|---:|---:|"
+  for sync in fdatasync fsync; do
+    for bs in 256 4096; do
+      rm -f "$work/floor"
+      fio --name=floor --filename="$work/floor" --rw=write --bs=$bs --size=256m --$sync=1 --ioengine=sync \
+        --number_ios=5000 --output-format=json 2>/dev/null | python3 -c '
+import json, sys
+p = json.load(sys.stdin)["jobs"][0]["sync"]["lat_ns"]["percentile"]
+print("| %s | %s B | %s |" % (sys.argv[1], sys.argv[2], " | ".join("%.0f" % (p[k] / 1000) for k in ("50.000000", "90.000000", "99.000000", "99.900000"))))' "$sync" "$bs"
+    done
+  done
+  rm -f "$work/floor"
+  echo
+}
+if [[ ${FLOOR:-0} == 1 ]]; then
+  floor
+fi
 
 echo "| target | sessions | offered/s | answered/s | of which rejected | p50 µs | p90 µs | p99 µs | p99.9 µs | max µs |"
 echo "|---|---:|---:|---:|---:|---:|---:|---:|---:|---:|"

@@ -15,8 +15,10 @@ public sealed partial class FixSession
     {
         _log.Incoming(message.Raw);
         FixMessage? delivery;
+        OutboundMark before;
         lock (_sync)
         {
+            before = Mark();
             delivery = Process(message);
         }
 
@@ -38,11 +40,29 @@ public sealed partial class FixSession
             }
         }
 
-        FlushOutbound();
+        // Most inbound messages (an order) produce nothing outbound here: then the reader must not queue behind
+        // another thread's store fsync (it would stop reading the next order for the length of that fsync).
+        if (ProducedOutbound(before))
+        {
+            FlushOutbound();
+        }
+
         if (_logonEventPending)
         {
             _logonEventPending = false;
             RaiseLoggedOnChanged();
+        }
+    }
+
+    /// <summary>Where the outbound side stands (under the lock): what was stamped, queued, and the queue's generation.</summary>
+    private OutboundMark Mark() => new(_commits, _pending.End, _pending.Generation);
+
+    /// <summary>Whether anything was stamped, queued or voided since <paramref name="before"/>, or a disconnect asked for.</summary>
+    private bool ProducedOutbound(OutboundMark before)
+    {
+        lock (_sync)
+        {
+            return _disconnectRequested || Mark() != before;
         }
     }
 

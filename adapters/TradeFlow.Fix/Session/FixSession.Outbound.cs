@@ -9,7 +9,10 @@ namespace TradeFlow.Fix.Session;
 public sealed partial class FixSession
 {
     private static readonly ConcurrentDictionary<string, byte[]> MsgTypeBytes = new(StringComparer.Ordinal);
-    private readonly Lock _writeGate = new();
+    // Store flushes (the fsync) and socket writes are serialised separately, so that an answer already durable (its
+    // gate just opened) goes out while the fsync of the answers queued after it is still running (SendDurable).
+    private readonly Lock _flushGate = new();
+    private readonly Lock _sendGate = new();
     private readonly ArrayBufferWriter<byte> _encodeBuffer = new(4096);
     private ArrayBufferWriter<byte> _writing = new(4096);
     private bool _disconnectRequested;
@@ -18,6 +21,10 @@ public sealed partial class FixSession
     // incoming sequence number moved) does not need its own fsync: that number becomes durable with the next
     // outbound message's, as the durability policy says, so a stream of inbound orders is not one fsync each.
     private bool _storedSinceFlush;
+
+    // Messages stamped so far (under the lock): with the queue's position, tells the reader whether processing an
+    // inbound message produced anything to flush.
+    private long _commits;
 
     /// <summary>
     /// Stamps (MsgSeqNum, SendingTime, CompIDs), stores and sends a message whose body (fields after the standard
@@ -49,6 +56,19 @@ public sealed partial class FixSession
 
     /// <summary>Makes everything queued durable in the store (one fsync), then writes it to the socket.</summary>
     public void Flush() => FlushOutbound();
+
+    /// <summary>
+    /// Writes what is queued, not behind a closed gate, and already durable in the store — typically answers whose gate
+    /// was just opened (<see cref="Open"/>) — without a store flush and without waiting for one under way: what is not
+    /// durable yet goes out with the flush that makes it so (<see cref="Flush"/>). Thread-safe.
+    /// </summary>
+    public void SendDurable()
+    {
+        if (!_sync.IsHeldByCurrentThread)
+        {
+            WriteDurable(wait: true);
+        }
+    }
 
     private static byte[] TypeBytes(string msgType) => MsgTypeBytes.GetOrAdd(msgType, static t => Encoding.ASCII.GetBytes(t));
 
@@ -104,6 +124,7 @@ public sealed partial class FixSession
 
         _store.IncrNextSenderMsgSeqNum();
         _storedSinceFlush = true;
+        _commits++;
         if (!transmit)
         {
             return;
@@ -146,9 +167,9 @@ public sealed partial class FixSession
     }
 
     /// <summary>
-    /// The only way bytes reach the socket: takes everything queued, makes the store durable (one fsync for the whole
-    /// batch — messages other threads queue meanwhile ride the next one), then writes. Never called with the
-    /// session lock held (that would invert the lock order); a call from inside the lock is left to the outer caller.
+    /// Makes everything queued durable (one fsync for the whole batch — messages other threads queue meanwhile ride the
+    /// next one), then writes what is sendable. Never called with the session lock held (that would invert the lock
+    /// order); a call from inside the lock is left to the outer caller.
     /// </summary>
     private void FlushOutbound(bool wait = true)
     {
@@ -157,16 +178,72 @@ public sealed partial class FixSession
             return;
         }
 
-        // The timer must not stall behind a counterparty that stopped reading: when another flush is under way,
-        // what the timer queued goes out with the next one.
-        if (!wait && !_writeGate.TryEnter())
+        // The timer must not stall behind a flush or a counterparty that stopped reading: when another flush or write
+        // is under way, what the timer queued goes out with the next one.
+        if (!wait && !_flushGate.TryEnter())
         {
             return;
         }
 
         if (wait)
         {
-            _writeGate.Enter();
+            _flushGate.Enter();
+        }
+
+        try
+        {
+            MakeQueuedDurable();
+        }
+        finally
+        {
+            _flushGate.Exit();
+        }
+
+        WriteDurable(wait);
+    }
+
+    // Everything queued before the snapshot is durable once the store's flush returns (or at once when nothing was
+    // stored since the last flush, which completed before this one could begin: flushes are serialised).
+    private void MakeQueuedDurable()
+    {
+        bool flush;
+        int targetFloor;
+        long end;
+        int generation;
+        lock (_sync)
+        {
+            flush = _storedSinceFlush || _disconnectRequested;
+            _storedSinceFlush = false;
+            targetFloor = DurableTargetFloor();
+            end = _pending.End;
+            generation = _pending.Generation;
+        }
+
+        if (flush)
+        {
+            FlushStore(targetFloor);
+        }
+
+        lock (_sync)
+        {
+            _pending.MarkDurable(end, generation);
+        }
+    }
+
+    /// <summary>
+    /// The only way bytes reach the socket: takes what is durable and sendable, in queue order, writes it, then
+    /// disconnects if that was asked for and nothing sendable is left waiting for durability.
+    /// </summary>
+    private void WriteDurable(bool wait)
+    {
+        if (!wait && !_sendGate.TryEnter())
+        {
+            return;
+        }
+
+        if (wait)
+        {
+            _sendGate.Enter();
         }
 
         try
@@ -175,37 +252,27 @@ public sealed partial class FixSession
         }
         finally
         {
-            _writeGate.Exit();
+            _sendGate.Exit();
         }
     }
 
-    /// <summary>One group commit: swap the queue, fsync the store, write, then disconnect if that was asked for.</summary>
     private void WriteBatch()
     {
         ISessionConnection? connection;
         bool disconnect;
         string? reason;
-        bool stored;
-        int targetFloor;
         lock (_sync)
         {
-            // Everything before the first closed gate (OutboundGate): conditional messages wait for their condition.
-            _pending.TakeSendable(ref _writing, _log.Outgoing);
+            // Everything before the first closed gate (OutboundGate) that is durable; conditional messages wait for
+            // their condition, and a Logout not yet durable holds the disconnect back until its flush.
+            var complete = _pending.TakeSendable(ref _writing, _log.Outgoing);
             connection = _connection;
-            disconnect = _disconnectRequested;
+            disconnect = _disconnectRequested && complete;
             reason = _disconnectReason;
-            _disconnectRequested = false;
-            stored = _storedSinceFlush;
-            _storedSinceFlush = false;
-            targetFloor = DurableTargetFloor();
-        }
-
-        // Every message in _writing was stored before it was queued: either since the last flush (stored) or before
-        // it, and that flush completed under _writeGate before this one began. So bytes that only waited behind a
-        // gate, resends and gap fills go out without another fsync.
-        if (stored || disconnect)
-        {
-            FlushStore(targetFloor);
+            if (disconnect)
+            {
+                _disconnectRequested = false;
+            }
         }
 
         if (_writing.WrittenCount > 0 && connection is not null)
@@ -231,8 +298,8 @@ public sealed partial class FixSession
         }
     }
 
-    // Inbound numbers the application still holds are not persisted as processed (FixSession.Holds). A failed
-    // flush puts the batch back in front of the queue and keeps the store marked dirty: nothing in it was durable.
+    // Inbound numbers the application still holds are not persisted as processed (FixSession.Holds). A failed flush
+    // keeps the store marked dirty and marks nothing durable: nothing it covered is written, the next flush retries.
     private void FlushStore(int targetFloor)
     {
         var flushAt = FixTrace.Now();
@@ -245,10 +312,8 @@ public sealed partial class FixSession
             lock (_sync)
             {
                 _storedSinceFlush = true;
-                _pending.PutBack(_writing.WrittenSpan);
             }
 
-            _writing.ResetWrittenCount();
             throw;
         }
 

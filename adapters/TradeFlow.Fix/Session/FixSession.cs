@@ -14,8 +14,9 @@ namespace TradeFlow.Fix.Session;
 /// <remarks>
 /// Threading: the connection's reader calls <c>Next</c>, a timer calls <c>Tick</c>, any thread may call
 /// <see cref="Send"/>. State changes happen under one lock; <see cref="IApplication.FromApp"/> runs outside it so a
-/// blocked application cannot stop acks from being sent. Bytes reach the socket only through <c>FlushOutbound</c>,
-/// which fsyncs the store once for everything queued before writing it (group commit).
+/// blocked application cannot stop acks from being sent. Bytes reach the socket only through <c>WriteDurable</c>, which
+/// takes only what a completed store flush made durable (<c>FlushOutbound</c> fsyncs the store once for everything
+/// queued, then writes: group commit; <see cref="SendDurable"/> writes what is durable already, without an fsync).
 /// </remarks>
 public sealed partial class FixSession : IDisposable
 {

@@ -24,6 +24,9 @@ internal enum FixTraceStage
     /// <summary>FromApp entry → the reply is durable in the store and written to the socket (per order).</summary>
     Total,
 
+    /// <summary>The engine's durable outcome → the reply written to the socket (per order): the gateway's share of <see cref="Total"/>.</summary>
+    AfterDurable,
+
     /// <summary>How many stages there are.</summary>
     Count,
 }

@@ -15,6 +15,12 @@ public interface IReplyOutbox
     /// <summary>Makes what is queued on <paramref name="session"/> durable and sends it.</summary>
     void Flush(SessionId session);
 
+    /// <summary>
+    /// Sends what is queued on <paramref name="session"/> and durable already (answers whose gate was opened), without
+    /// a store flush (see <see cref="FixSession.SendDurable"/>). By default a full <see cref="Flush"/>.
+    /// </summary>
+    void SendDurable(SessionId session) => Flush(session);
+
     /// <summary>Whether <paramref name="session"/> can queue conditional replies (<see cref="FixSession.QueueConditional"/>).</summary>
     bool SupportsConditional(SessionId session) => false;
 

@@ -17,6 +17,15 @@ public sealed class SessionRegistryOutbox(Func<SessionRegistry> sessions) : IRep
     public void Flush(SessionId session) => sessions().Flush(session);
 
     /// <inheritdoc/>
+    public void SendDurable(SessionId session)
+    {
+        if (sessions().TryGet(session, out var found))
+        {
+            found.SendDurable();
+        }
+    }
+
+    /// <inheritdoc/>
     public bool SupportsConditional(SessionId session) => sessions().TryGet(session, out var found) && found.SupportsConditionalMessages;
 
     /// <inheritdoc/>

@@ -26,45 +26,110 @@ public sealed partial class TradeCaptureApplication
         Failed,
     }
 
-    // Everything waiting is queued before anything is flushed: the replies to one engine commit go out with one
-    // fsync of each session's store and one socket write.
+    /// <summary>What a handled item leaves its session needing.</summary>
+    private enum SessionWork : byte
+    {
+        /// <summary>Nothing to write.</summary>
+        None,
+
+        /// <summary>Something was stored: the store must flush before it can go out (the flush thread).</summary>
+        Flush,
+
+        /// <summary>An answer durable already was released: it goes out now, with no fsync (this thread).</summary>
+        Send,
+    }
+
+    // Everything waiting is handled before anything is written: the replies to one engine commit go out with one
+    // socket write per session. Answers released (their gate opened, durable already) are written here at once; what
+    // was stored (answers to commands just decided, refusals) is handed to the flush thread, so that a release never
+    // waits behind the fsync of the answers queued after it (measured: that wait was most of the gateway's share of
+    // the tail, see docs/benchmarks.md).
     private void WriteReplies()
     {
         var replies = new CaptureReplies();
         var batch = new List<PendingReply>(256);
-        var touched = new List<SessionId>();
+        var toSend = new List<SessionId>();
+        var toFlush = new List<SessionId>();
         while (_replies.TakeAll(ref batch))
         {
             foreach (var item in batch)
             {
                 FixTrace.Since(FixTraceStage.ReplyWake, item.RepliedAt);
-                if (Handle(replies, item) && !touched.Contains(item.Request.Session))
+                var work = Handle(replies, item);
+                var sessions = work == SessionWork.Send ? toSend : toFlush;
+                if (work != SessionWork.None && !sessions.Contains(item.Request.Session))
                 {
-                    touched.Add(item.Request.Session);
+                    sessions.Add(item.Request.Session);
+                }
+            }
+
+            foreach (var session in toSend)
+            {
+                _outbox.SendDurable(session);
+            }
+
+            foreach (var session in toFlush)
+            {
+                _flushes.TryAdd(session);
+            }
+
+            RecordWritten(batch);
+            toSend.Clear();
+            toFlush.Clear();
+            batch.Clear();
+        }
+
+        _flushes.Complete();
+    }
+
+    // Recorded when the reply thread is done with the order: for a released answer that is when it was written; an
+    // answer whose own store flush was still running when it was released goes out a little later, with that flush.
+    private static void RecordWritten(List<PendingReply> batch)
+    {
+        if (!FixTrace.Enabled)
+        {
+            return;
+        }
+
+        foreach (var item in batch)
+        {
+            if (item.Kind is ReplyKind.Durable)
+            {
+                FixTrace.Since(FixTraceStage.Total, item.ReceivedAt);
+                FixTrace.Since(FixTraceStage.AfterDurable, item.RepliedAt);
+            }
+        }
+    }
+
+    // The flush thread: makes each touched session's store durable (one fsync for everything stored since its last
+    // flush) and writes what that released. Sessions touched together flush side by side.
+    private void FlushStores()
+    {
+        var batch = new List<SessionId>(16);
+        var touched = new List<SessionId>();
+        while (_flushes.TakeAll(ref batch))
+        {
+            foreach (var session in batch)
+            {
+                if (!touched.Contains(session))
+                {
+                    touched.Add(session);
                 }
             }
 
             FlushSessions(touched);
-            foreach (var item in batch)
-            {
-                if (item.Kind is ReplyKind.Durable or ReplyKind.Refused)
-                {
-                    FixTrace.Since(FixTraceStage.Total, item.ReceivedAt);
-                }
-            }
-
             touched.Clear();
             batch.Clear();
         }
     }
 
-    /// <summary>Acts on one item; true when its session has something to flush.</summary>
-    private bool Handle(CaptureReplies replies, PendingReply item) => item.Kind switch
+    /// <summary>Acts on one item; says what its session needs next.</summary>
+    private SessionWork Handle(CaptureReplies replies, PendingReply item) => item.Kind switch
     {
-        ReplyKind.Decided => QueueDecided(replies, item),
+        ReplyKind.Decided => QueueDecided(replies, item) ? SessionWork.Flush : SessionWork.None,
         ReplyKind.Durable => Confirm(replies, item),
-        ReplyKind.Failed => VoidDecided(item),
-        _ => QueueReply(replies, item),
+        ReplyKind.Failed => VoidDecided(item) ? SessionWork.Flush : SessionWork.None,
+        _ => QueueReply(replies, item) ? SessionWork.Flush : SessionWork.None,
     };
 
     // The answer is stored now, so that the flush that follows overlaps the journal's commit; it is sent only when
@@ -91,20 +156,20 @@ public sealed partial class TradeCaptureApplication
 
     // Durable: the stored answer may go out (no second fsync). If it was voided meanwhile (an unconditional message,
     // a disconnect) or, defensively, if the durable outcome says something else, answer as before: store and send.
-    private bool Confirm(CaptureReplies replies, PendingReply item)
+    private SessionWork Confirm(CaptureReplies replies, PendingReply item)
     {
         if (_gates.Remove(item.Token, out var stored))
         {
             if (stored.Answer == item.Answer && _outbox.Open(item.Request.Session, stored.Gate))
             {
                 ReleaseHold(item.Hold);
-                return true;
+                return SessionWork.Send;
             }
 
             _outbox.Void(item.Request.Session, stored.Gate);
         }
 
-        return QueueReply(replies, item);
+        return QueueReply(replies, item) ? SessionWork.Flush : SessionWork.None;
     }
 
     // The engine failed the command: the stored answer must never be sent (it becomes a gap fill); the hold stays.

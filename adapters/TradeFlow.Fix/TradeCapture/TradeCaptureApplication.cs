@@ -12,8 +12,9 @@ namespace TradeFlow.Fix.TradeCapture;
 /// The trade-capture application on the FIX engine: maps AE, D, F, G and J to domain commands, submits them to
 /// the <see cref="TradeEngine"/>, and answers each only once the engine says its events (or its rejection) are
 /// durable. Idempotency is the engine's: a resent message (PossDupFlag/PossResend) whose key is known gets the
-/// original outcome, and books nothing. Replies are written on the application's own thread, because the
-/// engine's publish thread, which reports outcomes, must never wait on a session's store or socket.
+/// original outcome, and books nothing. Replies are written on the application's own threads (a reply thread, and a
+/// store-flush thread so that a released answer never waits for the next answers' fsync), because the engine's
+/// publish thread, which reports outcomes, must never wait on a session's store or socket.
 /// </summary>
 /// <remarks>
 /// Inbound watermark: each message's sequence number is held (<see cref="IInboundHolds"/>) from FromApp until its
@@ -44,6 +45,8 @@ public sealed partial class TradeCaptureApplication : IApplication, ICommandComp
     private readonly ConcurrentDictionary<long, InFlightCapture> _inFlight = new();
     private readonly BatchQueue<PendingReply> _replies = new();
     private readonly Thread _replyThread;
+    private readonly BatchQueue<SessionId> _flushes = new();
+    private readonly Thread _flushThread;
     private long _nextToken;
 
     /// <summary>
@@ -62,7 +65,9 @@ public sealed partial class TradeCaptureApplication : IApplication, ICommandComp
         Bookings = bookings ?? new BookingIndex();
         _mapper = new CaptureMapper(Bookings);
         _replyThread = new Thread(WriteReplies) { IsBackground = true, Name = "fix-trade-capture-replies" };
+        _flushThread = new Thread(FlushStores) { IsBackground = true, Name = "fix-trade-capture-store" };
         _replyThread.Start();
+        _flushThread.Start();
     }
 
     /// <summary>Which trade each client id names (load it with <see cref="BookingIndexLoader"/> before accepting sessions).</summary>
@@ -176,11 +181,14 @@ public sealed partial class TradeCaptureApplication : IApplication, ICommandComp
     {
     }
 
-    /// <summary>Stops the reply thread once every queued reply is sent.</summary>
+    /// <summary>Stops the reply and store-flush threads once every queued reply is sent.</summary>
     public void Dispose()
     {
         _replies.Complete();
         _replyThread.Join(TimeSpan.FromSeconds(30));
+        // The reply thread completes the flush queue when it ends; the flush thread drains it, then stops.
+        _flushes.Complete();
+        _flushThread.Join(TimeSpan.FromSeconds(30));
     }
 
     private void Reply(CaptureRequest request, CaptureAnswer answer, InboundHold? hold, long receivedAt) =>

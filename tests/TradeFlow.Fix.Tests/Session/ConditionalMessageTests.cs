@@ -122,6 +122,73 @@ public sealed class ConditionalMessageTests : IDisposable
         Assert.Equal([1], Stored(reopened, 1, 2));
     }
 
+    [Fact]
+    public async Task An_opened_answer_goes_out_while_the_fsync_of_an_answer_stored_after_it_is_still_running()
+    {
+        var store = new StalledFlushStore(OpenStore());
+        using var direct = new DirectSession(store);
+        direct.LogOn();
+        var first = new OutboundGate("FIX:CLIENT:D:ORD-1");
+        var second = new OutboundGate("FIX:CLIENT:D:ORD-2");
+        direct.Session.QueueConditional(MsgTypes.ExecutionReport, DirectSession.Body("ORD-1"), first);
+        direct.Session.Flush();
+        direct.Session.QueueConditional(MsgTypes.ExecutionReport, DirectSession.Body("ORD-2"), second);
+        store.StallNextFlush();
+        var flushing = Task.Run(direct.Session.Flush);
+        store.AwaitStalled();
+
+        Assert.True(direct.Session.Open(first));
+        direct.Session.SendDurable();
+
+        Assert.Equal(1, direct.Wire.Pending);
+        var sent = direct.Wire.Next();
+        Assert.Equal((2, "ORD-1"), (sent.MsgSeqNum, sent.GetString(Tags.ClOrdID)));
+        store.Finish();
+        await flushing.WaitAsync(TimeSpan.FromSeconds(30));
+    }
+
+    [Fact]
+    public async Task An_opened_answer_whose_own_fsync_is_still_running_waits_for_it()
+    {
+        var store = new StalledFlushStore(OpenStore());
+        using var direct = new DirectSession(store);
+        direct.LogOn();
+        var gate = new OutboundGate("FIX:CLIENT:D:ORD-1");
+        direct.Session.QueueConditional(MsgTypes.ExecutionReport, DirectSession.Body("ORD-1"), gate);
+        store.StallNextFlush();
+        var flushing = Task.Run(direct.Session.Flush);
+        store.AwaitStalled();
+
+        Assert.True(direct.Session.Open(gate));
+        direct.Session.SendDurable();
+        Assert.Equal(0, direct.Wire.Pending);
+
+        store.Finish();
+        await flushing.WaitAsync(TimeSpan.FromSeconds(30));
+        var sent = direct.Wire.Next();
+        Assert.Equal((2, "ORD-1"), (sent.MsgSeqNum, sent.GetString(Tags.ClOrdID)));
+    }
+
+    [Fact]
+    public async Task An_inbound_order_is_processed_while_another_threads_store_fsync_is_running()
+    {
+        var store = new StalledFlushStore(OpenStore());
+        using var direct = new DirectSession(store);
+        direct.LogOn();
+        direct.Session.QueueConditional(MsgTypes.ExecutionReport, DirectSession.Body("ORD-1"), new OutboundGate("FIX:CLIENT:D:ORD-1"));
+        store.StallNextFlush();
+        var flushing = Task.Run(direct.Session.Flush);
+        store.AwaitStalled();
+
+        // The reader produces nothing outbound for an order, so it must not queue behind the fsync.
+        var reading = Task.Run(() => direct.Receive(MsgTypes.NewOrderSingle, b => b.Add(Tags.ClOrdID, "ORD-2")));
+        await reading.WaitAsync(TimeSpan.FromSeconds(30));
+        Assert.False(flushing.IsCompleted);
+
+        store.Finish();
+        await flushing.WaitAsync(TimeSpan.FromSeconds(30));
+    }
+
     private static void AssertGapFill(FixMessage message, int seq, int newSeqNo)
     {
         Assert.Equal(MsgTypes.SequenceReset, message.MsgTypeString);

@@ -53,7 +53,8 @@ public sealed class OutboundQueueTests
                     break;
                 default:
                     output.ResetWrittenCount();
-                    queue.TakeSendable(ref output, _ => { });
+                    queue.MarkDurable(queue.End, queue.Generation);
+                    Assert.True(queue.TakeSendable(ref output, _ => { }));
                     written.Append(Encoding.ASCII.GetString(output.WrittenSpan));
                     var firstClosed = model.FindIndex(m => m.Gate is { IsOpen: false });
                     var sendable = firstClosed < 0 ? model.Count : firstClosed;
@@ -69,26 +70,51 @@ public sealed class OutboundQueueTests
     }
 
     [Fact]
-    public void Bytes_put_back_after_a_failed_flush_go_out_first_and_gates_behind_them_still_hold()
+    public void Bytes_not_yet_durable_stay_queued_until_a_flush_marks_them_and_open_gates_behind_them_wait_too()
     {
         var queue = new OutboundQueue();
         var gate = new OutboundGate("c");
         queue.Append("A"u8);
+        queue.MarkDurable(queue.End, queue.Generation);
         queue.AppendGated("G"u8, 2, gate);
+        var flushedUpTo = (queue.End, queue.Generation);
         queue.Append("B"u8);
-        var output = new ArrayBufferWriter<byte>();
-        queue.TakeSendable(ref output, _ => { });
-        Assert.Equal("A", Encoding.ASCII.GetString(output.WrittenSpan));
-
-        queue.PutBack(output.WrittenSpan);
-        output.ResetWrittenCount();
-        queue.TakeSendable(ref output, _ => { });
-        Assert.Equal("A", Encoding.ASCII.GetString(output.WrittenSpan));
-
         gate.State = OutboundGate.GateState.Open;
+        var output = new ArrayBufferWriter<byte>();
         var released = new List<string>();
+
+        Assert.False(queue.TakeSendable(ref output, m => released.Add(Encoding.ASCII.GetString(m))));
+        Assert.Equal(("A", 0), (Encoding.ASCII.GetString(output.WrittenSpan), released.Count));
+
+        queue.MarkDurable(flushedUpTo.End, flushedUpTo.Generation);
         output.ResetWrittenCount();
-        queue.TakeSendable(ref output, m => released.Add(Encoding.ASCII.GetString(m)));
-        Assert.Equal(("GB", "G"), (Encoding.ASCII.GetString(output.WrittenSpan), Assert.Single(released)));
+        Assert.False(queue.TakeSendable(ref output, m => released.Add(Encoding.ASCII.GetString(m))));
+        Assert.Equal(("G", "G"), (Encoding.ASCII.GetString(output.WrittenSpan), Assert.Single(released)));
+
+        queue.MarkDurable(queue.End, queue.Generation);
+        output.ResetWrittenCount();
+        Assert.True(queue.TakeSendable(ref output, _ => { }));
+        Assert.Equal("B", Encoding.ASCII.GetString(output.WrittenSpan));
+    }
+
+    [Fact]
+    public void A_durable_mark_read_before_voided_messages_became_gap_fills_releases_nothing_after_them()
+    {
+        var queue = new OutboundQueue();
+        var voided = new OutboundGate("v");
+        queue.AppendGated("VOIDED-MESSAGE"u8, 1, voided);
+        queue.Append("B"u8);
+        var before = (queue.End, queue.Generation);
+        voided.State = OutboundGate.GateState.Void;
+        queue.ReplaceVoided((seq, o) => o.Write(Encoding.ASCII.GetBytes($"<gap {seq}>")));
+        var output = new ArrayBufferWriter<byte>();
+
+        queue.MarkDurable(before.End, before.Generation);
+        Assert.False(queue.TakeSendable(ref output, _ => { }));
+        Assert.Equal(0, output.WrittenCount);
+
+        queue.MarkDurable(queue.End, queue.Generation);
+        Assert.True(queue.TakeSendable(ref output, _ => { }));
+        Assert.Equal("<gap 1>B", Encoding.ASCII.GetString(output.WrittenSpan));
     }
 }
