@@ -87,7 +87,8 @@ internal static class CheckpointFile
             index.Stage(BinaryPrimitives.ReadInt64LittleEndian(span[at..]));
         }
 
-        index.ReserveStreams((int)Math.Min(streams, Array.MaxLength));
+        // Never more than the bytes left could describe (a stream takes at least 10): a bad count cannot reserve a huge table.
+        index.ReserveStreams((int)Math.Clamp(streams, 0, (bytes.Length - at) / 10));
         for (var s = 0L; s < streams; s++)
         {
             int length = BinaryPrimitives.ReadUInt16LittleEndian(span[at..]);
