@@ -5,12 +5,24 @@ namespace TradeFlow.Journal.Storage;
 /// writer (under its lock) and read by any thread: the writer publishes a grown array before the count
 /// that covers it, and a reader reads the count before the array, so it never indexes past the array it sees.
 /// </summary>
-internal sealed class StreamEntry(string name)
+internal sealed class StreamEntry
 {
-    private long[] _positions = new long[4];
+    private long[] _positions;
     private int _count;
 
-    public string Name { get; } = name;
+    public StreamEntry(string name)
+        : this(name, 4)
+    {
+    }
+
+    /// <summary>An empty entry with room for <paramref name="capacity"/> versions before it grows.</summary>
+    public StreamEntry(string name, int capacity)
+    {
+        Name = name;
+        _positions = new long[Math.Max(capacity, 1)];
+    }
+
+    public string Name { get; }
 
     /// <summary>The version of the stream's last event, -1 when it has none.</summary>
     public long Version => Volatile.Read(ref _count) - 1L;

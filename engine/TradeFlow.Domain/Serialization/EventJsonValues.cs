@@ -1,4 +1,5 @@
 using System.Diagnostics.CodeAnalysis;
+using System.Runtime.CompilerServices;
 using System.Text.Json;
 using TradeFlow.Domain.ReferenceData;
 using TradeFlow.Domain.Serialization.Converters;
@@ -37,6 +38,7 @@ internal static class EventJsonValues
     public static Currency Currency(ref Utf8JsonReader reader) => Currencies.Read(ref reader, typeof(Currency), Options);
 
     /// <summary>Reads "tradeId" and "effectiveTime", the two members every event starts with, from the top of a payload.</summary>
+    [MethodImpl(MethodImplOptions.AggressiveOptimization)]
     public static bool Header(ref Utf8JsonReader reader, out TradeId id, out DateTimeOffset effectiveTime)
     {
         id = default;
@@ -51,6 +53,7 @@ internal static class EventJsonValues
     }
 
     /// <summary>Reads a <see cref="TradeEconomics"/> object; the reader is on its start.</summary>
+    [MethodImpl(MethodImplOptions.AggressiveOptimization)]
     public static bool Economics(ref Utf8JsonReader reader, [NotNullWhen(true)] out TradeEconomics? economics)
     {
         economics = null;

@@ -1,5 +1,6 @@
 using System.Collections.Immutable;
 using System.Diagnostics.CodeAnalysis;
+using System.Runtime.CompilerServices;
 using System.Text.Json;
 using TradeFlow.Domain.Events;
 using static TradeFlow.Domain.Serialization.FastJson;
@@ -13,18 +14,21 @@ namespace TradeFlow.Domain.Serialization;
 /// </summary>
 internal static class LifecycleEventJsonReaders
 {
+    [MethodImpl(MethodImplOptions.AggressiveOptimization)]
     public static bool TryReadConfirmed(ReadOnlySpan<byte> utf8, [NotNullWhen(true)] out TradeConfirmed? evt)
     {
         evt = HeaderAndText(utf8, "confirmationReference"u8, out var id, out var at, out var reference) ? new TradeConfirmed(id, at, reference) : null;
         return evt is not null;
     }
 
+    [MethodImpl(MethodImplOptions.AggressiveOptimization)]
     public static bool TryReadMatched(ReadOnlySpan<byte> utf8, [NotNullWhen(true)] out SettlementMatched? evt)
     {
         evt = HeaderAndText(utf8, "matchReference"u8, out var id, out var at, out var reference) ? new SettlementMatched(id, at, reference) : null;
         return evt is not null;
     }
 
+    [MethodImpl(MethodImplOptions.AggressiveOptimization)]
     public static bool TryReadCancelled(ReadOnlySpan<byte> utf8, [NotNullWhen(true)] out TradeCancelled? evt)
     {
         evt = HeaderAndText(utf8, "reason"u8, out var id, out var at, out var reason) ? new TradeCancelled(id, at, reason) : null;
@@ -32,6 +36,7 @@ internal static class LifecycleEventJsonReaders
     }
 
     // The shape of the events that add one text to the header (trade id, effective time): exactly that, nothing more.
+    [MethodImpl(MethodImplOptions.AggressiveOptimization)]
     private static bool HeaderAndText(ReadOnlySpan<byte> utf8, ReadOnlySpan<byte> name, out Values.TradeId id, out DateTimeOffset at,
         [NotNullWhen(true)] out string? text)
     {
@@ -41,6 +46,7 @@ internal static class LifecycleEventJsonReaders
                && Finish(ref reader);
     }
 
+    [MethodImpl(MethodImplOptions.AggressiveOptimization)]
     public static bool TryReadSettled(ReadOnlySpan<byte> utf8, [NotNullWhen(true)] out SettlementSettled? evt)
     {
         evt = null;
@@ -55,6 +61,7 @@ internal static class LifecycleEventJsonReaders
         return evt is not null;
     }
 
+    [MethodImpl(MethodImplOptions.AggressiveOptimization)]
     public static bool TryReadAmended(ReadOnlySpan<byte> utf8, [NotNullWhen(true)] out TradeAmended? evt)
     {
         evt = null;
@@ -72,6 +79,7 @@ internal static class LifecycleEventJsonReaders
         return evt is not null;
     }
 
+    [MethodImpl(MethodImplOptions.AggressiveOptimization)]
     public static bool TryReadInstructed(ReadOnlySpan<byte> utf8, [NotNullWhen(true)] out SettlementInstructed? evt)
     {
         evt = null;

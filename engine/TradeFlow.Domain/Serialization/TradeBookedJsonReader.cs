@@ -1,5 +1,6 @@
 using System.Collections.Immutable;
 using System.Diagnostics.CodeAnalysis;
+using System.Runtime.CompilerServices;
 using System.Text.Json;
 using TradeFlow.Domain.Events;
 using TradeFlow.Domain.Values;
@@ -16,6 +17,7 @@ namespace TradeFlow.Domain.Serialization;
 internal static class TradeBookedJsonReader
 {
     /// <summary>Reads a canonical payload, or returns false for the generated path to read.</summary>
+    [MethodImpl(MethodImplOptions.AggressiveOptimization)]
     public static bool TryRead(ReadOnlySpan<byte> utf8, [NotNullWhen(true)] out TradeBooked? booked)
     {
         booked = null;
@@ -70,6 +72,7 @@ internal static class TradeBookedJsonReader
         return id;
     }
 
+    [MethodImpl(MethodImplOptions.AggressiveOptimization)]
     private static bool Enrichment(ref Utf8JsonReader reader, [NotNullWhen(true)] out TradeEnrichment? enrichment)
     {
         enrichment = null;

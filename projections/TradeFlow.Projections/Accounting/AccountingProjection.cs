@@ -1,4 +1,5 @@
 using System.Collections.Immutable;
+using System.Runtime.InteropServices;
 using TradeFlow.Domain.ReferenceData;
 using TradeFlow.Domain.Values;
 using TradeFlow.Projections.Runtime;
@@ -101,17 +102,14 @@ public sealed partial class AccountingProjection : Projection<AccountingDocument
         }
 
         _entries++;
-        if (_options.KeepJournal)
+        if (_spill is not null)
         {
-            var entry = new JournalEntry(_entries, e.Position, e.EventId, tradeId, kind, e.EffectiveTime, [.. _scratch]);
-            if (_spill is null)
-            {
-                _journal.Add(entry);
-            }
-            else
-            {
-                _spill.Add(entry);
-            }
+            // Written straight from the scratch lines: a spilled entry is never read back as an object.
+            _spill.Add(_entries, e.Position, e.EventId, tradeId, kind, e.EffectiveTime, CollectionsMarshal.AsSpan(_scratch));
+        }
+        else if (_options.KeepJournal)
+        {
+            _journal.Add(new JournalEntry(_entries, e.Position, e.EventId, tradeId, kind, e.EffectiveTime, [.. _scratch]));
         }
 
         _scratch.Clear();

@@ -1,5 +1,7 @@
 using System.Diagnostics.CodeAnalysis;
 using System.Text.Json;
+using TradeFlow.Domain.Values;
+using TradeFlow.EventSourcing;
 using TradeFlow.Projections.Runtime;
 
 namespace TradeFlow.Projections.Accounting;
@@ -31,9 +33,14 @@ internal sealed class JournalSpill
         _writer.WriteStartArray();
     }
 
-    public void Add(JournalEntry entry)
+    public void Add(JournalEntry entry) =>
+        Add(entry.Number, entry.Position, entry.EventId, entry.TradeId, entry.Kind, entry.EffectiveTime, entry.Lines.AsSpan());
+
+    /// <summary>Appends the entry these fields make, without building it (the fold's path: nothing is kept).</summary>
+    public void Add(long number, GlobalPosition position, Guid eventId, TradeId tradeId, EntryKind kind,
+        DateTimeOffset effectiveTime, ReadOnlySpan<PostingLine> lines)
     {
-        JsonSerializer.Serialize(_writer, entry, ProjectionJson.Options);
+        JournalEntryJsonWriter.Write(_writer, number, position, eventId, tradeId, kind, effectiveTime, lines);
         if (_writer.BytesPending > FlushThreshold)
         {
             _writer.Flush();

@@ -1,4 +1,5 @@
 using System.Text.Json;
+using TradeFlow.Projections.Runtime.StateJson;
 
 namespace TradeFlow.Projections.Runtime;
 
@@ -31,8 +32,15 @@ public abstract class Projection<TDocument> : IProjection
     }
 
     /// <inheritdoc />
-    /// <remarks>The serializer flushes to <paramref name="output"/> every few kilobytes: the bytes are never held whole.</remarks>
-    public virtual void WriteState(Stream output) => JsonSerializer.Serialize(output, Capture(), ProjectionJson.Options);
+    /// <remarks>
+    /// The serializer flushes to <paramref name="output"/> every few kilobytes: the bytes are never held whole. The rows
+    /// every trade contributes are written by hand (<see cref="ProjectionStateJson.WriteOptions"/>): the same bytes as
+    /// <see cref="ProjectionJson.Options"/> writes, without the serializer's generic walk of each row.
+    /// </remarks>
+    public virtual void WriteState(Stream output) => JsonSerializer.Serialize(output, Capture(), ProjectionStateJson.WriteOptions);
+
+    /// <summary>The captured document as the serializer alone writes it under <see cref="ProjectionJson.Options"/> (tests: the reference bytes).</summary>
+    internal byte[] SerializeWithReadOptions() => JsonSerializer.SerializeToUtf8Bytes(Capture(), ProjectionJson.Options);
 
     /// <inheritdoc />
     public void RestoreState(ReadOnlySpan<byte> state)

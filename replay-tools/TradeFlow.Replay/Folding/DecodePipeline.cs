@@ -29,8 +29,9 @@ internal static class DecodePipeline
     {
         using var stop = CancellationTokenSource.CreateLinkedTokenSource(cancellationToken);
         using var queue = new BlockingCollection<Batch>(BatchesInFlight);
+        var spare = new ConcurrentQueue<ProjectionEvent[]>();
         ExceptionDispatchInfo? failure = null;
-        var reader = new Thread(() => failure = Produce(source, queue, stop.Token)) { IsBackground = true, Name = "replay-decode" };
+        var reader = new Thread(() => failure = Produce(source, queue, spare, stop.Token)) { IsBackground = true, Name = "replay-decode" };
         reader.Start();
         long read = 0;
         try
@@ -48,6 +49,11 @@ internal static class DecodePipeline
                 }
 
                 read = batch.Read;
+
+                // Handed back for the reader to fill again: a fresh 64 KiB array per 1,024 events was a steady share
+                // of the garbage. Cleared first, so a spare array keeps no folded event alive.
+                Array.Clear(batch.Events, 0, batch.Count);
+                spare.Enqueue(batch.Events);
             }
         }
         finally
@@ -61,7 +67,8 @@ internal static class DecodePipeline
         return read;
     }
 
-    private static ExceptionDispatchInfo? Produce(IEnumerable<RecordedEvent> source, BlockingCollection<Batch> queue, CancellationToken token)
+    private static ExceptionDispatchInfo? Produce(IEnumerable<RecordedEvent> source, BlockingCollection<Batch> queue,
+        ConcurrentQueue<ProjectionEvent[]> spare, CancellationToken token)
     {
         try
         {
@@ -79,7 +86,7 @@ internal static class DecodePipeline
                 if (count == BatchSize || (read & 0x3FFF) == 0)
                 {
                     queue.Add(new Batch(events, count, read), token);
-                    events = new ProjectionEvent[BatchSize];
+                    events = spare.TryDequeue(out var again) ? again : new ProjectionEvent[BatchSize];
                     count = 0;
                 }
             }

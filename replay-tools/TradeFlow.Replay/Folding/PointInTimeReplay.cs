@@ -25,6 +25,7 @@ internal static class PointInTimeReplay
                 folded++;
             }
         });
+        var hashes = StateHashes.Of(projections.All);
         var day = BusinessDate.FromUtc(asOf.EffectiveAt ?? asOf.KnownAt ?? environment.Now());
         return new PointInTimeView
         {
@@ -34,7 +35,7 @@ internal static class PointInTimeReplay
             EffectiveAt = asOf.EffectiveAt,
             EventsRead = read,
             EventsFolded = folded,
-            Projections = projections.All.Select(p => new ProjectionHash(p.Name, p.Version, StateHash.Of(p))).ToList(),
+            Projections = projections.All.Select((p, i) => new ProjectionHash(p.Name, p.Version, hashes[i])).ToList(),
             CounterpartyExposure = projections.Includes(projections.Exposure) ? projections.Exposure.CounterpartyExposures() : null,
             Positions = projections.Includes(projections.Exposure) ? projections.Exposure.Positions() : null,
             Ladder = projections.Includes(projections.Settlement) ? projections.Settlement.Ladder(day, 10) : null,

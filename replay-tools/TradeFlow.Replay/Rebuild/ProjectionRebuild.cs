@@ -42,7 +42,7 @@ internal static class ProjectionRebuild
             foreach (var recorded in store.Journal.ReadAll(GlobalPosition.FromInt64(first), Direction.Forwards, Math.Max(0, last - first + 1)))
             {
                 environment.CancellationToken.ThrowIfCancellationRequested();
-                runners.ForEach(r => r.Runner.Apply(recorded));
+                Apply(runners, recorded);
                 if (++read % saveEvery == 0)
                 {
                     SaveAll(runners.Select(r => r.Runner), environment.CancellationToken);
@@ -54,6 +54,26 @@ internal static class ProjectionRebuild
         }));
         SaveAll(runners.Select(r => r.Runner), CancellationToken.None);
         return runners.Select(r => new RebuildResult(r.Runner.Name, r.Start.ToString(), r.From, r.Runner.Checkpoint.Value, r.Runner.StateHash())).ToList();
+    }
+
+    // Deserialized once for all the runners (each runner's own Apply(RecordedEvent) would read the payload again); an
+    // envelope that is not a trade event still moves every runner's checkpoint past it.
+    private static void Apply(List<(ProjectionRunner<IProjection> Runner, ProjectionStart Start, long From)> runners, RecordedEvent recorded)
+    {
+        if (ProjectionEvents.TryRead(recorded, out var e))
+        {
+            foreach (var (runner, _, _) in runners)
+            {
+                runner.Apply(e);
+            }
+        }
+        else
+        {
+            foreach (var (runner, _, _) in runners)
+            {
+                runner.Apply(recorded);
+            }
+        }
     }
 
     private static void SaveAll(IEnumerable<ProjectionRunner<IProjection>> runners, CancellationToken cancellationToken)

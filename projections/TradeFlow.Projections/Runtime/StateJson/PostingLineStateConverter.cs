@@ -1,0 +1,26 @@
+using System.Text.Json;
+using TradeFlow.Projections.Accounting;
+
+namespace TradeFlow.Projections.Runtime.StateJson;
+
+/// <summary>Writes a <see cref="PostingLine"/> (accounting's open lines) as the serializer does.</summary>
+internal sealed class PostingLineStateConverter : StateRowConverter<PostingLine>
+{
+    private static readonly JsonEncodedText Account = JsonEncodedText.Encode("account");
+    private static readonly JsonEncodedText Currency = JsonEncodedText.Encode("currency");
+    private static readonly JsonEncodedText Book = JsonEncodedText.Encode("book");
+    private static readonly JsonEncodedText Counterparty = JsonEncodedText.Encode("counterparty");
+    private static readonly JsonEncodedText Amount = JsonEncodedText.Encode("amount");
+
+    /// <inheritdoc />
+    public override void Write(Utf8JsonWriter writer, PostingLine value, JsonSerializerOptions options)
+    {
+        writer.WriteStartObject();
+        Value(writer, Account, value.Account, options);
+        Value(writer, Currency, value.Currency, options);
+        Value(writer, Book, value.Book, options);
+        Optional(writer, Counterparty, value.Counterparty, options);
+        writer.WriteNumber(Amount, value.Amount);
+        writer.WriteEndObject();
+    }
+}

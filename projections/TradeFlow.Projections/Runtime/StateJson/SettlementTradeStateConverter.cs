@@ -1,0 +1,40 @@
+using System.Text.Json;
+using TradeFlow.Projections.Settlement;
+
+namespace TradeFlow.Projections.Runtime.StateJson;
+
+/// <summary>Writes settlement's per-trade row as the serializer does.</summary>
+internal sealed class SettlementTradeStateConverter : StateRowConverter<SettlementTrade>
+{
+    private static readonly JsonEncodedText TradeId = JsonEncodedText.Encode("tradeId");
+    private static readonly JsonEncodedText Economics = JsonEncodedText.Encode("economics");
+    private static readonly JsonEncodedText AssetClass = JsonEncodedText.Encode("assetClass");
+    private static readonly JsonEncodedText Notional = JsonEncodedText.Encode("notional");
+    private static readonly JsonEncodedText AccruedInterest = JsonEncodedText.Encode("accruedInterest");
+    private static readonly JsonEncodedText Status = JsonEncodedText.Encode("status");
+    private static readonly JsonEncodedText Attempt = JsonEncodedText.Encode("attempt");
+    private static readonly JsonEncodedText InstructedAccounts = JsonEncodedText.Encode("instructedAccounts");
+    private static readonly JsonEncodedText FailReason = JsonEncodedText.Encode("failReason");
+    private static readonly JsonEncodedText FailedAt = JsonEncodedText.Encode("failedAt");
+    private static readonly JsonEncodedText SettledOn = JsonEncodedText.Encode("settledOn");
+    private static readonly JsonEncodedText Position = JsonEncodedText.Encode("position");
+
+    /// <inheritdoc />
+    public override void Write(Utf8JsonWriter writer, SettlementTrade value, JsonSerializerOptions options)
+    {
+        writer.WriteStartObject();
+        Value(writer, TradeId, value.TradeId, options);
+        Value(writer, Economics, value.Economics, options);
+        Value(writer, AssetClass, value.AssetClass, options);
+        Value(writer, Notional, value.Notional, options);
+        writer.WriteNumber(AccruedInterest, value.AccruedInterest);
+        Value(writer, Status, value.Status, options);
+        writer.WriteNumber(Attempt, value.Attempt);
+        Array(writer, InstructedAccounts, value.InstructedAccounts, options);
+        Text(writer, FailReason, value.FailReason);
+        Optional(writer, FailedAt, value.FailedAt, options);
+        Optional(writer, SettledOn, value.SettledOn, options);
+        writer.WriteNumber(Position, value.Position);
+        writer.WriteEndObject();
+    }
+}
