@@ -10,13 +10,15 @@ namespace TradeFlow.Replay.Rebuild;
 
 /// <summary>
 /// Rebuilds read models into a projection store: each runner starts from what the store saved (so an interrupted
-/// rebuild resumes), one read of the event store feeds them all, and state and checkpoint are saved together every
-/// <c>saveEvery</c> events and at the end. Reads the event store only; writes only the projection store.
+/// rebuild resumes), one read of the event store feeds them all, and state and checkpoint are saved together when the
+/// <see cref="SavePolicy"/> says so and at the end. Reads the event store only; writes only the projection store.
 /// </summary>
 internal static class ProjectionRebuild
 {
+    private const int ProgressEvery = 10_000;
+
     public static IReadOnlyList<RebuildResult> Run(ReplayEnvironment environment, ReplayStore store, IProjectionStore target,
-        IReadOnlyList<IProjection> projections, bool fromScratch, int saveEvery)
+        IReadOnlyList<IProjection> projections, bool fromScratch, SavePolicy savePolicy)
     {
         var runners = new List<(ProjectionRunner<IProjection> Runner, ProjectionStart Start, long From)>();
         foreach (var projection in projections)
@@ -39,13 +41,19 @@ internal static class ProjectionRebuild
         ProgressReporter.Run(environment, "rebuild", progress => store.Read(() =>
         {
             long read = 0;
+            var saves = savePolicy.Start();
             foreach (var recorded in store.Journal.ReadAll(GlobalPosition.FromInt64(first), Direction.Forwards, Math.Max(0, last - first + 1)))
             {
                 environment.CancellationToken.ThrowIfCancellationRequested();
                 Apply(runners, recorded);
-                if (++read % saveEvery == 0)
+                if (saves.IsDue(++read))
                 {
                     SaveAll(runners.Select(r => r.Runner), environment.CancellationToken);
+                    saves.Saved(read);
+                }
+
+                if (read % ProgressEvery == 0)
+                {
                     progress(read, last - first + 1);
                 }
             }

@@ -24,9 +24,10 @@ internal static class RebuildVerb
         var targetConnection = new Option<string?>("--target-postgres") { Description = $"Connection string of the target database (--target postgres; default: the source's, or ${StoreOptions.PostgresVariable})." };
         var targetSchema = new Option<string?>("--target-schema") { Description = "Schema of the target projections table (default: --schema)." };
         var fromScratch = new Option<bool>("--from-scratch") { Description = "Ignore saved checkpoints and fold everything again (default: resume from them)." };
-        var saveEvery = new Option<int>("--save-every") { Description = "Save state and checkpoint every N events.", DefaultValueFactory = _ => 10_000 };
+        var saveEvery = new Option<int?>("--save-every") { Description = "Also save state and checkpoint every N events (default: by time only)." };
+        var saveSeconds = new Option<int>("--save-seconds") { Description = "Save state and checkpoint when this many seconds have passed since the last save: what an interruption can lose.", DefaultValueFactory = _ => 10 };
         var command = store.AddTo(new Command("rebuild", "Rebuild read models from the event store into files or PostgreSQL, checkpointing as it goes; rerun to resume."));
-        foreach (var option in new Option[] { projection, target, output, targetConnection, targetSchema, fromScratch, saveEvery })
+        foreach (var option in new Option[] { projection, target, output, targetConnection, targetSchema, fromScratch, saveEvery, saveSeconds })
         {
             command.Options.Add(option);
         }
@@ -38,7 +39,8 @@ internal static class RebuildVerb
             var projections = new ProjectionSet(referenceData, environment, result.GetValue(projection)).All;
             using var opened = ReplayStore.Open(selection);
             using var destination = Target(result.GetValue(target)!, result.GetValue(output), result.GetValue(targetConnection), result.GetValue(targetSchema), selection);
-            var results = opened.Read(() => ProjectionRebuild.Run(environment, opened, (IProjectionStore)destination, projections, result.GetValue(fromScratch), Math.Max(1, result.GetValue(saveEvery))));
+            var results = opened.Read(() => ProjectionRebuild.Run(environment, opened, (IProjectionStore)destination, projections, result.GetValue(fromScratch),
+                new SavePolicy(result.GetValue(saveEvery), TimeSpan.FromSeconds(Math.Max(1, result.GetValue(saveSeconds))))));
             Print(environment, results, store.Json(result));
             return ExitCodes.Ok;
         });
