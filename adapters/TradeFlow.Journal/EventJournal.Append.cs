@@ -96,7 +96,7 @@ public sealed partial class EventJournal
         catch (Exception e)
         {
             // After a failed write or fsync the file's state is unknown: stop, and let recovery decide on reopen.
-            _fault = e;
+            Interlocked.CompareExchange(ref _fault, e, null);
             throw;
         }
 

@@ -24,9 +24,8 @@ public sealed partial class EventJournal : IPipelinedEventJournal
 
     /// <inheritdoc />
     /// <remarks>
-    /// The target is the written head taken under the write lock, so every write it covers has returned from
-    /// <c>pwrite</c> before the fsync starts; the fsync runs outside that lock, so the writer can write the next batch
-    /// meanwhile. Only the last segment needs it: a segment is synced when it is rolled, before its successor's first
+    /// The target is the written head when the call starts: every write it covers has returned from <c>pwrite</c>
+    /// before the fsync starts; neither takes the write lock, so the writer can write the next batch meanwhile. Only the last segment needs it: a segment is synced when it is rolled, before its successor's first
     /// write. With <see cref="JournalDurability.NoFsyncBenchmarkOnly"/> the head is published without an fsync.
     /// </remarks>
     public GlobalPosition MakeDurable(GlobalPosition upTo)
@@ -39,16 +38,13 @@ public sealed partial class EventJournal : IPipelinedEventJournal
                 return HeadPosition;
             }
 
-            SegmentFile segment;
-            lock (_writeLock)
-            {
-                ThrowIfUnusable();
-                target = _index.Written;
-                ArgumentOutOfRangeException.ThrowIfGreaterThan(upTo.Value, target, nameof(upTo));
-                segment = Volatile.Read(ref _segments)[^1];
-            }
-
-            Sync(segment);
+            // Not under the write lock, so that a write in progress (encoding, hashing, pwrite) does not hold the fsync
+            // back. The written head first, then the segment: a position is staged only after its pwrite returned, and
+            // a segment newer than the one holding it exists only after a roll synced its predecessors.
+            ThrowIfUnusable();
+            target = _index.Written;
+            ArgumentOutOfRangeException.ThrowIfGreaterThan(upTo.Value, target, nameof(upTo));
+            Sync(Volatile.Read(ref _segments)[^1]);
             _index.PublishUpTo(target);
         }
 
@@ -88,11 +84,7 @@ public sealed partial class EventJournal : IPipelinedEventJournal
             // fsyncgate: after a failed fsync the kernel may have dropped the dirty pages and will not report it
             // again, so nothing written since the last durable point can be trusted. Poison the journal: no later
             // write or durable point succeeds, and what reached the disk is recovery's to decide on reopen.
-            lock (_writeLock)
-            {
-                _fault ??= e;
-            }
-
+            Interlocked.CompareExchange(ref _fault, e, null);
             throw;
         }
     }

@@ -123,7 +123,7 @@ public sealed partial class EventJournal : SynchronousEventStore
             try
             {
                 var segments = Volatile.Read(ref _segments);
-                if (!_readOnly && _fault is null && segments.Length > 0 && _lock is not null)
+                if (!_readOnly && Volatile.Read(ref _fault) is null && segments.Length > 0 && _lock is not null)
                 {
                     // Writes not yet made durable are synced first (a failed fsync poisons and skips the checkpoint).
                     SyncWrittenLocked();
@@ -151,9 +151,10 @@ public sealed partial class EventJournal : SynchronousEventStore
             throw new InvalidOperationException($"The journal in {_options.JournalDirectory} was opened read-only.");
         }
 
-        if (_fault is not null)
+        // Volatile: the syncer poisons the journal without the write lock.
+        if (Volatile.Read(ref _fault) is { } fault)
         {
-            throw new InvalidOperationException("A previous commit failed to reach the disk; the journal must be reopened (recovery decides what was committed).", _fault);
+            throw new InvalidOperationException("A previous commit failed to reach the disk; the journal must be reopened (recovery decides what was committed).", fault);
         }
     }
 }
