@@ -49,13 +49,14 @@ public sealed partial class TradeEngine : IDisposable
         // A store that splits write from fsync gets a sync stage: the journal stage writes batch n+1 while batch n's
         // fsync runs, and publish is gated on the durable point (docs/pipeline.md, "Pipelined group commit").
         var pipelined = options.Journal as IPipelinedEventJournal;
-        _journalStage = new JournalStage(options.Journal, options.Serializer, options.Clock, _fault, _commits,
-            pipelined is not null, onCallbackError);
+        var progress = pipelined is null ? null : new SyncProgress();
+        _journalStage = new JournalStage(options.Journal, options.Serializer, options.Clock, _fault, _commits, progress,
+            onCallbackError);
         var written = _disruptor
             .HandleEventsWith(new RiskStage(options.ReferenceData), new ComplianceStage(options.ReferenceData, options.PriceBands))
             .Then(new DecideStage(_state, options.ReferenceData, options.ConfirmationPolicy, options.WashTradeMode, _fault))
             .Then(_journalStage);
-        var durable = pipelined is null ? written : written.Then(new SyncStage(pipelined, _fault, _commits));
+        var durable = pipelined is null ? written : written.Then(new SyncStage(pipelined, _fault, _commits, progress!));
         durable.Then(new PublishStage(options.Subscribers, onCallbackError));
     }
 

@@ -18,7 +18,7 @@ public sealed class JournalStageTests : IDisposable
 
     public JournalStageTests() =>
         _stage = new JournalStage(_store, EventSourcing.Serialization.TradeEventSerializer.Instance, new FakeClock(), _fault,
-            new CommitFigures(), pipelined: false);
+            new CommitFigures(), progress: null);
 
     public void Dispose() => _store.Dispose();
 

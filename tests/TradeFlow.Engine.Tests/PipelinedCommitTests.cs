@@ -61,6 +61,31 @@ public sealed class PipelinedCommitTests : IDisposable
     }
 
     [Fact]
+    public async Task A_write_waits_while_an_earlier_write_already_waits_for_the_next_fsync_so_the_group_grows_instead()
+    {
+        using var harness = EngineHarness.Start(_fsync.Journal);
+        var recorder = new DecisionRecorder();
+        harness.Engine.Submit(new EngineCommand(new BookTradeBuilder().Build()), recorder, 1);
+        Assert.True(await _fsync.WaitForFsyncAsync());
+        harness.Engine.Submit(new EngineCommand(new BookTradeBuilder().Build()), recorder, 2);
+        Assert.True(SpinWait.SpinUntil(() => _fsync.Journal.WrittenPosition.Value == 2, EngineHarness.Timeout));
+
+        harness.Engine.Submit(new EngineCommand(new BookTradeBuilder().Build()), recorder, 3);
+        await recorder.Decided(3);
+
+        // The journal stage heard the third decision just before its commit, and holds the write: the second write
+        // still waits for the first fsync to return, and the third would only share the fsync that follows.
+        Assert.Equal(GlobalPosition.FromInt64(2), _fsync.Journal.WrittenPosition);
+        _fsync.Open();
+        foreach (var token in new long[] { 1, 2, 3 })
+        {
+            Assert.True((await recorder.Completed(token)).IsAccepted);
+        }
+
+        Assert.Equal(GlobalPosition.FromInt64(3), _fsync.Journal.HeadPosition);
+    }
+
+    [Fact]
     public async Task A_failed_fsync_fails_its_batch_and_the_batch_written_behind_it_and_acks_neither()
     {
         Exception? reported = null;

@@ -20,6 +20,8 @@ internal sealed partial class JournalStage
                 _results = new AppendResult[Math.Max(_appends.Count, _results.Length * 2)];
             }
 
+            // At most one write waits for the next fsync: one already waiting means this one would share its fsync.
+            _progress?.WaitUntilTaken(_previousBatchWritten, _fault);
             var started = Stopwatch.GetTimestamp();
             var result = _pipelined is null ? _journal.AppendMultiple(_appends, _results) : _pipelined.Write(_appends, _results);
             if (!result.IsSuccess)
@@ -37,7 +39,8 @@ internal sealed partial class JournalStage
                 _figures.Record(Stopwatch.GetTimestamp() - started, _appends.Count);
             }
 
-            Distribute(_pipelined is null ? 0 : result.LastPosition.Value);
+            _lastWritten = result.LastPosition.Value;
+            Distribute(_pipelined is null ? 0 : _lastWritten);
         }
 #pragma warning disable CA1031 // Never swallowed: the engine faults and every pending command fails visibly.
         catch (Exception ex)

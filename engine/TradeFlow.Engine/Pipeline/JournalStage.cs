@@ -26,6 +26,7 @@ internal sealed partial class JournalStage : IEventHandler<CommandSlot>
     private readonly IEventJournal _journal;
     private readonly IPipelinedEventJournal? _pipelined;
     private readonly CommitFigures _figures;
+    private readonly SyncProgress? _progress;
     private readonly IEventSerializer _serializer;
     private readonly IClock _clock;
     private readonly EngineFault _fault;
@@ -40,12 +41,13 @@ internal sealed partial class JournalStage : IEventHandler<CommandSlot>
     private int _dataCount;
     private DateTimeOffset _recordedTime;
 
-    /// <summary>Creates the stage.</summary>
+    /// <summary>Creates the stage; <paramref name="progress"/> is given when the journal pipelines its commits (a sync stage follows).</summary>
     public JournalStage(IEventJournal journal, IEventSerializer serializer, IClock clock, EngineFault fault,
-        CommitFigures figures, bool pipelined, Action<object, Exception>? onCallbackError = null)
+        CommitFigures figures, SyncProgress? progress, Action<object, Exception>? onCallbackError = null)
     {
         _journal = journal;
-        _pipelined = pipelined ? (IPipelinedEventJournal)journal : null;
+        _pipelined = progress is null ? null : (IPipelinedEventJournal)journal;
+        _progress = progress;
         _figures = figures;
         _serializer = serializer;
         _clock = clock;
@@ -55,6 +57,11 @@ internal sealed partial class JournalStage : IEventHandler<CommandSlot>
     }
 
     private long _writes;
+
+    // The written head after this stage's last write, and as it stood at the end of the previous ring batch (the
+    // writes whose slots the sync stage can already see: only on those may a write wait, see SyncProgress).
+    private long _lastWritten;
+    private long _previousBatchWritten;
 
     /// <summary>The store's commits (writes, when pipelined) made so far, for diagnostics and benchmarks; readable from any thread.</summary>
     public long Writes => Volatile.Read(ref _writes);
@@ -99,6 +106,7 @@ internal sealed partial class JournalStage : IEventHandler<CommandSlot>
         if (endOfBatch)
         {
             Commit();
+            _previousBatchWritten = _lastWritten;
         }
     }
 

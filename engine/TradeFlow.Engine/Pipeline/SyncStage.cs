@@ -19,6 +19,7 @@ internal sealed class SyncStage : IEventHandler<CommandSlot>
     private readonly IPipelinedEventJournal _journal;
     private readonly EngineFault _fault;
     private readonly CommitFigures _figures;
+    private readonly SyncProgress _progress;
     private readonly List<CommandSlot> _waiting = new(256);
     private long _durable;
     private long _target;
@@ -26,11 +27,12 @@ internal sealed class SyncStage : IEventHandler<CommandSlot>
     private Exception? _failure;
 
     /// <summary>Creates the stage.</summary>
-    public SyncStage(IPipelinedEventJournal journal, EngineFault fault, CommitFigures figures)
+    public SyncStage(IPipelinedEventJournal journal, EngineFault fault, CommitFigures figures, SyncProgress progress)
     {
         _journal = journal;
         _fault = fault;
         _figures = figures;
+        _progress = progress;
         _durable = journal.HeadPosition.Value;
     }
 
@@ -58,6 +60,9 @@ internal sealed class SyncStage : IEventHandler<CommandSlot>
         {
             return;
         }
+
+        // Taken before the fsync starts: the journal stage may write its next batch while it runs.
+        _progress.Take(_target);
 
         // After a failed fsync the store is poisoned: do not ask it again (a store that did not poison itself must
         // not get a second chance to ack bytes written before the failure); fail what waits.
