@@ -24,9 +24,17 @@ internal sealed class SyncProgress
     /// <summary>The highest written position the sync stage has taken into an fsync (or failed).</summary>
     public long Taken => Volatile.Read(ref _taken);
 
-    /// <summary>The sync stage takes every write up to <paramref name="position"/> (before its fsync starts).</summary>
+    /// <summary>
+    /// The sync stage takes every write up to <paramref name="position"/>: before its fsync starts, and again with the
+    /// durable head the fsync returned (which may cover writes it has not seen yet). Never moves backwards.
+    /// </summary>
     public void Take(long position)
     {
+        if (position <= _taken)
+        {
+            return;
+        }
+
         Interlocked.Exchange(ref _taken, position);
         if (Volatile.Read(ref _waiting) != 0)
         {

@@ -90,6 +90,11 @@ internal sealed class SyncStage : IEventHandler<CommandSlot>
             var started = Stopwatch.GetTimestamp();
             _durable = _journal.MakeDurable(GlobalPosition.FromInt64(_target)).Value;
             _figures.Record(Stopwatch.GetTimestamp() - started, _events);
+
+            // The durable head may be beyond the target: the fsync covered every write made before it, including one
+            // whose slots this stage has not seen yet — and will skip as durable. A journal write waiting on that one
+            // must hear it now, or it would wait for a Take that never comes.
+            _progress.Take(_durable);
         }
 #pragma warning disable CA1031 // Never swallowed: the engine faults and every command the fsync was to cover fails visibly.
         catch (Exception ex)
