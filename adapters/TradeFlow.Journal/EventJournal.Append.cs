@@ -14,7 +14,20 @@ public sealed partial class EventJournal
     private readonly HashSet<string> _batchStreams = new(StringComparer.Ordinal);
 
     /// <inheritdoc />
+    /// <remarks>A <see cref="Write"/> and then a <see cref="MakeDurable"/> covering it: the call returns after the fsync.</remarks>
     public override MultiAppendResult AppendMultiple(IReadOnlyList<StreamAppend> appends, AppendResult[] results)
+    {
+        var written = Write(appends, results);
+        if (written.IsSuccess)
+        {
+            MakeDurable(written.LastPosition);
+        }
+
+        return written;
+    }
+
+    /// <inheritdoc />
+    public MultiAppendResult Write(IReadOnlyList<StreamAppend> appends, AppendResult[] results)
     {
         ArgumentNullException.ThrowIfNull(appends);
         ArgumentNullException.ThrowIfNull(results);
@@ -24,7 +37,7 @@ public sealed partial class EventJournal
             AppendRule.ValidateEvents(appends[i].Stream, appends[i].Events.Span);
         }
 
-        long head;
+        long written;
         lock (_writeLock)
         {
             ThrowIfUnusable();
@@ -38,11 +51,10 @@ public sealed partial class EventJournal
             }
 
             Commit(appends, results);
-            head = _index.Count;
+            written = _index.Written;
         }
 
-        Notifier.Publish();
-        return MultiAppendResult.Success(results.AsMemory(0, appends.Count), GlobalPosition.FromInt64(head));
+        return MultiAppendResult.Success(results.AsMemory(0, appends.Count), GlobalPosition.FromInt64(written));
     }
 
     // Applies AppendRule; on Write the result carries the stream's current version, replaced once written.
@@ -56,7 +68,7 @@ public sealed partial class EventJournal
         {
             AppendDecisionKind.Conflict => AppendResult.WrongExpectedVersion(append.Stream, append.Expected, current),
             AppendDecisionKind.AlreadyWritten => AppendResult.Success(append.Stream, append.Expected, lastVersion, GlobalPosition.FromInt64(entry!.PositionAt(lastVersion)), alreadyWritten: true),
-            _ => AppendResult.Success(append.Stream, append.Expected, current, HeadPosition),
+            _ => AppendResult.Success(append.Stream, append.Expected, current, WrittenPosition),
         };
         return decision != AppendDecisionKind.Conflict;
     }
@@ -77,24 +89,20 @@ public sealed partial class EventJournal
                 segment = Roll(segment);
             }
 
-            // Group commit: the whole batch in one write, made durable by one fsync, before anyone is told.
+            // Group commit: the whole batch in one write. The fsync that makes it durable is MakeDurable's, which
+            // publishes it to readers only then; the writer's view (versions, positions) moves on at once.
             RandomAccess.Write(segment.Handle, _batch.AsSpan(0, length), segment.Length);
-            if (_options.Durability == JournalDurability.EveryBatch)
-            {
-                RandomAccess.FlushToDisk(segment.Handle);
-            }
         }
         catch (Exception e)
         {
             // After a failed write or fsync the file's state is unknown: stop, and let recovery decide on reopen.
-            _fault = e;
+            Interlocked.CompareExchange(ref _fault, e, null);
             throw;
         }
 
         Index(appends, results, segment, records);
         segment.Length += length;
         _batch.AsSpan(length - JournalFormat.HashSize, JournalFormat.HashSize).CopyTo(_lastHash);
-        _index.Publish();
     }
 
     // Encodes every record of the commit into _batch, chaining hashes; returns the record count.
@@ -106,7 +114,7 @@ public sealed partial class EventJournal
             lastWriting = IsWrite(appends[i], results[i]) ? i : lastWriting;
         }
 
-        var (records, used, position) = (0, 0, _index.Count + 1);
+        var (records, used, position) = (0, 0, _index.Written + 1);
         ReadOnlySpan<byte> previousHash = _lastHash;
         for (var i = 0; i <= lastWriting; i++)
         {
@@ -153,11 +161,11 @@ public sealed partial class EventJournal
         }
     }
 
-    // After the commit is durable: stage each record's location, then extend its stream (readers see a stream's
-    // version only once its location is in place).
+    // After the commit is written: stage each record's location, then extend its stream. Readers see neither before
+    // MakeDurable publishes a head that covers them (a stream's versions are filtered by that head).
     private void Index(IReadOnlyList<StreamAppend> appends, AppendResult[] results, SegmentFile segment, int records)
     {
-        var (record, position) = (0, _index.Count + 1);
+        var (record, position) = (0, _index.Written + 1);
         for (var i = 0; i < appends.Count && record < records; i++)
         {
             var append = appends[i];
@@ -177,7 +185,14 @@ public sealed partial class EventJournal
 
     private SegmentFile Roll(SegmentFile current)
     {
-        var next = CreateSegment(current.Number + 1, _index.Count + 1, _lastHash);
+        // Writes into the rolled segment may still wait for their fsync, and MakeDurable syncs only the last
+        // segment: sync this one now, so that a durable point published in its successor covers it too.
+        if (_options.Durability == JournalDurability.EveryBatch)
+        {
+            _flush(current.Handle);
+        }
+
+        var next = CreateSegment(current.Number + 1, _index.Written + 1, _lastHash);
         var segments = Volatile.Read(ref _segments);
         var grown = new SegmentFile[segments.Length + 1];
         segments.CopyTo(grown, 0);

@@ -14,15 +14,18 @@ public sealed partial class EventJournal
     public override long GetStreamVersion(string stream)
     {
         StreamName.Validate(stream);
-        return _index.Find(stream)?.Version ?? StreamVersion.None;
+        // The durable head first: a stream's written-not-durable versions are not the readers' yet.
+        var head = _index.Count;
+        return _index.Find(stream)?.VersionAt(head) ?? StreamVersion.None;
     }
 
     /// <inheritdoc />
     public override IEnumerable<RecordedEvent> ReadStream(string stream, Direction direction, long fromVersion, long maxCount = long.MaxValue)
     {
         StreamName.Validate(stream);
+        var head = _index.Count;
         var entry = _index.Find(stream);
-        return entry is null ? [] : ReadStreamRange(entry, ReadRange.Of(0, entry.Version + 1, fromVersion, direction, maxCount));
+        return entry is null ? [] : ReadStreamRange(entry, ReadRange.Of(0, entry.VersionAt(head) + 1, fromVersion, direction, maxCount));
     }
 
     /// <inheritdoc />

@@ -7,7 +7,8 @@ namespace TradeFlow.Journal;
 
 /// <summary>
 /// The embedded event store: segmented append-only files under <c>&lt;dataDir&gt;/journal/</c>, every
-/// record framed with a CRC-32C and chained by SHA-256, one write and one fsync per commit, an in-memory
+/// record framed with a CRC-32C and chained by SHA-256, one write per commit and one fsync per durable point
+/// (<see cref="IPipelinedEventJournal"/>: several writes may wait behind one fsync), an in-memory
 /// index rebuilt on open (from a checkpoint when there is one), and recovery that drops a torn final
 /// commit and refuses any other damage. One writer per journal (a lock file); any number of read-only
 /// openers. Format: docs/journal-format.md.
@@ -89,11 +90,21 @@ public sealed partial class EventJournal : SynchronousEventStore
     /// </summary>
     public void Checkpoint()
     {
-        lock (_writeLock)
+        bool quiet;
+        lock (_syncLock)
         {
-            ThrowIfUnusable();
-            var segment = Volatile.Read(ref _segments)[^1];
-            CheckpointFile.Write(_options.JournalDirectory, _index, segment.Number, segment.Length, _lastHash);
+            lock (_writeLock)
+            {
+                ThrowIfUnusable();
+                quiet = SyncWrittenLocked();
+                var segment = Volatile.Read(ref _segments)[^1];
+                CheckpointFile.Write(_options.JournalDirectory, _index, segment.Number, segment.Length, _lastHash);
+            }
+        }
+
+        if (!quiet)
+        {
+            Notifier.Publish();
         }
     }
 
@@ -106,13 +117,16 @@ public sealed partial class EventJournal : SynchronousEventStore
         }
 
         base.Dispose(disposing);
+        lock (_syncLock)
         lock (_writeLock)
         {
             try
             {
                 var segments = Volatile.Read(ref _segments);
-                if (!_readOnly && _fault is null && segments.Length > 0 && _lock is not null)
+                if (!_readOnly && Volatile.Read(ref _fault) is null && segments.Length > 0 && _lock is not null)
                 {
+                    // Writes not yet made durable are synced first (a failed fsync poisons and skips the checkpoint).
+                    SyncWrittenLocked();
                     CheckpointFile.Write(_options.JournalDirectory, _index, segments[^1].Number, segments[^1].Length, _lastHash);
                 }
             }
@@ -137,9 +151,10 @@ public sealed partial class EventJournal : SynchronousEventStore
             throw new InvalidOperationException($"The journal in {_options.JournalDirectory} was opened read-only.");
         }
 
-        if (_fault is not null)
+        // Volatile: the syncer poisons the journal without the write lock.
+        if (Volatile.Read(ref _fault) is { } fault)
         {
-            throw new InvalidOperationException("A previous commit failed to reach the disk; the journal must be reopened (recovery decides what was committed).", _fault);
+            throw new InvalidOperationException("A previous commit failed to reach the disk; the journal must be reopened (recovery decides what was committed).", fault);
         }
     }
 }

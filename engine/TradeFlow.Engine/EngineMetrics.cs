@@ -8,9 +8,9 @@ namespace TradeFlow.Engine;
 /// <param name="RingCapacity">Slots in the input ring.</param>
 /// <param name="RingOccupancy">Slots claimed by producers and not yet through the last stage (0 when idle).</param>
 /// <param name="CommandsCompleted">Commands answered since start (duplicates and rejections included).</param>
-/// <param name="Commits">Durable group commits since start.</param>
-/// <param name="EventsCommitted">Events those commits appended.</param>
-/// <param name="CommitLatencyLastMicroseconds">The last commit's latency, µs.</param>
+/// <param name="Commits">Durable group commits since start (with a pipelining store, fsyncs: each may cover several writes).</param>
+/// <param name="EventsCommitted">Events those commits made durable.</param>
+/// <param name="CommitLatencyLastMicroseconds">The last commit's latency, µs (the durable call: the fsync with a pipelining store, else the whole append).</param>
 /// <param name="CommitLatencyMeanMicroseconds">The mean commit latency since start, µs.</param>
 /// <param name="CommitLatencyP50Microseconds">Median commit latency since start, µs (upper bound of its power-of-two bucket).</param>
 /// <param name="CommitLatencyP99Microseconds">99th percentile commit latency since start, µs (upper bound of its bucket).</param>

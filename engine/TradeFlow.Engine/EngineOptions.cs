@@ -21,7 +21,11 @@ public sealed class EngineOptions
         Clock = clock;
     }
 
-    /// <summary>The store: recovery reads it all, the journal stage appends to it. The caller owns (and disposes) it.</summary>
+    /// <summary>
+    /// The store: recovery reads it all, the journal stage appends to it. The caller owns (and disposes) it. A store that
+    /// also implements <see cref="IPipelinedEventJournal"/> (the embedded journal) gets pipelined group commits: batch
+    /// n+1 is written while batch n's fsync runs, and acks still wait for the fsync that covers them.
+    /// </summary>
     public IEventJournal Journal { get; }
 
     /// <summary>Reference data for risk, compliance and the lifecycle rules.</summary>

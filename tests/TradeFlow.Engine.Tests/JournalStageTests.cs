@@ -17,7 +17,8 @@ public sealed class JournalStageTests : IDisposable
     private readonly JournalStage _stage;
 
     public JournalStageTests() =>
-        _stage = new JournalStage(_store, EventSourcing.Serialization.TradeEventSerializer.Instance, new FakeClock(), _fault);
+        _stage = new JournalStage(_store, EventSourcing.Serialization.TradeEventSerializer.Instance, new FakeClock(), _fault,
+            new CommitFigures(), progress: null);
 
     public void Dispose() => _store.Dispose();
 
@@ -47,7 +48,7 @@ public sealed class JournalStageTests : IDisposable
             _stage.OnEvent(slots[i], i, endOfBatch: i == slots.Length - 1);
         }
 
-        Assert.Equal(1, _stage.Commits);
+        Assert.Equal(1, _stage.Writes);
         Assert.Equal(10, _store.HeadPosition.Value);
         Assert.Equal(Enumerable.Range(1, 10).Select(i => (long)i), slots.Select(s => s.Journal.Committed[0].Position.Value));
     }
@@ -64,7 +65,7 @@ public sealed class JournalStageTests : IDisposable
         _stage.OnEvent(amend, 1, false);
         _stage.OnEvent(other, 2, true);
 
-        Assert.Equal(2, _stage.Commits);
+        Assert.Equal(2, _stage.Writes);
         Assert.Equal(["TradeBooked", "TradeAmended", "TradeBooked"], _store.ReadAll(GlobalPosition.Start, Direction.Forwards).Select(e => e.Type));
         Assert.Equal(1L, amend.Journal.Committed[0].StreamVersion);
         Assert.Null(_fault.Fault);

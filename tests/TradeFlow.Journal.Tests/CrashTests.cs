@@ -13,19 +13,27 @@ namespace TradeFlow.Journal.Tests;
 public sealed class CrashTests : IDisposable
 {
     private const int Runs = 22;
+    private const int PipelinedRuns = 10;
     private const long SegmentSize = 32 * 1024;
     private readonly TempJournal _dir = new(SegmentSize);
 
     public void Dispose() => _dir.Delete();
 
     [Fact]
-    public async Task A_writer_killed_at_random_moments_loses_no_reported_commit_and_leaves_no_partial_one()
+    public Task A_writer_killed_at_random_moments_loses_no_reported_commit_and_leaves_no_partial_one() =>
+        KillAndVerifyAsync(Runs, pipelined: false);
+
+    [Fact]
+    public Task A_pipelined_writer_killed_with_unsynced_writes_behind_its_durable_point_loses_no_reported_commit() =>
+        KillAndVerifyAsync(PipelinedRuns, pipelined: true);
+
+    private async Task KillAndVerifyAsync(int runs, bool pipelined)
     {
         var random = new Random(20260302);
         var reported = new Dictionary<int, List<(int Commit, long Position)>>();
-        for (var run = 0; run < Runs; run++)
+        for (var run = 0; run < runs; run++)
         {
-            reported[run] = await RunAndKillAsync(run, stopAfter: random.Next(1, 40));
+            reported[run] = await RunAndKillAsync(run, stopAfter: random.Next(1, 40), pipelined);
         }
 
         using var journal = _dir.OpenFull();
@@ -62,16 +70,22 @@ public sealed class CrashTests : IDisposable
         }
     }
 
-    private async Task<List<(int, long)>> RunAndKillAsync(int run, int stopAfter)
+    private async Task<List<(int, long)>> RunAndKillAsync(int run, int stopAfter, bool pipelined)
     {
         using var timeout = new CancellationTokenSource(TimeSpan.FromSeconds(60));
-        using var child = Process.Start(new ProcessStartInfo("dotnet")
+        var start = new ProcessStartInfo("dotnet")
         {
             ArgumentList = { WriterPath(), _dir.DataDirectory, run.ToString(CultureInfo.InvariantCulture), SegmentSize.ToString(CultureInfo.InvariantCulture) },
             RedirectStandardOutput = true,
             RedirectStandardError = true,
             UseShellExecute = false,
-        })!;
+        };
+        if (pipelined)
+        {
+            start.ArgumentList.Add("pipelined");
+        }
+
+        using var child = Process.Start(start)!;
         var commits = new List<(int, long)>();
         try
         {

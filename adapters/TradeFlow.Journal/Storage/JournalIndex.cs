@@ -5,7 +5,9 @@ namespace TradeFlow.Journal.Storage;
 /// <summary>
 /// The in-memory index: where each global position's record lives (a packed segment/offset, in chunks of
 /// 64Ki so that growth never copies millions of entries) and each stream's positions. One writer, many
-/// readers; <see cref="Publish"/> makes staged locations visible after the commit is durable.
+/// readers. The writer stages a commit's locations when it writes the commit; <see cref="Publish"/> or
+/// <see cref="PublishUpTo"/> makes them visible once an fsync has covered them, so <see cref="Count"/> is the
+/// durable head and <see cref="Written"/> the writer's head (docs/journal-format.md, "Durability").
 /// </summary>
 internal sealed class JournalIndex
 {
@@ -21,6 +23,9 @@ internal sealed class JournalIndex
 
     /// <summary>How many positions are visible to readers (the head's value).</summary>
     public long Count => Volatile.Read(ref _published);
+
+    /// <summary>How many positions are written (staged), durable or not: the writer's next position is this + 1.</summary>
+    public long Written => Volatile.Read(ref _staged);
 
     /// <summary>How many streams exist.</summary>
     public int StreamCount => _streams.Count;
@@ -48,7 +53,7 @@ internal sealed class JournalIndex
         }
 
         (_chunks[chunk] ??= new long[ChunkSize])[index & (ChunkSize - 1)] = location;
-        _staged = index + 1;
+        Volatile.Write(ref _staged, index + 1);
     }
 
     /// <summary>Forgets staged locations that were not published (a failed or torn commit).</summary>
@@ -68,6 +73,19 @@ internal sealed class JournalIndex
         {
             _streams = new ConcurrentDictionary<string, StreamEntry>(Environment.ProcessorCount, streams, StringComparer.Ordinal);
             _byChars = _streams.GetAlternateLookup<ReadOnlySpan<char>>();
+        }
+    }
+
+    /// <summary>
+    /// Makes the staged locations up to <paramref name="count"/> visible (the syncer, after the fsync that covers
+    /// them; at most <see cref="Written"/>). Release store: a reader that sees the new count sees the locations and
+    /// the stream entries staged before it.
+    /// </summary>
+    public void PublishUpTo(long count)
+    {
+        if (count > _published)
+        {
+            Volatile.Write(ref _published, count);
         }
     }
 

@@ -5,7 +5,7 @@ namespace TradeFlow.Engine.Pipeline;
 /// <summary>
 /// One preallocated ring slot. Each stage writes only its own part — the producer the input fields,
 /// risk <see cref="Risk"/>, compliance <see cref="Compliance"/>, decide <see cref="Decision"/>, the journal
-/// <see cref="Journal"/> — and reads the parts of the stages before it, so parallel stages never write the
+/// <see cref="Journal"/>, the sync stage <see cref="DurabilityFailure"/> — and reads the parts of the stages before it, so parallel stages never write the
 /// same memory and the ring's sequences order every hand-over (docs/pipeline.md). Parts are reused lap after
 /// lap; each stage resets its own part before writing it.
 /// </summary>
@@ -40,6 +40,12 @@ internal sealed class CommandSlot
     /// <summary>The commit: written by the journal stage only.</summary>
     public JournalOutput Journal { get; } = new();
 
+    /// <summary>
+    /// Why the command's commit never became durable (the fsync failed, or an earlier one did); null when durable or
+    /// when there is no sync stage. Written by the sync stage only.
+    /// </summary>
+    public Exception? DurabilityFailure;
+
     /// <summary>Loads a command (producer side).</summary>
     public void Load(in EngineCommand command, ICommandCompletion completion, long token)
     {
@@ -59,5 +65,6 @@ internal sealed class CommandSlot
         Completion = null;
         Decision.Release();
         Journal.Release();
+        DurabilityFailure = null;
     }
 }

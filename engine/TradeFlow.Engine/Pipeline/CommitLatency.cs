@@ -5,7 +5,8 @@ namespace TradeFlow.Engine.Pipeline;
 
 /// <summary>
 /// Journal commit latency since start, as a fixed histogram of power-of-two microsecond buckets (bucket 0: under
-/// 1 µs, bucket i: [2^(i-1), 2^i) µs), plus the last, the largest and the sum. Written by the journal thread only
+/// 1 µs, bucket i: [2^(i-1), 2^i) µs), plus the last, the largest and the sum. Written by one thread only (the stage
+/// that makes commits durable, see <see cref="CommitFigures"/>)
 /// (one writer, so a <see cref="Volatile"/> write of an incremented count is enough, no <see cref="Interlocked"/>
 /// on the hot path) and read from any thread without a lock; nothing allocates. A percentile is the upper bound of
 /// the bucket it falls in: at most 2× high, never low, which is what an operator watching for slow disks wants.

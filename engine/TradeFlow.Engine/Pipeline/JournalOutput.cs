@@ -11,6 +11,13 @@ internal sealed class JournalOutput
     /// <summary>The store failure (or the engine's fault) that kept the command from being durable; null when durable.</summary>
     public Exception? Failure { get; set; }
 
+    /// <summary>
+    /// The global position that must be durable before the command may be answered: the written head after its
+    /// commit (or, for a command with nothing to write, the head its original is covered by); 0 when the store's
+    /// commit was durable on return (a store that does not pipeline its commits) or the command failed.
+    /// </summary>
+    public long DurableAt { get; set; }
+
     /// <summary>The committed envelopes, in global order.</summary>
     public ReadOnlySpan<CommittedEvent> Committed => _committed.AsSpan(0, Count);
 
@@ -20,6 +27,7 @@ internal sealed class JournalOutput
         Array.Clear(_committed, 0, Count);
         Count = 0;
         Failure = null;
+        DurableAt = 0;
         if (_committed.Length < capacity)
         {
             _committed = new CommittedEvent[Math.Max(capacity, _committed.Length * 2)];
@@ -41,6 +49,7 @@ internal sealed class JournalOutput
     {
         Array.Clear(_committed, 0, Count);
         Count = 0;
+        DurableAt = 0;
     }
 
     /// <summary>Drops envelope references once answered.</summary>

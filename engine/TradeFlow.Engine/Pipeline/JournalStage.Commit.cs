@@ -20,8 +20,10 @@ internal sealed partial class JournalStage
                 _results = new AppendResult[Math.Max(_appends.Count, _results.Length * 2)];
             }
 
+            // At most one write waits for the next fsync: one already waiting means this one would share its fsync.
+            _progress?.WaitUntilTaken(_previousBatchWritten, _fault);
             var started = Stopwatch.GetTimestamp();
-            var result = _journal.AppendMultiple(_appends, _results);
+            var result = _pipelined is null ? _journal.AppendMultiple(_appends, _results) : _pipelined.Write(_appends, _results);
             if (!result.IsSuccess)
             {
                 // The engine alone writes trade streams and decided against its own state: a conflict means
@@ -30,9 +32,15 @@ internal sealed partial class JournalStage
                     $"The store refused the engine's commit ({result.Conflict}); the engine stops: restart it to recover from the store.");
             }
 
-            Latency.Record(Stopwatch.GetTimestamp() - started);
-            Volatile.Write(ref _eventsCommitted, _eventsCommitted + _appends.Count);
-            Distribute();
+            Volatile.Write(ref _writes, _writes + 1);
+            if (_pipelined is null)
+            {
+                // The append was the durable commit.
+                _figures.Record(Stopwatch.GetTimestamp() - started, _appends.Count);
+            }
+
+            _lastWritten = result.LastPosition.Value;
+            Distribute(_pipelined is null ? 0 : _lastWritten);
         }
 #pragma warning disable CA1031 // Never swallowed: the engine faults and every pending command fails visibly.
         catch (Exception ex)
@@ -52,12 +60,14 @@ internal sealed partial class JournalStage
     }
 
     // Each append holds one event (a command writes at most one event per stream, a commit names a stream
-    // once), so result k is event k: its stream version and global position.
-    private void Distribute()
+    // once), so result k is event k: its stream version and global position. Every slot of the commit, a duplicate
+    // sharing it included, waits for a durable point at or after the commit's written head (0: durable already).
+    private void Distribute(long durableAt)
     {
         var k = 0;
         foreach (var slot in _pending)
         {
+            slot.Journal.DurableAt = durableAt;
             var command = slot.Command!;
             var events = slot.Decision.Events;
             for (var i = 0; i < events.Length; i++, k++)

@@ -15,12 +15,18 @@ namespace TradeFlow.Engine.Pipeline;
 /// already in the pending commit (a booking and its amendment in one batch), the pending part is committed
 /// first — the global order therefore always equals the decision order. A store failure faults the engine:
 /// every uncommitted command fails, nothing is acked. Writes only <see cref="CommandSlot.Journal"/>.
+/// When the store pipelines its commits (<see cref="IPipelinedEventJournal"/>) a commit here is only the write, and
+/// each slot carries the position that must be durable before its ack (<see cref="JournalOutput.DurableAt"/>) to the
+/// sync stage, which makes it durable while this stage serializes and writes the next batch.
 /// </summary>
 [SuppressMessage("Design", "CA1001:Types that own disposable fields should be disposable",
     Justification = "The metadata writer holds no unmanaged resource; it is disposed in OnShutdown, on the stage's own thread.")]
 internal sealed partial class JournalStage : IEventHandler<CommandSlot>
 {
     private readonly IEventJournal _journal;
+    private readonly IPipelinedEventJournal? _pipelined;
+    private readonly CommitFigures _figures;
+    private readonly SyncProgress? _progress;
     private readonly IEventSerializer _serializer;
     private readonly IClock _clock;
     private readonly EngineFault _fault;
@@ -35,11 +41,14 @@ internal sealed partial class JournalStage : IEventHandler<CommandSlot>
     private int _dataCount;
     private DateTimeOffset _recordedTime;
 
-    /// <summary>Creates the stage.</summary>
+    /// <summary>Creates the stage; <paramref name="progress"/> is given when the journal pipelines its commits (a sync stage follows).</summary>
     public JournalStage(IEventJournal journal, IEventSerializer serializer, IClock clock, EngineFault fault,
-        Action<object, Exception>? onCallbackError = null)
+        CommitFigures figures, SyncProgress? progress, Action<object, Exception>? onCallbackError = null)
     {
         _journal = journal;
+        _pipelined = progress is null ? null : (IPipelinedEventJournal)journal;
+        _progress = progress;
+        _figures = figures;
         _serializer = serializer;
         _clock = clock;
         _fault = fault;
@@ -47,16 +56,15 @@ internal sealed partial class JournalStage : IEventHandler<CommandSlot>
         _metadataWriter = new Utf8JsonWriter(_buffer);
     }
 
-    private long _eventsCommitted;
+    private long _writes;
 
-    /// <summary>Commits made so far (for diagnostics, metrics and benchmarks); readable from any thread.</summary>
-    public long Commits => Latency.Count;
+    // The written head after this stage's last write, and as it stood at the end of the previous ring batch (the
+    // writes whose slots the sync stage can already see: only on those may a write wait, see SyncProgress).
+    private long _lastWritten;
+    private long _previousBatchWritten;
 
-    /// <summary>Events appended by those commits; readable from any thread.</summary>
-    public long EventsCommitted => Volatile.Read(ref _eventsCommitted);
-
-    /// <summary>Commit latency since start (written by this stage's thread only).</summary>
-    public CommitLatency Latency { get; } = new();
+    /// <summary>The store's commits (writes, when pipelined) made so far, for diagnostics and benchmarks; readable from any thread.</summary>
+    public long Writes => Volatile.Read(ref _writes);
 
     /// <inheritdoc/>
     public void OnEvent(CommandSlot data, long sequence, bool endOfBatch)
@@ -80,6 +88,12 @@ internal sealed partial class JournalStage : IEventHandler<CommandSlot>
                 // fate, so a failed commit fails it too instead of acknowledging an outcome that never became durable.
                 _pending.Add(data);
             }
+            else if (_pipelined is not null)
+            {
+                // Its original may be written and still waiting for its fsync: the duplicate waits for the same one
+                // (everything written so far), and shares its fate if that fsync fails.
+                journal.DurableAt = _pipelined.WrittenPosition.Value;
+            }
         }
 #pragma warning disable CA1031 // Serialization failed after the state changed: fault the engine, fail what is pending.
         catch (Exception ex)
@@ -92,6 +106,7 @@ internal sealed partial class JournalStage : IEventHandler<CommandSlot>
         if (endOfBatch)
         {
             Commit();
+            _previousBatchWritten = _lastWritten;
         }
     }
 

@@ -3,7 +3,8 @@ using TradeFlow.Ring.Processing;
 namespace TradeFlow.Engine.Pipeline;
 
 /// <summary>
-/// The publish stage, gated on the journal: for each command, in sequence order, feeds the subscribers its
+/// The publish stage, gated on durability (the sync stage, or the journal stage when its append is the durable
+/// commit): for each command, in sequence order, feeds the subscribers its
 /// committed events and then completes it — so an ack never precedes durability, and a caller that reads a
 /// live projection after its ack finds its own events there. Callback exceptions are reported, never allowed
 /// to stop the acks of other commands. Releases the slot's references afterwards.
@@ -27,7 +28,7 @@ internal sealed class PublishStage : IEventHandler<CommandSlot>
         {
             var journal = data.Journal;
             CommandOutcome outcome;
-            if (journal.Failure is { } failure)
+            if ((journal.Failure ?? data.DurabilityFailure) is { } failure)
             {
                 outcome = CommandOutcome.Failed("Not durable, not acknowledged: " + failure.Message);
             }

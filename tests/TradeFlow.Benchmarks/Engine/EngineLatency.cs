@@ -43,8 +43,8 @@ public static class EngineLatency
             ? Enumerable.Range(0, args.Length / 3).Select(i => (Enum.Parse<EngineStore>(args[i * 3]),
                 int.Parse(args[(i * 3) + 1], CultureInfo.InvariantCulture), int.Parse(args[(i * 3) + 2], CultureInfo.InvariantCulture))).ToArray()
             : Default;
-        Console.WriteLine("| store | offered/s | commands | achieved/s | p50 µs | p99 µs | p99.9 µs | max µs | commands/commit | commit mean µs | wait |");
-        Console.WriteLine("|---|---|---|---|---|---|---|---|---|---|---|");
+        Console.WriteLine("| store | offered/s | commands | achieved/s | p50 µs | p99 µs | p99.9 µs | max µs | commands/commit | commit mean µs | commits/s | commands/write | wait |");
+        Console.WriteLine("|---|---|---|---|---|---|---|---|---|---|---|---|---|");
         foreach (var (store, rate, count) in scenarios)
         {
             Console.WriteLine(Measure(store, rate, count));
@@ -67,14 +67,18 @@ public static class EngineLatency
             }
 
             var commitsBefore = engine.Commits;
+            var writesBefore = engine.Writes;
             using var completion = new LatencyCompletion(count);
             var elapsed = Pace(engine, EngineBenchData.Captures(count, "measured"), rate, completion);
-            var commits = engine.Commits - commitsBefore;
             var commitMean = engine.Metrics.CommitLatencyMeanMicroseconds;
             engine.Stop(TimeSpan.FromSeconds(60));
+            // Read after the stop (exact): a commit is a durable point (an fsync when the store pipelines its commits),
+            // a write is one of the store's commits; several writes may share one fsync.
+            var commits = engine.Commits - commitsBefore;
+            var writes = engine.Writes - writesBefore;
             var h = completion.Histogram;
             return string.Create(CultureInfo.InvariantCulture,
-                $"| {kind} | {rate:N0} | {count:N0} | {count / elapsed.TotalSeconds:N0} | {Micros(h.Percentile(50))} | {Micros(h.Percentile(99))} | {Micros(h.Percentile(99.9))} | {Micros(h.Max)} | {(double)count / Math.Max(1, commits):N1} | {commitMean:N1} | {Environment.GetEnvironmentVariable("TRADEFLOW_WAIT") ?? "default"}{(SleepPacing ? ", sleep-paced" : "")} |");
+                $"| {kind} | {rate:N0} | {count:N0} | {count / elapsed.TotalSeconds:N0} | {Micros(h.Percentile(50))} | {Micros(h.Percentile(99))} | {Micros(h.Percentile(99.9))} | {Micros(h.Max)} | {(double)count / Math.Max(1, commits):N1} | {commitMean:N1} | {commits / elapsed.TotalSeconds:N0} | {(double)count / Math.Max(1, writes):N1} | {Environment.GetEnvironmentVariable("TRADEFLOW_WAIT") ?? "default"}{(SleepPacing ? ", sleep-paced" : "")} |");
         }
         finally
         {

@@ -63,6 +63,6 @@ public static class EngineSaturation
         process.Refresh();
         double n = captures.Length;
         return string.Create(CultureInfo.InvariantCulture,
-            $"{label}: {wall.Elapsed.TotalMicroseconds / n:F2} us/cmd, {n / wall.Elapsed.TotalSeconds:N0}/s, cpu {(process.TotalProcessorTime - cpu).TotalMicroseconds / n:F2} us/cmd, {(GC.GetTotalAllocatedBytes(precise: true) - allocated) / n:F0} B/cmd, gc0 {GC.CollectionCount(0) - gen0} gc1 {GC.CollectionCount(1) - gen1} gc2 {GC.CollectionCount(2) - gen2}, pause {(GC.GetTotalPauseDuration() - pause).TotalMilliseconds:F0} ms, commits {engine.Commits}, load {File.ReadAllText("/proc/loadavg").Split(' ')[0]}");
+            $"{label}: {wall.Elapsed.TotalMicroseconds / n:F2} us/cmd, {n / wall.Elapsed.TotalSeconds:N0}/s, cpu {(process.TotalProcessorTime - cpu).TotalMicroseconds / n:F2} us/cmd, {(GC.GetTotalAllocatedBytes(precise: true) - allocated) / n:F0} B/cmd, gc0 {GC.CollectionCount(0) - gen0} gc1 {GC.CollectionCount(1) - gen1} gc2 {GC.CollectionCount(2) - gen2}, pause {(GC.GetTotalPauseDuration() - pause).TotalMilliseconds:F0} ms, commits {engine.Commits}, writes {engine.Writes}, load {File.ReadAllText("/proc/loadavg").Split(' ')[0]}");
     }
 }
