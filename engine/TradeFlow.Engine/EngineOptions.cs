@@ -22,11 +22,18 @@ public sealed class EngineOptions
     }
 
     /// <summary>
-    /// The store: recovery reads it all, the journal stage appends to it. The caller owns (and disposes) it. A store that
-    /// also implements <see cref="IPipelinedEventJournal"/> (the embedded journal) gets pipelined group commits: batch
-    /// n+1 is written while batch n's fsync runs, and acks still wait for the fsync that covers them.
+    /// The store: recovery reads it all, the journal stage appends to it. The caller owns (and disposes) it.
     /// </summary>
     public IEventJournal Journal { get; }
+
+    /// <summary>
+    /// Pipelined group commits (default off): when the store also implements <see cref="IPipelinedEventJournal"/> (the
+    /// embedded journal), a sync stage makes batch n durable while the journal stage writes batch n+1; acks still wait
+    /// for the fsync that covers them. Off by default because on a 2-core machine the extra stage thread cost more
+    /// than the overlap gained (docs/benchmarks.md, "Pipelined group commit"): turn it on where the stages have cores
+    /// of their own.
+    /// </summary>
+    public bool PipelinedCommits { get; init; }
 
     /// <summary>Reference data for risk, compliance and the lifecycle rules.</summary>
     public ReferenceDataSet ReferenceData { get; }

@@ -46,9 +46,9 @@ public sealed partial class TradeEngine : IDisposable
             waitStrategy: options.WaitStrategy);
         _disruptor.SetDefaultExceptionHandler(new HaltOnExceptionHandler<CommandSlot>((ex, _) => _fault.Raise(ex)));
         var onCallbackError = options.OnSubscriberError ?? RecordCallbackError;
-        // A store that splits write from fsync gets a sync stage: the journal stage writes batch n+1 while batch n's
-        // fsync runs, and publish is gated on the durable point (docs/pipeline.md, "Pipelined group commit").
-        var pipelined = options.Journal as IPipelinedEventJournal;
+        // Asked for, and on a store that splits write from fsync: a sync stage, so that the journal stage writes batch
+        // n+1 while batch n's fsync runs, and publish is gated on the durable point (docs/pipeline.md, "Pipelined group commit").
+        var pipelined = options.PipelinedCommits ? options.Journal as IPipelinedEventJournal : null;
         var progress = pipelined is null ? null : new SyncProgress();
         _journalStage = new JournalStage(options.Journal, options.Serializer, options.Clock, _fault, _commits, progress,
             onCallbackError);

@@ -17,7 +17,7 @@ public sealed class PipelinedCommitTests : IDisposable
     [Fact]
     public async Task An_ack_waits_for_the_fsync_that_covers_its_write_and_readers_do_not_see_the_event_before()
     {
-        using var harness = EngineHarness.Start(_fsync.Journal);
+        using var harness = EngineHarness.Start(_fsync.Journal, pipelinedCommits: true);
         var completion = new RecordingCompletion();
 
         harness.Engine.Submit(new EngineCommand(new BookTradeBuilder().Build()), completion, 1);
@@ -40,7 +40,7 @@ public sealed class PipelinedCommitTests : IDisposable
     [Fact]
     public async Task The_next_batch_is_written_while_the_previous_fsync_runs_and_both_are_acked_after_it()
     {
-        using var harness = EngineHarness.Start(_fsync.Journal);
+        using var harness = EngineHarness.Start(_fsync.Journal, pipelinedCommits: true);
         var completion = new RecordingCompletion();
         harness.Engine.Submit(new EngineCommand(new BookTradeBuilder().Build()), completion, 1);
         Assert.True(await _fsync.WaitForFsyncAsync());
@@ -63,7 +63,7 @@ public sealed class PipelinedCommitTests : IDisposable
     [Fact]
     public async Task A_write_waits_while_an_earlier_write_already_waits_for_the_next_fsync_so_the_group_grows_instead()
     {
-        using var harness = EngineHarness.Start(_fsync.Journal);
+        using var harness = EngineHarness.Start(_fsync.Journal, pipelinedCommits: true);
         var recorder = new DecisionRecorder();
         harness.Engine.Submit(new EngineCommand(new BookTradeBuilder().Build()), recorder, 1);
         Assert.True(await _fsync.WaitForFsyncAsync());
@@ -89,7 +89,7 @@ public sealed class PipelinedCommitTests : IDisposable
     public async Task A_failed_fsync_fails_its_batch_and_the_batch_written_behind_it_and_acks_neither()
     {
         Exception? reported = null;
-        using var harness = EngineHarness.Start(_fsync.Journal, onFault: ex => reported = ex);
+        using var harness = EngineHarness.Start(_fsync.Journal, onFault: ex => reported = ex, pipelinedCommits: true);
         var completion = new RecordingCompletion();
         Assert.True((await SendAndRelease(harness, completion, 0)).IsAccepted);
 
@@ -119,7 +119,7 @@ public sealed class PipelinedCommitTests : IDisposable
     [Fact]
     public async Task A_duplicate_of_a_command_whose_fsync_is_in_flight_is_answered_only_after_that_fsync()
     {
-        using var harness = EngineHarness.Start(_fsync.Journal);
+        using var harness = EngineHarness.Start(_fsync.Journal, pipelinedCommits: true);
         var recorder = new DecisionRecorder();
         var capture = new BookTradeBuilder().WithSourceKey("FIX:CLIENT1:571=TR-P1").Build();
         harness.Engine.Submit(new EngineCommand(capture), recorder, 1);
@@ -140,7 +140,7 @@ public sealed class PipelinedCommitTests : IDisposable
     [Fact]
     public async Task A_duplicate_of_a_command_whose_fsync_fails_fails_too()
     {
-        using var harness = EngineHarness.Start(_fsync.Journal);
+        using var harness = EngineHarness.Start(_fsync.Journal, pipelinedCommits: true);
         var recorder = new DecisionRecorder();
         var capture = new BookTradeBuilder().WithSourceKey("FIX:CLIENT1:571=TR-P2").Build();
         _fsync.FailWith(new IOException("fsync: Input/output error (simulated)."));
@@ -160,7 +160,7 @@ public sealed class PipelinedCommitTests : IDisposable
     {
         _fsync.Open();
         var subscriber = new RecordingSubscriber();
-        using var harness = EngineHarness.Start(_fsync.Journal, subscribers: [subscriber]);
+        using var harness = EngineHarness.Start(_fsync.Journal, subscribers: [subscriber], pipelinedCommits: true);
         var completion = new RecordingCompletion();
 
         for (var i = 0; i < 2_000; i++)

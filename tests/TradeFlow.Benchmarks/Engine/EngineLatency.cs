@@ -59,6 +59,7 @@ public static class EngineLatency
             var engine = new TradeEngine(new EngineOptions(store, EngineBenchData.ReferenceData(), SystemClock.Instance)
             {
                 WaitStrategy = WaitStrategyFromEnvironment(),
+                PipelinedCommits = PipelinedCommitsFromEnvironment(),
             });
             engine.Start();
             using (var warmup = new LatencyCompletion(Math.Min(count, 20_000)))
@@ -114,6 +115,9 @@ public static class EngineLatency
             EngineBenchData.Delete(store, directory);
         }
     }
+
+    // TRADEFLOW_PIPELINED_COMMITS=1 turns on the engine's pipelined group commit (off by default) for a comparison run.
+    internal static bool PipelinedCommitsFromEnvironment() => Environment.GetEnvironmentVariable("TRADEFLOW_PIPELINED_COMMITS") == "1";
 
     // TRADEFLOW_WAIT picks the ring's wait strategy for a comparison run: "hybrid:N" (N spins), "pulseall:N" (the previous hybrid, which woke every sleeper), "blocking",
     // "yielding", "sleeping" or "busyspin"; unset = the engine's default.

@@ -28,6 +28,7 @@ public static class EngineSaturation
                 var engine = new TradeEngine(new EngineOptions(store, EngineBenchData.ReferenceData(), SystemClock.Instance)
                 {
                     WaitStrategy = EngineLatency.WaitStrategyFromEnvironment(),
+                    PipelinedCommits = EngineLatency.PipelinedCommitsFromEnvironment(),
                 });
                 engine.Start();
                 var captures = EngineBenchData.Captures(count, "r" + round.ToString(CultureInfo.InvariantCulture));

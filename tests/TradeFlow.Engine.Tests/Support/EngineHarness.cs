@@ -35,7 +35,8 @@ internal sealed class EngineHarness : IDisposable
         IReadOnlyList<IEngineSubscriber>? subscribers = null,
         FakeClock? clock = null,
         Action<Exception>? onFault = null,
-        PriceBands? priceBands = null)
+        PriceBands? priceBands = null,
+        bool pipelinedCommits = false)
     {
         store ??= new InMemoryEventStore();
         clock ??= new FakeClock();
@@ -47,6 +48,7 @@ internal sealed class EngineHarness : IDisposable
             Subscribers = subscribers ?? [],
             OnFault = onFault,
             PriceBands = priceBands ?? PriceBands.Default,
+            PipelinedCommits = pipelinedCommits,
         };
         var engine = new TradeEngine(options);
         engine.Start();
