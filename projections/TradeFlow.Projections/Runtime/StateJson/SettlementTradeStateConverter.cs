@@ -6,10 +6,6 @@ namespace TradeFlow.Projections.Runtime.StateJson;
 /// <summary>Writes settlement's per-trade row as the serializer does.</summary>
 internal sealed class SettlementTradeStateConverter : StateRowConverter<SettlementTrade>
 {
-    private static readonly JsonEncodedText TradeId = JsonEncodedText.Encode("tradeId");
-    private static readonly JsonEncodedText Economics = JsonEncodedText.Encode("economics");
-    private static readonly JsonEncodedText AssetClass = JsonEncodedText.Encode("assetClass");
-    private static readonly JsonEncodedText Notional = JsonEncodedText.Encode("notional");
     private static readonly JsonEncodedText AccruedInterest = JsonEncodedText.Encode("accruedInterest");
     private static readonly JsonEncodedText Status = JsonEncodedText.Encode("status");
     private static readonly JsonEncodedText Attempt = JsonEncodedText.Encode("attempt");
@@ -23,10 +19,7 @@ internal sealed class SettlementTradeStateConverter : StateRowConverter<Settleme
     public override void Write(Utf8JsonWriter writer, SettlementTrade value, JsonSerializerOptions options)
     {
         writer.WriteStartObject();
-        Value(writer, TradeId, value.TradeId, options);
-        Value(writer, Economics, value.Economics, options);
-        Value(writer, AssetClass, value.AssetClass, options);
-        Value(writer, Notional, value.Notional, options);
+        TradeHead(writer, value.TradeId, value.Economics, value.AssetClass, value.Notional, options);
         writer.WriteNumber(AccruedInterest, value.AccruedInterest);
         Value(writer, Status, value.Status, options);
         writer.WriteNumber(Attempt, value.Attempt);

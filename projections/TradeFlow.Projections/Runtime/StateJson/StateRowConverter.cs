@@ -1,6 +1,9 @@
 using System.Collections.Immutable;
 using System.Text.Json;
 using System.Text.Json.Serialization;
+using TradeFlow.Domain.ReferenceData;
+using TradeFlow.Domain.Trades;
+using TradeFlow.Domain.Values;
 
 namespace TradeFlow.Projections.Runtime.StateJson;
 
@@ -17,6 +20,21 @@ internal abstract class StateRowConverter<T> : JsonConverter<T>
     /// <inheritdoc />
     public override T Read(ref Utf8JsonReader reader, Type typeToConvert, JsonSerializerOptions options) =>
         throw new NotSupportedException($"{typeof(T).Name} state rows are read with ProjectionJson.Options, not the write-only state options.");
+
+    private static readonly JsonEncodedText TradeIdName = JsonEncodedText.Encode("tradeId");
+    private static readonly JsonEncodedText EconomicsName = JsonEncodedText.Encode("economics");
+    private static readonly JsonEncodedText AssetClassName = JsonEncodedText.Encode("assetClass");
+    private static readonly JsonEncodedText NotionalName = JsonEncodedText.Encode("notional");
+
+    /// <summary>The four members every projection's per-trade row starts with, in their declaration order.</summary>
+    protected static void TradeHead(Utf8JsonWriter writer, TradeId tradeId, TradeEconomics economics, AssetClass assetClass, Money notional,
+        JsonSerializerOptions options)
+    {
+        Value(writer, TradeIdName, tradeId, options);
+        Value(writer, EconomicsName, economics, options);
+        Value(writer, AssetClassName, assetClass, options);
+        Value(writer, NotionalName, notional, options);
+    }
 
     /// <summary>Writes a member through the write options' converter for its type (the read options' own for values).</summary>
     protected static void Value<TValue>(Utf8JsonWriter writer, JsonEncodedText name, TValue value, JsonSerializerOptions options)
