@@ -3,6 +3,7 @@ using System.Text.Json.Serialization;
 using TradeFlow.Domain.Values;
 using TradeFlow.EventSourcing;
 using TradeFlow.Projections.Runtime;
+using TradeFlow.Projections.Runtime.StateJson;
 
 namespace TradeFlow.Projections.Accounting;
 
@@ -22,20 +23,11 @@ internal static class JournalEntryJsonWriter
     private static readonly JsonEncodedText KindName = JsonEncodedText.Encode("kind");
     private static readonly JsonEncodedText EffectiveTimeName = JsonEncodedText.Encode("effectiveTime");
     private static readonly JsonEncodedText LinesName = JsonEncodedText.Encode("lines");
-    private static readonly JsonEncodedText AccountName = JsonEncodedText.Encode("account");
-    private static readonly JsonEncodedText CurrencyName = JsonEncodedText.Encode("currency");
-    private static readonly JsonEncodedText BookName = JsonEncodedText.Encode("book");
-    private static readonly JsonEncodedText CounterpartyName = JsonEncodedText.Encode("counterparty");
-    private static readonly JsonEncodedText AmountName = JsonEncodedText.Encode("amount");
 
     private static readonly JsonSerializerOptions Options = ProjectionJson.Options;
     private static readonly JsonConverter<GlobalPosition> Position = Converter<GlobalPosition>();
     private static readonly JsonConverter<TradeId> Trade = Converter<TradeId>();
     private static readonly JsonConverter<EntryKind> Kind = Converter<EntryKind>();
-    private static readonly JsonConverter<Account> AccountConverter = Converter<Account>();
-    private static readonly JsonConverter<Currency> CurrencyConverter = Converter<Currency>();
-    private static readonly JsonConverter<BookId> Book = Converter<BookId>();
-    private static readonly JsonConverter<CounterpartyId> Counterparty = Converter<CounterpartyId>();
 
     /// <summary>Writes <paramref name="entry"/> as one JSON object.</summary>
     public static void Write(Utf8JsonWriter writer, JournalEntry entry) =>
@@ -58,31 +50,10 @@ internal static class JournalEntryJsonWriter
         writer.WriteStartArray(LinesName);
         foreach (ref readonly var line in lines)
         {
-            WriteLine(writer, line);
+            PostingLineStateConverter.WriteLine(writer, line, Options);
         }
 
         writer.WriteEndArray();
-        writer.WriteEndObject();
-    }
-
-    private static void WriteLine(Utf8JsonWriter writer, in PostingLine line)
-    {
-        writer.WriteStartObject();
-        writer.WritePropertyName(AccountName);
-        AccountConverter.Write(writer, line.Account, Options);
-        writer.WritePropertyName(CurrencyName);
-        CurrencyConverter.Write(writer, line.Currency, Options);
-        writer.WritePropertyName(BookName);
-        Book.Write(writer, line.Book, Options);
-
-        // DefaultIgnoreCondition = WhenWritingNull: a line without a counterparty has no such member at all.
-        if (line.Counterparty is { } counterparty)
-        {
-            writer.WritePropertyName(CounterpartyName);
-            Counterparty.Write(writer, counterparty, Options);
-        }
-
-        writer.WriteNumber(AmountName, line.Amount);
         writer.WriteEndObject();
     }
 

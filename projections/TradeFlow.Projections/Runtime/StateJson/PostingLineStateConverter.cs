@@ -13,7 +13,10 @@ internal sealed class PostingLineStateConverter : StateRowConverter<PostingLine>
     private static readonly JsonEncodedText Amount = JsonEncodedText.Encode("amount");
 
     /// <inheritdoc />
-    public override void Write(Utf8JsonWriter writer, PostingLine value, JsonSerializerOptions options)
+    public override void Write(Utf8JsonWriter writer, PostingLine value, JsonSerializerOptions options) => WriteLine(writer, value, options);
+
+    /// <summary>Writes one posting line; also the lines of a spilled journal entry (<see cref="JournalEntryJsonWriter"/>).</summary>
+    public static void WriteLine(Utf8JsonWriter writer, in PostingLine value, JsonSerializerOptions options)
     {
         writer.WriteStartObject();
         Value(writer, Account, value.Account, options);
