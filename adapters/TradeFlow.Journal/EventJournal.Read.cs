@@ -101,16 +101,20 @@ public sealed partial class EventJournal
 
     private RecordedEvent Decode(ReadOnlyMemory<byte> record, Utf8Cache cache)
     {
-        // Records were verified when the journal opened (or when written); the CRC is rechecked on every read
-        // anyway, because it is cheap and catches a disk that rots under a long-running process.
-        if (!RecordFrame.CrcMatches(record.Span))
+        CheckCrc(record.Span);
+        return RecordCodec.Decode(RecordFrame.Body(record.Span), cache);
+    }
+
+    // Records were verified when the journal opened (or when written); the CRC is rechecked on every read
+    // anyway, because it is cheap and catches a disk that rots under a long-running process.
+    private void CheckCrc(ReadOnlySpan<byte> record)
+    {
+        if (!RecordFrame.CrcMatches(record))
         {
-            var position = RecordCodec.ReadKey(RecordFrame.Body(record.Span)).Position;
+            var position = RecordCodec.ReadKey(RecordFrame.Body(record)).Position;
             var location = _index.LocationOf(position);
             throw new JournalCorruptException(Segment(location).Path, JournalFormat.OffsetOf(location), "CRC-32C mismatch on read");
         }
-
-        return RecordCodec.Decode(RecordFrame.Body(record.Span), cache);
     }
 
     private SegmentFile Segment(long location) => Volatile.Read(ref _segments)[JournalFormat.SegmentOf(location)];

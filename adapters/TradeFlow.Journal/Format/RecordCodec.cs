@@ -97,6 +97,20 @@ internal static class RecordCodec
         return new RecordedEvent(stream, BinaryPrimitives.ReadInt64LittleEndian(body[24..]), GlobalPosition.FromInt64(BinaryPrimitives.ReadInt64LittleEndian(body[16..])), data);
     }
 
+    /// <summary>
+    /// The fold's fields of a body, in place: no envelope, no payload copy, and no stream, source or actor string
+    /// (a replay of 1M events over 200,000 streams allocated a stream id per event: too many for the cache).
+    /// </summary>
+    public static RecordedEventView View(ReadOnlySpan<byte> body, Utf8Cache cache)
+    {
+        var at = JournalFormat.BodyFixedSize + BinaryPrimitives.ReadUInt16LittleEndian(body[2..]);
+        var type = cache.Get(Take(body, 4, ref at));
+        at += (int)Optional(BinaryPrimitives.ReadUInt16LittleEndian(body[6..])) + (int)Optional(BinaryPrimitives.ReadUInt16LittleEndian(body[8..]));
+        return new RecordedEventView(GlobalPosition.FromInt64(BinaryPrimitives.ReadInt64LittleEndian(body[16..])), new Guid(body.Slice(32, 16)),
+            type, BinaryPrimitives.ReadInt32LittleEndian(body[12..]), ReadTime(body, 80, 96), ReadTime(body, 88, 98),
+            body.Slice(at, BinaryPrimitives.ReadInt32LittleEndian(body[100..])));
+    }
+
     private static int OptionalSize(string? value, string name)
     {
         if (value is null)

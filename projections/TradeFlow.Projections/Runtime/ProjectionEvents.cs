@@ -30,6 +30,23 @@ public static class ProjectionEvents
         return true;
     }
 
+    /// <summary>
+    /// Deserializes an event seen in place (<see cref="IEventViewSource"/>), straight from the reader's buffer: the same
+    /// event and envelope fields as <see cref="TryRead(RecordedEvent, out ProjectionEvent)"/> on the same record.
+    /// </summary>
+    public static bool TryRead(in RecordedEventView view, out ProjectionEvent projectionEvent)
+    {
+        if (!DomainEventRegistry.CanRead(view.Type, view.SchemaVersion))
+        {
+            projectionEvent = default;
+            return false;
+        }
+
+        var evt = (ITradeEvent)TradeEventSerializer.Instance.Deserialize(view.Type, view.SchemaVersion, view.Payload);
+        projectionEvent = new ProjectionEvent(view.Position, view.RecordedTime, view.EffectiveTime, view.EventId, evt);
+        return true;
+    }
+
     /// <summary>Reads the global log synchronously from <paramref name="from"/> (inclusive), skipping non-trade envelopes.</summary>
     public static IEnumerable<ProjectionEvent> ReadAll(IEventJournal journal, GlobalPosition from, long maxCount = long.MaxValue)
     {

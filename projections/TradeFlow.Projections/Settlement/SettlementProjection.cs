@@ -16,6 +16,7 @@ public sealed partial class SettlementProjection : Projection<SettlementDocument
 {
     private readonly ReferenceDataSet _referenceData;
     private readonly Dictionary<TradeId, SettlementTrade> _trades = [];
+    private readonly SettlementAccountSets _accountSets = new();
 
     /// <summary>Creates the projection over the reference data (SSIs and calendars).</summary>
     public SettlementProjection(ReferenceDataSet referenceData)
@@ -34,7 +35,11 @@ public sealed partial class SettlementProjection : Projection<SettlementDocument
     public SettlementTrade? FindTrade(TradeId id) => _trades.GetValueOrDefault(id);
 
     /// <inheritdoc />
-    public override void Reset() => _trades.Clear();
+    public override void Reset()
+    {
+        _trades.Clear();
+        _accountSets.Clear();
+    }
 
     /// <inheritdoc />
     public override void Apply(in ProjectionEvent e)
@@ -61,7 +66,7 @@ public sealed partial class SettlementProjection : Projection<SettlementDocument
                 _trades[t.TradeId] = t with
                 {
                     Status = SettlementStatus.Instructed, Attempt = instructed.Attempt,
-                    InstructedAccounts = instructed.Accounts, FailReason = null, FailedAt = null, Position = at,
+                    InstructedAccounts = _accountSets.Intern(instructed.Accounts), FailReason = null, FailedAt = null, Position = at,
                 };
                 break;
             case SettlementMatched matched when Outstanding(matched.TradeId) is { } t:
@@ -108,7 +113,7 @@ public sealed partial class SettlementProjection : Projection<SettlementDocument
         ArgumentNullException.ThrowIfNull(document);
         foreach (var trade in document.Trades)
         {
-            _trades[trade.TradeId] = trade;
+            _trades[trade.TradeId] = trade with { InstructedAccounts = _accountSets.Intern(trade.InstructedAccounts) };
         }
     }
 }

@@ -25,13 +25,33 @@ internal static class DecodePipeline
     /// <param name="progress">Called on the caller's thread with the envelopes read so far, about every 16,384.</param>
     /// <param name="cancellationToken">Stops both threads.</param>
     public static long Run(IEnumerable<RecordedEvent> source, Action<ProjectionEvent> apply, Action<long> progress,
+        CancellationToken cancellationToken) =>
+        Run(batches =>
+        {
+            foreach (var recorded in source)
+            {
+                batches.Add(ProjectionEvents.TryRead(recorded, out var e), e);
+            }
+        }, apply, progress, cancellationToken);
+
+    /// <summary>
+    /// As <see cref="Run(IEnumerable{RecordedEvent}, Action{ProjectionEvent}, Action{long}, CancellationToken)"/>, over a
+    /// store's in-place views of events 1..<paramref name="upTo"/>: each payload is deserialized straight from the read
+    /// buffer, with no envelope object or payload copy per event (that garbage was collected on both threads' time).
+    /// </summary>
+    public static long Run(IEventViewSource source, long upTo, Action<ProjectionEvent> apply, Action<long> progress,
+        CancellationToken cancellationToken) =>
+        Run(batches => source.ReadAllViews(GlobalPosition.Start, upTo,
+            (in RecordedEventView view) => batches.Add(ProjectionEvents.TryRead(view, out var e), e)), apply, progress, cancellationToken);
+
+    private static long Run(Action<BatchWriter> produce, Action<ProjectionEvent> apply, Action<long> progress,
         CancellationToken cancellationToken)
     {
         using var stop = CancellationTokenSource.CreateLinkedTokenSource(cancellationToken);
         using var queue = new BlockingCollection<Batch>(BatchesInFlight);
         var spare = new ConcurrentQueue<ProjectionEvent[]>();
         ExceptionDispatchInfo? failure = null;
-        var reader = new Thread(() => failure = Produce(source, queue, spare, stop.Token)) { IsBackground = true, Name = "replay-decode" };
+        var reader = new Thread(() => failure = Produce(produce, queue, spare, stop.Token)) { IsBackground = true, Name = "replay-decode" };
         reader.Start();
         long read = 0;
         try
@@ -67,31 +87,14 @@ internal static class DecodePipeline
         return read;
     }
 
-    private static ExceptionDispatchInfo? Produce(IEnumerable<RecordedEvent> source, BlockingCollection<Batch> queue,
+    private static ExceptionDispatchInfo? Produce(Action<BatchWriter> read, BlockingCollection<Batch> queue,
         ConcurrentQueue<ProjectionEvent[]> spare, CancellationToken token)
     {
         try
         {
-            var events = new ProjectionEvent[BatchSize];
-            var count = 0;
-            long read = 0;
-            foreach (var recorded in source)
-            {
-                read++;
-                if (ProjectionEvents.TryRead(recorded, out var e))
-                {
-                    events[count++] = e;
-                }
-
-                if (count == BatchSize || (read & 0x3FFF) == 0)
-                {
-                    queue.Add(new Batch(events, count, read), token);
-                    events = spare.TryDequeue(out var again) ? again : new ProjectionEvent[BatchSize];
-                    count = 0;
-                }
-            }
-
-            queue.Add(new Batch(events, count, read), token);
+            var batches = new BatchWriter(queue, spare, token);
+            read(batches);
+            batches.Complete();
             return null;
         }
         catch (OperationCanceledException) when (token.IsCancellationRequested)
@@ -111,4 +114,30 @@ internal static class DecodePipeline
     }
 
     private readonly record struct Batch(ProjectionEvent[] Events, int Count, long Read);
+
+    // The reader's side: fills a batch and hands it over when full, or every 16,384 envelopes for the progress.
+    private sealed class BatchWriter(BlockingCollection<Batch> queue, ConcurrentQueue<ProjectionEvent[]> spare, CancellationToken token)
+    {
+        private ProjectionEvent[] _events = new ProjectionEvent[BatchSize];
+        private int _count;
+        private long _read;
+
+        public void Add(bool isTradeEvent, in ProjectionEvent e)
+        {
+            _read++;
+            if (isTradeEvent)
+            {
+                _events[_count++] = e;
+            }
+
+            if (_count == BatchSize || (_read & 0x3FFF) == 0)
+            {
+                queue.Add(new Batch(_events, _count, _read), token);
+                _events = spare.TryDequeue(out var again) ? again : new ProjectionEvent[BatchSize];
+                _count = 0;
+            }
+        }
+
+        public void Complete() => queue.Add(new Batch(_events, _count, _read), token);
+    }
 }
