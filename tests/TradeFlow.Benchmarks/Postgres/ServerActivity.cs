@@ -15,7 +15,10 @@ namespace TradeFlow.Benchmarks.Postgres;
 /// timeout), so with 2 GB of shared buffers a run's writes showed up 131,000 blocks later in another run. The bytes
 /// the store's own backends passed to <c>write</c>/<c>pwrite</c> (<c>wchar</c> in <c>/proc/PID/io</c>) are exact
 /// and immediate instead: their share of the WAL, the empty blocks that extend the table and its indexes, and every
-/// dirty buffer they had to write out to get a free one — the last part is what shared_buffers decides.
+/// dirty buffer they had to write out to get a free one — the last part is what shared_buffers decides. (<c>wchar</c>
+/// counts every write system call, the socket to the client included; that part is small for COPY commits.)
+/// <c>pg_stat_wal</c> is flushed by each backend at most once a second, so its counts are exact only to about a
+/// second of a run's work.
 /// </remarks>
 internal readonly record struct ServerActivity(
     long Checkpoints, long BuffersCheckpoint, long BuffersClean, long MaxWrittenClean, long BuffersBackend,
@@ -63,7 +66,9 @@ internal readonly record struct ServerActivity(
             """, connection);
         // PostgreSQL 15 does not say whether huge_pages = try got them (huge_pages_status is 17's); the kernel does.
         var meminfo = File.ReadAllLines("/proc/meminfo").Select(l => l.Split(':', 2)).ToDictionary(p => p[0], p => p[1].Trim());
-        return $"server: {command.ExecuteScalar()}; huge pages on the machine: {meminfo["HugePages_Total"]} reserved, {meminfo["HugePages_Free"]} free";
+        // A server in huge pages holds them from its start: untouched ones count as free and reserved (Rsvd) at once.
+        return $"server: {command.ExecuteScalar()}; huge pages on the machine: {meminfo["HugePages_Total"]} in the pool, " +
+            $"{meminfo["HugePages_Free"]} free of which {meminfo["HugePages_Rsvd"]} reserved by a running process";
     }
 
     /// <summary>What happened between two readings.</summary>
