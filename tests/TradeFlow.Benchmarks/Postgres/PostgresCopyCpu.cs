@@ -40,6 +40,7 @@ internal static class PostgresCopyCpu
             $"load average {File.ReadAllText("/proc/loadavg")[..14]}, thread-pool spinning {(args.Contains("--spin") ? "default" : "off")}"));
         // --modes inline,deferred,none (the default: all three); "deferred" runs twice, with the store's fill worker
         // running beside the appends and with it off followed by the fill alone (PostgresCopyCpuDeferred).
+        Console.WriteLine(ServerActivity.Settings(PostgresBenchmarkData.Options("public").ConnectionString));
         var modes = args.SkipWhile(a => a != "--modes").Skip(1).FirstOrDefault()?.Split(',') ?? ["inline", "deferred", "none"];
         foreach (var mode in modes)
         {
@@ -114,6 +115,8 @@ internal static class PostgresCopyCpu
         var clock = Stopwatch.StartNew();
         var threadsBefore = ThreadCpu.ByName();
         var workItemsBefore = ThreadPool.CompletedWorkItemCount;
+        var writers = ServerCpu.ClientBackends(connectionString, PostgresCopyCpu.ApplicationName);
+        var activityBefore = ServerActivity.Take(connectionString, store.Options.Schema, writers);
         var before = CostCounters.Take(clock, connectionString, backends);
         for (var i = 0; i < commits; i++)
         {
@@ -121,10 +124,12 @@ internal static class PostgresCopyCpu
         }
 
         var cost = CostCounters.Take(clock, connectionString, backends) - before;
+        var activity = ServerActivity.Take(connectionString, store.Options.Schema, writers) - activityBefore;
         var threads = ThreadCpu.Difference(threadsBefore, ThreadCpu.ByName(), (double)commits * events.Length);
         Print(cost, (double)commits * events.Length, commits, events.Length, json);
         Console.WriteLine(string.Create(CultureInfo.InvariantCulture,
             $"    thread-pool work items per commit {(ThreadPool.CompletedWorkItemCount - workItemsBefore) / (double)commits:F1}; client CPU by thread, µs/event: {threads}"));
+        Console.WriteLine(activity.Describe((double)commits * events.Length));
     }
 
     // The first shape of a run still had the tiered JIT's background compiles in its window after the fixed warm-up:

@@ -49,6 +49,8 @@ internal static class PostgresCopyCpuDeferred
         var clock = Stopwatch.StartNew();
         var fillBefore = ServerCpu.Seconds(fillBackends.Contains);
         var filledBefore = store.ReadJsonFilledToAsync().GetAwaiter().GetResult().Value;
+        var writers = ServerCpu.ClientBackends(connectionString, PostgresCopyCpu.ApplicationName);
+        var activityBefore = ServerActivity.Take(connectionString, store.Options.Schema, writers);
         var before = CostCounters.Take(clock, connectionString, appendBackends);
         for (var i = 0; i < commits; i++)
         {
@@ -56,6 +58,7 @@ internal static class PostgresCopyCpuDeferred
         }
 
         var appended = CostCounters.Take(clock, connectionString, appendBackends) - before;
+        var activity = ServerActivity.Take(connectionString, store.Options.Schema, writers) - activityBefore;
         var fillCpu = ServerCpu.Seconds(fillBackends.Contains) - fillBefore;
         var filled = store.ReadJsonFilledToAsync().GetAwaiter().GetResult().Value - filledBefore;
         var lag = store.HeadPosition.Value - filledBefore - filled;
@@ -71,6 +74,7 @@ internal static class PostgresCopyCpuDeferred
             $"the rest filled {drain.TotalMilliseconds:F0} ms later); client CPU {appended.ClientCpuSeconds * 1e6 / n,6:F2} µs/event; " +
             $"appends' backend {appended.BackendCpuSeconds * 1e6 / n,6:F2}; fill's backend {fillCpu * 1e6 / Math.Max(filled, 1),6:F2} per filled event; " +
             $"all postgres {appended.ServerCpuSeconds * 1e6 / n,6:F2}; WAL {appended.WalBytes / n,5:F0} B/event"));
+        Console.WriteLine(activity.Describe(n));
     }
 
     private static void MeasureThenFill(PostgresEventStore store, Action commit, int commits, int events)
@@ -78,6 +82,8 @@ internal static class PostgresCopyCpuDeferred
         var connectionString = store.Options.ConnectionString;
         var backends = ServerCpu.StoreBackends(connectionString, PostgresCopyCpu.ApplicationName);
         var clock = Stopwatch.StartNew();
+        var writers = ServerCpu.ClientBackends(connectionString, PostgresCopyCpu.ApplicationName);
+        var activityBefore = ServerActivity.Take(connectionString, store.Options.Schema, writers);
         var before = CostCounters.Take(clock, connectionString, backends);
         for (var i = 0; i < commits; i++)
         {
@@ -85,6 +91,7 @@ internal static class PostgresCopyCpuDeferred
         }
 
         var appended = CostCounters.Take(clock, connectionString, backends);
+        var activity = ServerActivity.Take(connectionString, store.Options.Schema, writers) - activityBefore;
         store.FillDeferredJsonAsync().GetAwaiter().GetResult();
         var filled = CostCounters.Take(clock, connectionString, backends) - appended;
         var appends = appended - before;
@@ -93,6 +100,7 @@ internal static class PostgresCopyCpuDeferred
             $"jsonb deferred, fill off,     {commits,4} commits of {events,4}: appends {n / appends.WallSeconds,9:N0} events/s; " +
             $"client CPU {appends.ClientCpuSeconds * 1e6 / n,6:F2} µs/event; store's backend {appends.BackendCpuSeconds * 1e6 / n,6:F2}; " +
             $"all postgres {appends.ServerCpuSeconds * 1e6 / n,6:F2}; WAL {appends.WalBytes / n,5:F0} B/event"));
+        Console.WriteLine(activity.Describe(n));
         Console.WriteLine(string.Create(CultureInfo.InvariantCulture,
             $"    then the fill alone ({store.Options.DeferredFillBatch:N0} positions per transaction): {n / filled.WallSeconds,9:N0} events/s; " +
             $"backend {filled.BackendCpuSeconds * 1e6 / n,6:F2} µs/event; all postgres {filled.ServerCpuSeconds * 1e6 / n,6:F2}; WAL {filled.WalBytes / n,5:F0} B/event"));

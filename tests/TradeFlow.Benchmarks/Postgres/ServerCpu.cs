@@ -53,6 +53,34 @@ internal static class ServerCpu
         return (long)command.ExecuteScalar()!;
     }
 
+    /// <summary>
+    /// Bytes passed to write system calls (<c>wchar</c> in <c>/proc/PID/io</c>) by every process named postgres whose pid
+    /// <paramref name="include"/> accepts: WAL, relation extension and evicted dirty buffers alike.
+    /// </summary>
+    public static long WrittenBytes(Func<int, bool> include)
+    {
+        long bytes = 0;
+        foreach (var dir in Directory.EnumerateDirectories("/proc"))
+        {
+            if (!int.TryParse(Path.GetFileName(dir), CultureInfo.InvariantCulture, out var pid) || !include(pid))
+            {
+                continue;
+            }
+
+            try
+            {
+                var line = File.ReadLines(Path.Combine(dir, "io")).First(l => l.StartsWith("wchar:", StringComparison.Ordinal));
+                bytes += long.Parse(line.AsSpan(6).Trim(), CultureInfo.InvariantCulture);
+            }
+            catch (IOException)
+            {
+                // The process ended between listing and reading.
+            }
+        }
+
+        return bytes;
+    }
+
     /// <summary>utime + stime, in seconds, of every process named postgres whose pid <paramref name="include"/> accepts.</summary>
     public static double Seconds(Func<int, bool> include)
     {
