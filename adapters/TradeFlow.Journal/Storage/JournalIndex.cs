@@ -1,5 +1,3 @@
-using System.Collections.Concurrent;
-
 namespace TradeFlow.Journal.Storage;
 
 /// <summary>
@@ -13,13 +11,10 @@ internal sealed class JournalIndex
 {
     private const int ChunkBits = 16;
     private const int ChunkSize = 1 << ChunkBits;
-    private ConcurrentDictionary<string, StreamEntry> _streams = new(StringComparer.Ordinal);
-    private ConcurrentDictionary<string, StreamEntry>.AlternateLookup<ReadOnlySpan<char>> _byChars;
+    private StreamTable _streams = new();
     private long[][] _chunks = new long[64][];
     private long _published;
     private long _staged;
-
-    public JournalIndex() => _byChars = _streams.GetAlternateLookup<ReadOnlySpan<char>>();
 
     /// <summary>How many positions are visible to readers (the head's value).</summary>
     public long Count => Volatile.Read(ref _published);
@@ -31,7 +26,7 @@ internal sealed class JournalIndex
     public int StreamCount => _streams.Count;
 
     /// <summary>Every stream, for the checkpoint.</summary>
-    public ICollection<StreamEntry> Streams => _streams.Values;
+    public IEnumerable<StreamEntry> Streams => _streams.Entries;
 
     /// <summary>The packed location of <paramref name="position"/> (1-based, at most <see cref="Count"/> or staged).</summary>
     public long LocationOf(long position)
@@ -64,15 +59,13 @@ internal sealed class JournalIndex
 
     /// <summary>
     /// Sizes an index that has no streams yet for <paramref name="streams"/> of them (loading a checkpoint, before any
-    /// reader can see the index): a growing dictionary rebuilds every node at each doubling, which was most of the
-    /// allocation of opening a journal of 200,000 streams.
+    /// reader can see the index), so the table does not grow stream by stream while the checkpoint loads.
     /// </summary>
     public void ReserveStreams(int streams)
     {
-        if (_streams.IsEmpty && streams > 0)
+        if (_streams.Count == 0 && streams > 0)
         {
-            _streams = new ConcurrentDictionary<string, StreamEntry>(Environment.ProcessorCount, streams, StringComparer.Ordinal);
-            _byChars = _streams.GetAlternateLookup<ReadOnlySpan<char>>();
+            _streams = new StreamTable(streams);
         }
     }
 
@@ -90,25 +83,20 @@ internal sealed class JournalIndex
     }
 
     /// <summary>The stream's entry, or null.</summary>
-    public StreamEntry? Find(string stream) => _streams.TryGetValue(stream, out var entry) ? entry : null;
+    public StreamEntry? Find(string stream) => _streams.Find(stream);
 
     /// <summary>The stream's entry, created when new (writer only).</summary>
-    public StreamEntry GetOrAdd(string stream) =>
-        _streams.TryGetValue(stream, out var entry) ? entry : _streams.GetOrAdd(stream, static s => new StreamEntry(s));
+    public StreamEntry GetOrAdd(string stream) => _streams.Find(stream) ?? Add(new StreamEntry(stream));
 
     /// <summary>The stream's entry, created with room for <paramref name="versions"/> positions when new (loading a checkpoint).</summary>
-    public StreamEntry GetOrAdd(string stream, int versions) =>
-        _streams.TryGetValue(stream, out var entry) ? entry : _streams.GetOrAdd(stream, static (s, n) => new StreamEntry(s, n), versions);
+    public StreamEntry GetOrAdd(string stream, int versions) => _streams.Find(stream) ?? Add(new StreamEntry(stream, versions));
 
     /// <summary>The stream's entry by its characters, created when new, without allocating for a known stream (recovery).</summary>
-    public StreamEntry GetOrAdd(ReadOnlySpan<char> stream)
-    {
-        if (_byChars.TryGetValue(stream, out var entry))
-        {
-            return entry;
-        }
+    public StreamEntry GetOrAdd(ReadOnlySpan<char> stream) => _streams.Find(stream) ?? Add(new StreamEntry(new string(stream)));
 
-        var name = new string(stream);
-        return _streams.GetOrAdd(name, static s => new StreamEntry(s));
+    private StreamEntry Add(StreamEntry entry)
+    {
+        _streams.Add(entry);
+        return entry;
     }
 }

@@ -1,3 +1,5 @@
+using System.Runtime.InteropServices;
+
 namespace TradeFlow.Journal.Storage;
 
 /// <summary>
@@ -7,13 +9,23 @@ namespace TradeFlow.Journal.Storage;
 /// The writer adds a position when it writes the event, before the event is durable: readers ask for
 /// <see cref="VersionAt"/> the durable head, which leaves out the positions still waiting for their fsync.
 /// </summary>
+/// <remarks>
+/// Most streams are one trade's and many hold a single event for a long time (a capture nothing has changed
+/// yet), so version 0's position is kept inline and the array is allocated only for a second version: a new
+/// stream costs this object alone, not this object and a four-slot array (48 instead of 96 bytes, retained
+/// for the journal's life and so copied by every collection that promotes it). Version 0 is always
+/// <see cref="_first"/>; the array, once there, holds every version from 0.
+/// </remarks>
 internal sealed class StreamEntry
 {
-    private long[] _positions;
+    private const int GrownCapacity = 4;
+
+    private long _first;
+    private long[]? _positions;
     private int _count;
 
     public StreamEntry(string name)
-        : this(name, 4)
+        : this(name, 1)
     {
     }
 
@@ -21,7 +33,7 @@ internal sealed class StreamEntry
     public StreamEntry(string name, int capacity)
     {
         Name = name;
-        _positions = new long[Math.Max(capacity, 1)];
+        _positions = capacity > 1 ? new long[capacity] : null;
     }
 
     public string Name { get; }
@@ -38,7 +50,7 @@ internal sealed class StreamEntry
     {
         var count = Volatile.Read(ref _count);
         var positions = Volatile.Read(ref _positions);
-        while (count > 0 && positions[count - 1] > head)
+        while (count > 0 && At(positions, count - 1) > head)
         {
             count--;
         }
@@ -51,24 +63,54 @@ internal sealed class StreamEntry
     {
         var count = Volatile.Read(ref _count);
         var positions = Volatile.Read(ref _positions);
-        return version < count ? positions[version] : throw new ArgumentOutOfRangeException(nameof(version));
+        return version >= 0 && version < count ? At(positions, (int)version) : throw new ArgumentOutOfRangeException(nameof(version));
     }
 
     /// <summary>Appends the next version's position (writer only).</summary>
     public void Add(long position)
     {
         var count = _count;
-        if (count == _positions.Length)
+        var positions = _positions;
+        if (count == 0)
         {
-            var grown = new long[count * 2];
-            Array.Copy(_positions, grown, count);
+            _first = position;
+        }
+        else if (positions is null || count == positions.Length)
+        {
+            // Filled before it is published, so a reader that sees the new array sees every position it covers.
+            var grown = new long[positions is null ? GrownCapacity : count * 2];
+            if (positions is null)
+            {
+                grown[0] = _first;
+            }
+            else
+            {
+                Array.Copy(positions, grown, count);
+            }
+
+            positions = grown;
             Volatile.Write(ref _positions, grown);
         }
 
-        _positions[count] = position;
+        if (positions is not null)
+        {
+            positions[count] = position;
+        }
+
         Volatile.Write(ref _count, count + 1);
     }
 
     /// <summary>The positions of every version, for the checkpoint.</summary>
-    public ReadOnlySpan<long> Positions => _positions.AsSpan(0, Volatile.Read(ref _count));
+    public ReadOnlySpan<long> Positions
+    {
+        get
+        {
+            var count = Volatile.Read(ref _count);
+            var positions = Volatile.Read(ref _positions);
+            return positions is null ? MemoryMarshal.CreateReadOnlySpan(ref _first, count) : positions.AsSpan(0, count);
+        }
+    }
+
+    // With no array the count is at most 1 (the array is published before a count of 2), so version 0 is all there is.
+    private long At(long[]? positions, int version) => positions is null ? _first : positions[version];
 }

@@ -1,3 +1,4 @@
+using TradeFlow.Domain.Events;
 using TradeFlow.Domain.ReferenceData;
 using TradeFlow.Domain.Values;
 
@@ -11,11 +12,17 @@ namespace TradeFlow.Domain.Trades;
 /// <param name="ReferenceData">Reference data to validate against.</param>
 /// <param name="NextTradeId">The first unused trade id.</param>
 /// <param name="ConfirmationPolicy">Which asset classes need confirmation before settlement; null for the default.</param>
+/// <param name="Enricher">Fills in each new booking's enrichment; null leaves it empty (the decision is the same either way).</param>
 public readonly record struct DecisionContext(
     ReferenceDataSet ReferenceData,
     TradeId NextTradeId,
-    ConfirmationPolicy? ConfirmationPolicy = null)
+    ConfirmationPolicy? ConfirmationPolicy = null,
+    IBookingEnricher? Enricher = null)
 {
     /// <summary>The policy in force (<see cref="ConfirmationPolicy.Default"/> when none was given).</summary>
     public ConfirmationPolicy Confirmation => ConfirmationPolicy ?? Trades.ConfirmationPolicy.Default;
+
+    /// <summary>The enrichment of a new booking by <paramref name="kind"/>, from <see cref="Enricher"/> (null without one).</summary>
+    internal TradeEnrichment? EnrichmentOf(TradeCommandKind kind, TradeEconomics economics) =>
+        Enricher?.Enrich(kind, economics);
 }

@@ -19,7 +19,8 @@ public static partial class TradeDecider
         }
 
         var booked = new TradeBooked(id, command.EffectiveTime, economics!, instrument!.AssetClass,
-            instrument.GrossAmount(economics!.Quantity, economics.Price));
+            instrument.GrossAmount(economics!.Quantity, economics.Price),
+            Enrichment: context.EnrichmentOf(command.Kind, economics));
         return Decision.Accept([booked], tradeIdsUsed: 1);
     }
 

@@ -61,7 +61,8 @@ public static partial class TradeDecider
         ImmutableArray<ITradeEvent> events =
         [
             new TradeNovated(trade.Id, command.EffectiveTime, trade.Economics.Counterparty, newCounterparty, newId),
-            new TradeBooked(newId, command.EffectiveTime, economics, trade.AssetClass, notional, NovatedFromTradeId: trade.Id),
+            new TradeBooked(newId, command.EffectiveTime, economics, trade.AssetClass, notional, NovatedFromTradeId: trade.Id,
+                Enrichment: context.EnrichmentOf(command.Kind, economics)),
         ];
         return Decision.Accept(events, tradeIdsUsed: 1);
     }
@@ -85,7 +86,8 @@ public static partial class TradeDecider
             var economics = trade.Economics with { Book = leg.Book, Counterparty = leg.Counterparty, Quantity = leg.Quantity };
             children.Add(new AllocatedChild(childId, leg.Book, leg.Counterparty, leg.Quantity));
             events.Add(new TradeBooked(childId, command.EffectiveTime, economics, trade.AssetClass,
-                instrument!.GrossAmount(leg.Quantity, economics.Price), ParentTradeId: trade.Id));
+                instrument!.GrossAmount(leg.Quantity, economics.Price), ParentTradeId: trade.Id,
+                Enrichment: context.EnrichmentOf(command.Kind, economics)));
         }
 
         events[0] = new TradeAllocated(trade.Id, command.EffectiveTime, children.MoveToImmutable());

@@ -6,7 +6,7 @@ namespace TradeFlow.Engine.Decisions;
 /// <summary>
 /// Every trade the decision stage knows, as <see cref="LiveTrade"/> values in fixed-size chunks, found through an
 /// id → slot index. Chunks are allocated once and never copied or freed (the state only grows), so a booking
-/// allocates nothing here but its index entry, and the values are never moved by a collection; a
+/// allocates nothing here (the <see cref="TradeSlotIndex"/> is chunked too), and the values are never moved by a collection; a
 /// <c>Dictionary&lt;TradeId, LiveTrade&gt;</c> would copy every value at each resize instead. Decide thread only
 /// (or recovery before it starts).
 /// </summary>
@@ -16,7 +16,7 @@ internal sealed class LiveTradeTable
     private const int ChunkShift = 10;
     private const int ChunkSize = 1 << ChunkShift;
 
-    private readonly Dictionary<TradeId, int> _index = [];
+    private readonly TradeSlotIndex _index = new();
     private LiveTrade[][] _chunks = new LiveTrade[16][];
 
     /// <summary>How many trades.</summary>
@@ -35,12 +35,12 @@ internal sealed class LiveTradeTable
     }
 
     /// <summary>True when the trade is known.</summary>
-    public bool Contains(TradeId id) => _index.ContainsKey(id);
+    public bool Contains(TradeId id) => _index.TryGet(id, out _);
 
     /// <summary>Finds a trade (a copy of its value).</summary>
     public bool TryGet(TradeId id, out LiveTrade trade)
     {
-        if (_index.TryGetValue(id, out var slot))
+        if (_index.TryGet(id, out var slot))
         {
             trade = At(slot);
             return true;
@@ -52,7 +52,7 @@ internal sealed class LiveTradeTable
 
     /// <summary>The stored value of a trade, to replace in place; a null reference when unknown (test with <see cref="Unsafe.IsNullRef{T}(ref readonly T)"/>).</summary>
     public ref LiveTrade Find(TradeId id) =>
-        ref _index.TryGetValue(id, out var slot) ? ref At(slot) : ref Unsafe.NullRef<LiveTrade>();
+        ref _index.TryGet(id, out var slot) ? ref At(slot) : ref Unsafe.NullRef<LiveTrade>();
 
     /// <summary>Adds a trade that is not yet known.</summary>
     /// <exception cref="ArgumentException">The id is already known.</exception>

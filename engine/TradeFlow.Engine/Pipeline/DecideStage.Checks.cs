@@ -7,17 +7,12 @@ namespace TradeFlow.Engine.Pipeline;
 /// <summary>The engine's own checks on a booking or amendment: compliance results, credit limit, wash trade.</summary>
 internal sealed partial class DecideStage
 {
-    private void ApplyChecks(CommandSlot data, TradeCommand command, in LiveTrade? live, Decision decision)
+    // Returns how many of the reasons (the first ones) are the compliance stage's failures.
+    private int ApplyChecks(CommandSlot data, TradeCommand command, in LiveTrade? live)
     {
         var terms = command is BookTrade book ? book.Terms : ((AmendTrade)command).Terms;
-        foreach (var failure in data.Compliance.Failures)
-        {
-            // The lifecycle rules also report an unknown or inactive counterparty: say it once.
-            if (!decision.Reasons.Any(r => r.Code == failure.Code))
-            {
-                _reasons.Add(failure);
-            }
-        }
+        _reasons.AddRange(data.Compliance.Failures);
+        var complianceFailures = _reasons.Count;
 
         _warnings.AddRange(data.Compliance.Warnings);
         if (data.Risk.HasFigures)
@@ -28,6 +23,27 @@ internal sealed partial class DecideStage
         if (command.Kind == TradeCommandKind.Book && _washMode != WashTradeMode.Off)
         {
             CheckWash(terms, command.EffectiveTime);
+        }
+
+        return complianceFailures;
+    }
+
+    // The lifecycle rules also report an unknown or inactive counterparty: say it once, in the decider's words.
+    // Order is kept, so a rejection lists its reasons as before the checks ran ahead of the decider.
+    private void DropFailuresTheDeciderReported(int complianceFailures, Decision decision)
+    {
+        if (decision.Reasons.IsDefaultOrEmpty)
+        {
+            return;
+        }
+
+        for (var i = complianceFailures - 1; i >= 0; i--)
+        {
+            var code = _reasons[i].Code;
+            if (decision.Reasons.Any(r => r.Code == code))
+            {
+                _reasons.RemoveAt(i);
+            }
         }
     }
 

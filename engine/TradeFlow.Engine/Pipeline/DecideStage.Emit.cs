@@ -1,13 +1,11 @@
-using System.Collections.Immutable;
 using TradeFlow.Domain.Events;
 using TradeFlow.Domain.Trades;
 using TradeFlow.Domain.Values;
-using TradeFlow.Engine.Checks;
 using TradeFlow.EventSourcing;
 
 namespace TradeFlow.Engine.Pipeline;
 
-/// <summary>Routing each event to its stream with the right expected version, enriching bookings, and folding it into the state.</summary>
+/// <summary>Routing each event to its stream with the right expected version, and folding it into the state.</summary>
 internal sealed partial class DecideStage
 {
     private const string TradeStreamPrefix = "trade-";
@@ -25,14 +23,13 @@ internal sealed partial class DecideStage
     // trade's version (Trade.Version counts every event, rejections included); a refusal that addresses no
     // booked trade (a refused capture, or a command naming an unknown id) goes to rejections-{id}, so a trade
     // stream only ever exists for a booked trade and can never collide with a later booking of that id.
-    private void Emit(ITradeEvent evt, TradeCommandKind kind, DecisionOutput output, RiskEnrichment risk,
-        ImmutableArray<string> warnings)
+    // A booking arrives enriched: the decider built it through the stage's BookingEnricher.
+    private void Emit(ITradeEvent evt, TradeCommandKind kind, DecisionOutput output)
     {
         string stream;
         ExpectedVersion expected;
         if (evt is TradeBooked booked)
         {
-            evt = Enrich(booked, kind, risk, warnings);
             stream = TradeStream(booked.TradeId);
             expected = ExpectedVersion.NoStream;
         }
@@ -53,30 +50,5 @@ internal sealed partial class DecideStage
 
         output.Add(evt, stream, expected);
         _state.Apply(evt, stream, kind);
-    }
-
-    // The capture carries the risk stage's figures and the command's warnings; allocation children and a
-    // novation's new leg are priced here by the same rule, so every booking is traceable to its numbers.
-    private TradeBooked Enrich(TradeBooked booked, TradeCommandKind kind, RiskEnrichment risk, ImmutableArray<string> warnings)
-    {
-        ExposureFigures figures;
-        var priced = kind == TradeCommandKind.Book && risk.HasFigures;
-        if (priced)
-        {
-            figures = risk.Figures;
-        }
-        else
-        {
-            var e = booked.Economics;
-            priced = ExposureCalculator.TryCompute(_data, e.Instrument, e.Side, e.Quantity, e.Price, e.Counterparty, out figures);
-        }
-
-        var bookingWarnings = kind == TradeCommandKind.Book ? warnings : [];
-        return booked with
-        {
-            Enrichment = priced
-                ? new TradeEnrichment(figures.NotionalInBase, figures.Exposure, figures.LimitId, bookingWarnings)
-                : new TradeEnrichment(ComplianceWarnings: bookingWarnings),
-        };
     }
 }

@@ -23,6 +23,7 @@ internal sealed partial class DecideStage : IEventHandler<CommandSlot>
     private readonly ConfirmationPolicy? _policy;
     private readonly WashTradeMode _washMode;
     private readonly EngineFault _fault;
+    private readonly BookingEnricher _enricher;
 
     // Scratch lists reused for every command; copied into immutable arrays only when non-empty.
     private readonly List<RejectionReason> _reasons = new(4);
@@ -37,6 +38,7 @@ internal sealed partial class DecideStage : IEventHandler<CommandSlot>
         _policy = policy;
         _washMode = washMode;
         _fault = fault;
+        _enricher = new BookingEnricher(data);
     }
 
     /// <inheritdoc/>
@@ -96,15 +98,20 @@ internal sealed partial class DecideStage : IEventHandler<CommandSlot>
     {
         var target = command is ExistingTradeCommand existing ? existing.TradeId : _state.NextTradeId;
         LiveTrade? live = _state.TryGetTrade(target, out var known) ? known : null;
-        var decision = TradeDecider.Decide(live?.State, command, new DecisionContext(_data, _state.NextTradeId, _policy));
+
+        // The engine's checks read the state, not the decision, so they run first: the warnings are then known
+        // when the decider builds a booking, and go into it through the enricher.
         _reasons.Clear();
         _warnings.Clear();
-        if (command.Kind is TradeCommandKind.Book or TradeCommandKind.Amend)
-        {
-            ApplyChecks(data, command, live, decision);
-        }
-
+        var complianceFailures = command.Kind is TradeCommandKind.Book or TradeCommandKind.Amend
+            ? ApplyChecks(data, command, live)
+            : 0;
         var warnings = _warnings.Count == 0 ? ImmutableArray<string>.Empty : [.. _warnings];
+        _enricher.Prepare(data.Risk, warnings);
+        var decision = TradeDecider.Decide(live?.State, command,
+            new DecisionContext(_data, _state.NextTradeId, _policy, _enricher));
+        DropFailuresTheDeciderReported(complianceFailures, decision);
+
         output.Kind = command.Kind;
         output.Warnings = warnings;
         CommandOutcome outcome;
@@ -113,14 +120,14 @@ internal sealed partial class DecideStage : IEventHandler<CommandSlot>
             // Every reason: the lifecycle's (if it refused too) and the engine's checks.
             ImmutableArray<RejectionReason> reasons = decision.IsAccepted ? [.. _reasons] : [.. decision.Reasons, .. _reasons];
             var rejection = new TradeRejected(target, command.EffectiveTime, command.Kind, command.SourceKey, reasons);
-            Emit(rejection, command.Kind, output, data.Risk, warnings);
+            Emit(rejection, command.Kind, output);
             outcome = CommandOutcome.Rejected(target, reasons, warnings);
         }
         else
         {
             foreach (var evt in decision.Events)
             {
-                Emit(evt, command.Kind, output, data.Risk, warnings);
+                Emit(evt, command.Kind, output);
             }
 
             outcome = decision.IsAccepted

@@ -1,0 +1,70 @@
+using FsCheck;
+using FsCheck.Fluent;
+using TradeFlow.Journal.Storage;
+
+namespace TradeFlow.Journal.Tests.Storage;
+
+public class StreamTableTests
+{
+    [Fact]
+    public void Every_added_stream_is_found_by_name_and_no_other_name_is()
+    {
+        var names = Gen.Elements("trade-", "rejections-", "limit-", "x").SelectMany(prefix =>
+            Gen.Choose(0, 5000).Select(n => prefix + n.ToString(System.Globalization.CultureInfo.InvariantCulture)));
+        Prop.ForAll(names.ListOf().ToArbitrary(), Gen.Choose(0, 300).ToArbitrary(), (list, reserved) =>
+        {
+            var table = new StreamTable(reserved);
+            var added = new Dictionary<string, StreamEntry>(StringComparer.Ordinal);
+            foreach (var name in list.Take(list.Count / 2))
+            {
+                if (table.Find(name) is null)
+                {
+                    var entry = new StreamEntry(name);
+                    table.Add(entry);
+                    added[name] = entry;
+                }
+            }
+
+            return added.All(kv => ReferenceEquals(table.Find(kv.Key), kv.Value)
+                    && ReferenceEquals(table.Find(kv.Key.AsSpan()), kv.Value))
+                && list.Where(n => !added.ContainsKey(n)).All(n => table.Find(n) is null)
+                && table.Count == added.Count
+                && table.Entries.OrderBy(e => e.Name, StringComparer.Ordinal).SequenceEqual(
+                    added.Values.OrderBy(e => e.Name, StringComparer.Ordinal));
+        }).QuickCheckThrowOnFailure();
+    }
+
+    [Fact]
+    public void A_reader_finds_every_stream_published_before_it_looked_while_the_writer_keeps_growing_the_table()
+    {
+        const int Streams = 50_000;
+        var table = new StreamTable();
+        var names = Enumerable.Range(0, Streams).Select(i => "trade-T" + i.ToString("D12", System.Globalization.CultureInfo.InvariantCulture)).ToArray();
+        var published = 0;
+        var missed = -1;
+        var reader = new Thread(() =>
+        {
+            var checks = 0;
+            while (Volatile.Read(ref published) < Streams && checks++ < 10_000_000)
+            {
+                // Acquire the count first, as a journal reader acquires the head: every stream below it must be there.
+                var upTo = Volatile.Read(ref published);
+                if (upTo > 0 && table.Find(names[upTo - 1]) is null)
+                {
+                    missed = upTo - 1;
+                    return;
+                }
+            }
+        });
+        reader.Start();
+        for (var i = 0; i < Streams; i++)
+        {
+            table.Add(new StreamEntry(names[i]));
+            Volatile.Write(ref published, i + 1);
+        }
+
+        Assert.True(reader.Join(TimeSpan.FromSeconds(30)));
+        Assert.Equal(-1, missed);
+        Assert.Equal(Streams, table.Count);
+    }
+}
