@@ -1,4 +1,5 @@
 using System.Collections.Immutable;
+using System.Diagnostics.CodeAnalysis;
 using TradeFlow.Domain.Trades;
 using TradeFlow.Domain.Values;
 using TradeFlow.Fix.Codec;
@@ -200,12 +201,22 @@ internal sealed class CaptureMapper
 
         private string SourceKey => CaptureSourceKeys.For(session.TargetCompID, msgType, clientId);
 
-        public CaptureRequest Book(in CaptureTermsReader.SideFields side) =>
-            WithTerms(side, (time, terms) => new BookTrade(SourceKey, time, terms));
+        // No delegate per message: the terms are read, then the command is made here.
+        public CaptureRequest Book(in CaptureTermsReader.SideFields side) => TryReadTerms(side, out var time, out var terms, out var rejection)
+            ? Create(new BookTrade(SourceKey, time, terms), default)
+            : Refuse(rejection);
 
-        public CaptureRequest Amend(TradeLookup trade, in CaptureTermsReader.SideFields side) => trade.Rejection is { } refused
-            ? Refuse(refused)
-            : WithTerms(side, (time, terms) => new AmendTrade(trade.TradeId, SourceKey, time, terms));
+        public CaptureRequest Amend(TradeLookup trade, in CaptureTermsReader.SideFields side)
+        {
+            if (trade.Rejection is { } refused)
+            {
+                return Refuse(refused);
+            }
+
+            return TryReadTerms(side, out var time, out var terms, out var rejection)
+                ? Create(new AmendTrade(trade.TradeId, SourceKey, time, terms), default)
+                : Refuse(rejection);
+        }
 
         public CaptureRequest Cancel(TradeLookup trade, string? text)
         {
@@ -223,15 +234,12 @@ internal sealed class CaptureMapper
 
         public CaptureRequest Refuse(CaptureRejection rejection) => Create(null, rejection);
 
-        private CaptureRequest WithTerms(in CaptureTermsReader.SideFields side, Func<DateTimeOffset, TradeTerms, TradeCommand> command)
+        private bool TryReadTerms(in CaptureTermsReader.SideFields side, out DateTimeOffset time,
+            [NotNullWhen(true)] out TradeTerms? terms, out CaptureRejection rejection)
         {
-            if (!CaptureTermsReader.TryReadEffectiveTime(message, out var time, out var rejection)
-                || !CaptureTermsReader.TryRead(message, side, out var terms, out rejection))
-            {
-                return Refuse(rejection);
-            }
-
-            return Create(command(time, terms), default);
+            terms = null;
+            return CaptureTermsReader.TryReadEffectiveTime(message, out time, out rejection)
+                && CaptureTermsReader.TryRead(message, side, out terms, out rejection);
         }
 
         private CaptureRequest WithTime(Func<DateTimeOffset, TradeCommand> command)
