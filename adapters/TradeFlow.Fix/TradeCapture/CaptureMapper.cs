@@ -42,7 +42,7 @@ internal sealed class CaptureMapper
             ? sides[0] : throw new FieldNotFoundException(Tags.NoSides);
         var sideFields = new CaptureTermsReader.SideFields(
             sideEntry.TryGetChar(Tags.Side, out var side) ? side : '\0',
-            sideEntry.GetString(Tags.Account),
+            RepeatedFieldText.Get(sideEntry, Tags.Account),
             sideEntry.TryGetGroup(Fix44Groups.NoPartyIDs, out var parties) ? CaptureParties.From(parties) : default,
             Tags.LastQty, Tags.LastPx);
         var request = new Builder(message, session, MsgTypes.TradeCaptureReport, reportId)
@@ -116,7 +116,7 @@ internal sealed class CaptureMapper
         out CaptureTermsReader.SideFields sideFields)
     {
         var side = message.TryGetChar(Tags.Side, out var s) ? s : '\0';
-        sideFields = new CaptureTermsReader.SideFields(side, message.GetString(Tags.Account),
+        sideFields = new CaptureTermsReader.SideFields(side, RepeatedFieldText.Get(message, Tags.Account),
             message.TryGetGroup(Fix44Groups.NoPartyIDs, out var parties) ? CaptureParties.From(parties) : default,
             Tags.OrderQty, Tags.Price);
         return new Builder(message, session, msgType, Required(message, Tags.ClOrdID))
@@ -175,11 +175,15 @@ internal sealed class CaptureMapper
     private static string Required(FixMessage message, int tag) =>
         message.GetString(tag) ?? throw new FieldNotFoundException(tag);
 
-    private static CaptureEcho Echo(FixMessage message, char side, int quantityTag, int priceTag) => new(
-        message.GetString(Tags.Symbol) ?? message.GetString(Tags.SecurityID), message.GetString(Tags.SecurityID), side,
-        message.TryGetDecimal(quantityTag, out var quantity) ? quantity : 0m,
-        message.TryGetDecimal(priceTag, out var price) ? price : 0m,
-        TradeDate: message.GetString(Tags.TradeDate));
+    // The echoed instrument and date are shared texts (RepeatedFieldText): the same few values come in every order.
+    private static CaptureEcho Echo(FixMessage message, char side, int quantityTag, int priceTag)
+    {
+        var securityId = RepeatedFieldText.Get(message, Tags.SecurityID);
+        return new CaptureEcho(RepeatedFieldText.Get(message, Tags.Symbol) ?? securityId, securityId, side,
+            message.TryGetDecimal(quantityTag, out var quantity) ? quantity : 0m,
+            message.TryGetDecimal(priceTag, out var price) ? price : 0m,
+            TradeDate: RepeatedFieldText.Get(message, Tags.TradeDate));
+    }
 
     /// <summary>The trade a message addresses, or why it cannot be found.</summary>
     private readonly record struct TradeLookup(TradeId TradeId, CaptureRejection? Rejection)
