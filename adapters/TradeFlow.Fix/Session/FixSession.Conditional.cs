@@ -80,9 +80,10 @@ public sealed partial class FixSession
 
             gate.State = OutboundGate.GateState.Open;
             _closedGates.Remove(gate);
-            foreach (var seq in gate.MsgSeqNums)
+            // By index: a foreach over the gate's numbers as an interface boxed an enumerator per answer.
+            for (var i = 0; i < gate.Count; i++)
             {
-                _store.Resolve(seq, met: true);
+                _store.Resolve(gate.MsgSeqNumAt(i), met: true);
             }
 
             // Its messages are logged as outgoing when they are taken for the socket (OutboundQueue.TakeSendable).
@@ -129,12 +130,12 @@ public sealed partial class FixSession
 
         gate.State = OutboundGate.GateState.Void;
         _closedGates.Remove(gate);
-        foreach (var seq in gate.MsgSeqNums)
+        for (var i = 0; i < gate.Count; i++)
         {
-            _store.Resolve(seq, met: false);
+            _store.Resolve(gate.MsgSeqNumAt(i), met: false);
         }
 
-        _log.Event($"Voided conditional message(s) {string.Join(",", gate.MsgSeqNums)}: gap-filled, never sent");
+        _log.Event($"Voided conditional message(s) {gate.Describe()}: gap-filled, never sent");
     }
 
     /// <summary>The SequenceReset-GapFill that replaces voided message <paramref name="msgSeqNum"/> on the wire.</summary>

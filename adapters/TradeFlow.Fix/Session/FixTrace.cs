@@ -120,7 +120,8 @@ internal static class FixTrace
         text.Append(CultureInfo.InvariantCulture,
             $"allocated in the window {(GcAtLastAnswer[4] - GcAtStart[4]) / 1024} KiB, {(GcAtLastAnswer[4] - GcAtStart[4]) / answers} B per answer; gen0 budget now {GC.GetGCMemoryInfo().GenerationInfo[0].SizeBeforeBytes / 1024} KiB\n");
         text.Append("collections (to exit): ").Append(Collections?.Describe()).Append('\n');
-        text.Append("allocation ticks by type (to exit): ").Append(Collections?.DescribeAllocations()).Append('\n');
+        text.Append("allocation ticks by type @thread (to exit): ").Append(Collections?.DescribeAllocations()).Append('\n');
+        text.Append("allocation ticks by thread (to exit): ").Append(Collections?.DescribeAllocationsByThread()).Append('\n');
         File.WriteAllText(Path!, text.ToString());
     }
 

@@ -15,6 +15,8 @@ internal sealed class FixTraceGc : EventListener
     private readonly Lock _sync = new();
     private readonly List<string> _collections = [];
     private readonly Dictionary<string, int> _allocationTicks = new(StringComparer.Ordinal);
+    private readonly Dictionary<string, int> _ticksByThread = new(StringComparer.Ordinal);
+    private readonly Dictionary<long, string> _threadNames = [];
     private (int Generation, int Reason) _current;
     private DateTime _suspendedAt;
     private bool _recording;
@@ -46,12 +48,24 @@ internal sealed class FixTraceGc : EventListener
         }
     }
 
-    /// <summary>The types most often named by allocation ticks (each ~100 KB allocated) in the window.</summary>
+    /// <summary>
+    /// The types most often named by allocation ticks (each ~100 KB allocated) in the window, each with the thread
+    /// that allocated it (<c>type @thread</c>).
+    /// </summary>
     public string DescribeAllocations()
     {
         lock (_sync)
         {
-            return string.Join("; ", _allocationTicks.OrderByDescending(t => t.Value).Take(25).Select(t => $"{t.Key} {t.Value}"));
+            return string.Join("; ", _allocationTicks.OrderByDescending(t => t.Value).Take(40).Select(t => $"{t.Key} {t.Value}"));
+        }
+    }
+
+    /// <summary>The allocation ticks of the window summed by allocating thread.</summary>
+    public string DescribeAllocationsByThread()
+    {
+        lock (_sync)
+        {
+            return string.Join("; ", _ticksByThread.OrderByDescending(t => t.Value).Select(t => $"{t.Key} {t.Value}"));
         }
     }
 
@@ -95,9 +109,37 @@ internal sealed class FixTraceGc : EventListener
         {
             if (_recording)
             {
-                _allocationTicks[type] = _allocationTicks.GetValueOrDefault(type) + 1;
+                var thread = ThreadName(tick.OSThreadId);
+                var key = type + " @" + thread;
+                _allocationTicks[key] = _allocationTicks.GetValueOrDefault(key) + 1;
+                _ticksByThread[thread] = _ticksByThread.GetValueOrDefault(thread) + 1;
             }
         }
+    }
+
+    // The runtime's events name the allocating thread by its OS id; on Linux a managed thread's Name reaches the
+    // kernel (first 15 characters), so /proc says which stage it is. Read once per thread; the trace only.
+    private string ThreadName(long osThreadId)
+    {
+        if (!_threadNames.TryGetValue(osThreadId, out var name))
+        {
+            try
+            {
+                name = File.ReadAllText($"/proc/self/task/{osThreadId}/comm").Trim();
+            }
+            catch (IOException)
+            {
+                name = osThreadId.ToString(CultureInfo.InvariantCulture);
+            }
+            catch (UnauthorizedAccessException)
+            {
+                name = osThreadId.ToString(CultureInfo.InvariantCulture);
+            }
+
+            _threadNames[osThreadId] = name;
+        }
+
+        return name;
     }
 
     private void Record(double pauseMs)

@@ -10,7 +10,11 @@ namespace TradeFlow.Fix.Session;
 /// <param name="condition">What must hold before the messages may go out (the application's opaque text, kept in the store).</param>
 public sealed class OutboundGate(string condition)
 {
-    private readonly List<int> _msgSeqNums = new(2);
+    // Inline for the usual one or two messages (an AR; a D's new and filled ExecutionReports), so that a gate — one per
+    // answered command — is one small object, not three; more spill into a list.
+    private int _first;
+    private int _second;
+    private List<int>? _more;
 
     /// <summary>The condition, as stored with each message.</summary>
     public string Condition { get; } = condition ?? throw new ArgumentNullException(nameof(condition));
@@ -25,10 +29,46 @@ public sealed class OutboundGate(string condition)
 
     internal bool IsClosed => State == GateState.Closed;
 
-    /// <summary>The MsgSeqNums of the messages queued under the gate.</summary>
-    internal IReadOnlyList<int> MsgSeqNums => _msgSeqNums;
+    /// <summary>How many messages were queued under the gate.</summary>
+    internal int Count { get; private set; }
 
-    internal void Add(int msgSeqNum) => _msgSeqNums.Add(msgSeqNum);
+    /// <summary>The MsgSeqNum of the <paramref name="index"/>th message queued under the gate.</summary>
+    internal int MsgSeqNumAt(int index) => index switch
+    {
+        0 => _first,
+        1 => _second,
+        _ => _more![index - 2],
+    };
+
+    internal void Add(int msgSeqNum)
+    {
+        switch (Count)
+        {
+            case 0:
+                _first = msgSeqNum;
+                break;
+            case 1:
+                _second = msgSeqNum;
+                break;
+            default:
+                (_more ??= new List<int>(2)).Add(msgSeqNum);
+                break;
+        }
+
+        Count++;
+    }
+
+    /// <summary>The MsgSeqNums as text, for the session log (off the hot path).</summary>
+    internal string Describe()
+    {
+        var seqs = new int[Count];
+        for (var i = 0; i < seqs.Length; i++)
+        {
+            seqs[i] = MsgSeqNumAt(i);
+        }
+
+        return string.Join(",", seqs);
+    }
 
     /// <summary>Where a gate stands.</summary>
     internal enum GateState : byte

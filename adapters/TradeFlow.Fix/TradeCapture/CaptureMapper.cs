@@ -1,4 +1,5 @@
 using System.Collections.Immutable;
+using System.Diagnostics.CodeAnalysis;
 using TradeFlow.Domain.Trades;
 using TradeFlow.Domain.Values;
 using TradeFlow.Fix.Codec;
@@ -41,7 +42,7 @@ internal sealed class CaptureMapper
             ? sides[0] : throw new FieldNotFoundException(Tags.NoSides);
         var sideFields = new CaptureTermsReader.SideFields(
             sideEntry.TryGetChar(Tags.Side, out var side) ? side : '\0',
-            sideEntry.GetString(Tags.Account),
+            RepeatedFieldText.Get(sideEntry, Tags.Account),
             sideEntry.TryGetGroup(Fix44Groups.NoPartyIDs, out var parties) ? CaptureParties.From(parties) : default,
             Tags.LastQty, Tags.LastPx);
         var request = new Builder(message, session, MsgTypes.TradeCaptureReport, reportId)
@@ -115,7 +116,7 @@ internal sealed class CaptureMapper
         out CaptureTermsReader.SideFields sideFields)
     {
         var side = message.TryGetChar(Tags.Side, out var s) ? s : '\0';
-        sideFields = new CaptureTermsReader.SideFields(side, message.GetString(Tags.Account),
+        sideFields = new CaptureTermsReader.SideFields(side, RepeatedFieldText.Get(message, Tags.Account),
             message.TryGetGroup(Fix44Groups.NoPartyIDs, out var parties) ? CaptureParties.From(parties) : default,
             Tags.OrderQty, Tags.Price);
         return new Builder(message, session, msgType, Required(message, Tags.ClOrdID))
@@ -174,11 +175,15 @@ internal sealed class CaptureMapper
     private static string Required(FixMessage message, int tag) =>
         message.GetString(tag) ?? throw new FieldNotFoundException(tag);
 
-    private static CaptureEcho Echo(FixMessage message, char side, int quantityTag, int priceTag) => new(
-        message.GetString(Tags.Symbol) ?? message.GetString(Tags.SecurityID), message.GetString(Tags.SecurityID), side,
-        message.TryGetDecimal(quantityTag, out var quantity) ? quantity : 0m,
-        message.TryGetDecimal(priceTag, out var price) ? price : 0m,
-        TradeDate: message.GetString(Tags.TradeDate));
+    // The echoed instrument and date are shared texts (RepeatedFieldText): the same few values come in every order.
+    private static CaptureEcho Echo(FixMessage message, char side, int quantityTag, int priceTag)
+    {
+        var securityId = RepeatedFieldText.Get(message, Tags.SecurityID);
+        return new CaptureEcho(RepeatedFieldText.Get(message, Tags.Symbol) ?? securityId, securityId, side,
+            message.TryGetDecimal(quantityTag, out var quantity) ? quantity : 0m,
+            message.TryGetDecimal(priceTag, out var price) ? price : 0m,
+            TradeDate: RepeatedFieldText.Get(message, Tags.TradeDate));
+    }
 
     /// <summary>The trade a message addresses, or why it cannot be found.</summary>
     private readonly record struct TradeLookup(TradeId TradeId, CaptureRejection? Rejection)
@@ -200,12 +205,22 @@ internal sealed class CaptureMapper
 
         private string SourceKey => CaptureSourceKeys.For(session.TargetCompID, msgType, clientId);
 
-        public CaptureRequest Book(in CaptureTermsReader.SideFields side) =>
-            WithTerms(side, (time, terms) => new BookTrade(SourceKey, time, terms));
+        // No delegate per message: the terms are read, then the command is made here.
+        public CaptureRequest Book(in CaptureTermsReader.SideFields side) => TryReadTerms(side, out var time, out var terms, out var rejection)
+            ? Create(new BookTrade(SourceKey, time, terms), default)
+            : Refuse(rejection);
 
-        public CaptureRequest Amend(TradeLookup trade, in CaptureTermsReader.SideFields side) => trade.Rejection is { } refused
-            ? Refuse(refused)
-            : WithTerms(side, (time, terms) => new AmendTrade(trade.TradeId, SourceKey, time, terms));
+        public CaptureRequest Amend(TradeLookup trade, in CaptureTermsReader.SideFields side)
+        {
+            if (trade.Rejection is { } refused)
+            {
+                return Refuse(refused);
+            }
+
+            return TryReadTerms(side, out var time, out var terms, out var rejection)
+                ? Create(new AmendTrade(trade.TradeId, SourceKey, time, terms), default)
+                : Refuse(rejection);
+        }
 
         public CaptureRequest Cancel(TradeLookup trade, string? text)
         {
@@ -223,15 +238,12 @@ internal sealed class CaptureMapper
 
         public CaptureRequest Refuse(CaptureRejection rejection) => Create(null, rejection);
 
-        private CaptureRequest WithTerms(in CaptureTermsReader.SideFields side, Func<DateTimeOffset, TradeTerms, TradeCommand> command)
+        private bool TryReadTerms(in CaptureTermsReader.SideFields side, out DateTimeOffset time,
+            [NotNullWhen(true)] out TradeTerms? terms, out CaptureRejection rejection)
         {
-            if (!CaptureTermsReader.TryReadEffectiveTime(message, out var time, out var rejection)
-                || !CaptureTermsReader.TryRead(message, side, out var terms, out rejection))
-            {
-                return Refuse(rejection);
-            }
-
-            return Create(command(time, terms), default);
+            terms = null;
+            return CaptureTermsReader.TryReadEffectiveTime(message, out time, out rejection)
+                && CaptureTermsReader.TryRead(message, side, out terms, out rejection);
         }
 
         private CaptureRequest WithTime(Func<DateTimeOffset, TradeCommand> command)

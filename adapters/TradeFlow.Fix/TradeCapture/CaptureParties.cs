@@ -22,13 +22,13 @@ internal readonly record struct CaptureParties(string? CounterpartyLei, string? 
             switch (role)
             {
                 case PartyRoles.ContraFirm when IsLei(party):
-                    counterparty = party.GetString(Tags.PartyID);
+                    counterparty = RepeatedFieldText.Get(party, Tags.PartyID);
                     break;
                 case PartyRoles.ExecutingTrader:
-                    executingTrader = party.GetString(Tags.PartyID);
+                    executingTrader = RepeatedFieldText.Get(party, Tags.PartyID);
                     break;
                 case PartyRoles.OrderOriginationTrader:
-                    originatingTrader = party.GetString(Tags.PartyID);
+                    originatingTrader = RepeatedFieldText.Get(party, Tags.PartyID);
                     break;
             }
         }

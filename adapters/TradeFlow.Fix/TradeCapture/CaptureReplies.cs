@@ -13,42 +13,54 @@ internal sealed class CaptureReplies
 {
     private readonly FixFieldWriter _body = new();
 
-    /// <summary>Writes each reply for <paramref name="request"/> and hands it to <paramref name="send"/> (message type, body).</summary>
-    public void Write(CaptureRequest request, CaptureAnswer answer, DateTime now, Action<string, FixFieldWriter> send)
+    /// <summary>
+    /// Writes each reply for <paramref name="request"/> and hands it to <paramref name="sink"/> (message type, body).
+    /// Allocates nothing for an accepted AE or D: the body is this instance's buffer, ids are formatted into it.
+    /// </summary>
+    public void Write<TSink>(CaptureRequest request, in CaptureAnswer answer, DateTime now, TSink sink)
+        where TSink : struct, IReplySink
     {
         switch (request.MsgType)
         {
             case MsgTypes.TradeCaptureReport:
-                Send(send, MsgTypes.TradeCaptureReportAck, () => WriteTradeCaptureReportAck(request, answer));
+                _body.Clear();
+                WriteTradeCaptureReportAck(request, answer);
+                sink.Send(MsgTypes.TradeCaptureReportAck, _body);
                 break;
             case MsgTypes.NewOrderSingle when answer.Accepted:
-                var tradeId = answer.TradeId;
-                Send(send, MsgTypes.ExecutionReport, () => WriteExecution(request, answer, now, '0', '0', "N-" + tradeId));
-                Send(send, MsgTypes.ExecutionReport, () => WriteExecution(request, answer, now, 'F', '2', "F-" + tradeId));
+                // ExecIDs name the trade: N- for the new report, F- for the fill.
+                SendExecution(sink, request, answer, now, '0', '0', 'N');
+                SendExecution(sink, request, answer, now, 'F', '2', 'F');
                 break;
             case MsgTypes.OrderCancelRequest when answer.Accepted:
-                Send(send, MsgTypes.ExecutionReport, () => WriteExecution(request, answer, now, '4', '4', "C-" + request.ClientId));
+                SendExecution(sink, request, answer, now, '4', '4', 'C');
                 break;
             case MsgTypes.OrderCancelReplaceRequest when answer.Accepted:
-                Send(send, MsgTypes.ExecutionReport, () => WriteExecution(request, answer, now, '5', '2', "E-" + request.ClientId));
+                SendExecution(sink, request, answer, now, '5', '2', 'E');
                 break;
             case MsgTypes.OrderCancelRequest or MsgTypes.OrderCancelReplaceRequest:
-                Send(send, MsgTypes.OrderCancelReject, () => WriteCancelReject(request, answer, now));
+                _body.Clear();
+                WriteCancelReject(request, answer, now);
+                sink.Send(MsgTypes.OrderCancelReject, _body);
                 break;
             case MsgTypes.NewOrderSingle:
-                Send(send, MsgTypes.ExecutionReport, () => WriteExecution(request, answer, now, '8', '8', "R-" + request.ClientId));
+                SendExecution(sink, request, answer, now, '8', '8', 'R');
                 break;
             case MsgTypes.AllocationInstruction:
-                Send(send, MsgTypes.AllocationInstructionAck, () => WriteAllocationAck(request, answer, now));
+                _body.Clear();
+                WriteAllocationAck(request, answer, now);
+                sink.Send(MsgTypes.AllocationInstructionAck, _body);
                 break;
         }
     }
 
-    private void Send(Action<string, FixFieldWriter> send, string msgType, Action write)
+    private void SendExecution<TSink>(TSink sink, CaptureRequest request, in CaptureAnswer answer, DateTime now,
+        char execType, char ordStatus, char execIdPrefix)
+        where TSink : struct, IReplySink
     {
         _body.Clear();
-        write();
-        send(msgType, _body);
+        WriteExecution(request, answer, now, execType, ordStatus, execIdPrefix);
+        sink.Send(MsgTypes.ExecutionReport, _body);
     }
 
     private void WriteTradeCaptureReportAck(CaptureRequest request, in CaptureAnswer answer)
@@ -57,7 +69,7 @@ internal sealed class CaptureReplies
         if (answer.TradeId != default)
         {
             // FIX 4.4 has no TradeID (1003 came with 5.0): the receiver's own id of a report is SecondaryTradeReportID.
-            _body.Add(TradeCaptureTags.SecondaryTradeReportID, answer.TradeId.ToString());
+            WriteTradeId(TradeCaptureTags.SecondaryTradeReportID, default, answer.TradeId);
         }
 
         _body.Add(Tags.TradeReportTransType, request.Echo.TradeReportTransType);
@@ -74,18 +86,18 @@ internal sealed class CaptureReplies
     }
 
     private void WriteExecution(CaptureRequest request, in CaptureAnswer answer, DateTime now, char execType, char ordStatus,
-        string execId)
+        char execIdPrefix)
     {
         var echo = request.Echo;
         var done = ordStatus is '2';
-        _body.Add(Tags.OrderID, OrderId(answer.TradeId));
+        WriteOrderId(answer.TradeId);
         _body.Add(Tags.ClOrdID, request.ClientId);
         if (request.OrigClientId is { } original)
         {
             _body.Add(Tags.OrigClOrdID, original);
         }
 
-        _body.Add(Tags.ExecID, execId);
+        WriteExecId(execIdPrefix, answer.TradeId, request.ClientId);
         _body.Add(Tags.ExecType, execType);
         _body.Add(Tags.OrdStatus, ordStatus);
         if (execType == '8')
@@ -112,7 +124,7 @@ internal sealed class CaptureReplies
 
     private void WriteCancelReject(CaptureRequest request, in CaptureAnswer answer, DateTime now)
     {
-        _body.Add(Tags.OrderID, OrderId(answer.TradeId));
+        WriteOrderId(answer.TradeId);
         _body.Add(Tags.ClOrdID, request.ClientId);
         _body.Add(Tags.OrigClOrdID, request.OrigClientId ?? "NONE");
         // OrdStatus of the order the cancel was for: a booked trade is a filled order; an unknown one is rejected.
@@ -156,5 +168,45 @@ internal sealed class CaptureReplies
         }
     }
 
-    private static string OrderId(TradeId tradeId) => tradeId == default ? "NONE" : tradeId.ToString();
+    private void WriteOrderId(TradeId tradeId)
+    {
+        if (tradeId == default)
+        {
+            _body.Add(Tags.OrderID, "NONE"u8);
+        }
+        else
+        {
+            WriteTradeId(Tags.OrderID, default, tradeId);
+        }
+    }
+
+    // N- and F- (a booked order's reports) name the trade; C-, E- and R- name the client's order.
+    private void WriteExecId(char prefix, TradeId tradeId, string clientId)
+    {
+        Span<char> head = [prefix, '-'];
+        if (prefix is 'N' or 'F')
+        {
+            WriteTradeId(Tags.ExecID, head, tradeId);
+        }
+        else
+        {
+            _body.Add(Tags.ExecID, string.Concat(head, clientId));
+        }
+    }
+
+    // Formatted straight into the body: a string per id per answer was most of the reply thread's garbage.
+    private void WriteTradeId(int tag, ReadOnlySpan<char> prefix, TradeId tradeId)
+    {
+        Span<char> text = stackalloc char[4 + TradeId.TextLength];
+        prefix.CopyTo(text);
+        _ = tradeId.TryFormat(text[prefix.Length..], out var written);
+        Span<byte> ascii = stackalloc byte[text.Length];
+        var length = prefix.Length + written;
+        for (var i = 0; i < length; i++)
+        {
+            ascii[i] = (byte)text[i];
+        }
+
+        _body.Add(tag, ascii[..length]);
+    }
 }

@@ -62,7 +62,7 @@ internal static class CaptureTermsReader
         rejection = default;
         if (message.TryGetValue(Tags.SecurityID, out _))
         {
-            var isin = message.GetString(Tags.SecurityID)!;
+            var isin = RepeatedFieldText.Get(message, Tags.SecurityID)!;
             if (!message.TryGetChar(Tags.SecurityIDSource, out var source) || source != IsinSource)
             {
                 return Refuse(Tags.SecurityIDSource, CaptureRejectReason.UnknownInstrument,
@@ -74,7 +74,7 @@ internal static class CaptureTermsReader
                     $"SecurityID (48) '{isin}' is not a valid ISIN", out instrument, out rejection);
         }
 
-        var symbol = message.GetString(Tags.Symbol);
+        var symbol = RepeatedFieldText.Get(message, Tags.Symbol);
         if (symbol is not null && InstrumentId.TryParse(symbol, out instrument))
         {
             return true;

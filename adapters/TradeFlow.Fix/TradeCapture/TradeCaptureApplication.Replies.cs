@@ -1,3 +1,4 @@
+using TradeFlow.Fix.Codec;
 using TradeFlow.Fix.Session;
 
 namespace TradeFlow.Fix.TradeCapture;
@@ -144,13 +145,7 @@ public sealed partial class TradeCaptureApplication
 
         var gate = new OutboundGate(command.SourceKey);
         _gates[item.Token] = (gate, item.Answer);
-        replies.Write(item.Request, item.Answer, _time.GetUtcNow().UtcDateTime, (msgType, body) =>
-        {
-            if (!_outbox.QueueConditional(session, msgType, body, gate))
-            {
-                LogNotSent(msgType, item.Request.ClientId, session);
-            }
-        });
+        replies.Write(item.Request, item.Answer, _time.GetUtcNow().UtcDateTime, new OutboxReplySink(this, item.Request, gate));
         return true;
     }
 
@@ -186,16 +181,25 @@ public sealed partial class TradeCaptureApplication
 
     private bool QueueReply(CaptureReplies replies, PendingReply item)
     {
-        replies.Write(item.Request, item.Answer, _time.GetUtcNow().UtcDateTime, (msgType, body) =>
-        {
-            if (!_outbox.Queue(item.Request.Session, msgType, body))
-            {
-                LogNotSent(msgType, item.Request.ClientId, item.Request.Session);
-            }
-        });
+        replies.Write(item.Request, item.Answer, _time.GetUtcNow().UtcDateTime, new OutboxReplySink(this, item.Request, null));
         // Released once its answer is stored on the session: the flush makes both durable together.
         ReleaseHold(item.Hold);
         return true;
+    }
+
+    /// <summary>
+    /// Queues one encoded reply on its session: behind <paramref name="gate"/> when given (stored, not sent until the
+    /// gate opens), else as a plain message. Called by <see cref="OutboxReplySink"/> on the reply thread.
+    /// </summary>
+    internal void QueueOnSession(CaptureRequest request, string msgType, FixFieldWriter body, OutboundGate? gate)
+    {
+        var queued = gate is null
+            ? _outbox.Queue(request.Session, msgType, body)
+            : _outbox.QueueConditional(request.Session, msgType, body, gate);
+        if (!queued)
+        {
+            LogNotSent(msgType, request.ClientId, request.Session);
+        }
     }
 
     // Each session's store is its own file: with several sessions in one batch their fsyncs run side by side

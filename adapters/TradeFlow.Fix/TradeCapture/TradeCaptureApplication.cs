@@ -2,6 +2,7 @@ using System.Collections.Concurrent;
 using Microsoft.Extensions.Logging;
 using Microsoft.Extensions.Logging.Abstractions;
 using TradeFlow.Domain.Trades;
+using TradeFlow.Domain.Values;
 using TradeFlow.Engine;
 using TradeFlow.Fix.Codec;
 using TradeFlow.Fix.Session;
@@ -42,7 +43,12 @@ public sealed partial class TradeCaptureApplication : IApplication, ICommandComp
     private readonly ILogger _logger;
     private readonly CaptureMapper _mapper;
     private readonly IInboundHolds? _holds;
-    private readonly ConcurrentDictionary<long, InFlightCapture> _inFlight = new();
+    // A plain dictionary under a lock, not a ConcurrentDictionary: that allocated a node per order; this one reuses its
+    // entries. Held for a lookup only (the reader adds, the engine's threads read and remove).
+    private readonly Dictionary<long, InFlightCapture> _inFlight = [];
+    private readonly Lock _inFlightLock = new();
+    // The actor of a booking is its trader's id as text: one string per configured trader, not one per order.
+    private readonly ConcurrentDictionary<TraderId, string> _traderNames = new();
     private readonly BatchQueue<PendingReply> _replies = new();
     private readonly Thread _replyThread;
     private readonly BatchQueue<SessionId> _flushes = new();
@@ -97,7 +103,11 @@ public sealed partial class TradeCaptureApplication : IApplication, ICommandComp
         }
 
         var token = Interlocked.Increment(ref _nextToken);
-        _inFlight[token] = new InFlightCapture(request, hold, receivedAt);
+        lock (_inFlightLock)
+        {
+            _inFlight[token] = new InFlightCapture(request, hold, receivedAt);
+        }
+
         try
         {
             // Blocks while the engine's ring is full: the session stops reading its socket, and TCP carries the
@@ -108,7 +118,7 @@ public sealed partial class TradeCaptureApplication : IApplication, ICommandComp
         catch
         {
             // The session does not consume the number and the message comes again: this hold must not pin the floor.
-            _inFlight.TryRemove(token, out _);
+            RemoveInFlight(token, out _);
             ReleaseHold(hold);
             throw;
         }
@@ -117,7 +127,14 @@ public sealed partial class TradeCaptureApplication : IApplication, ICommandComp
     /// <inheritdoc/>
     public void OnDecided(long token, in CommandOutcome outcome)
     {
-        if (_inFlight.TryGetValue(token, out var capture))
+        bool found;
+        InFlightCapture capture;
+        lock (_inFlightLock)
+        {
+            found = _inFlight.TryGetValue(token, out capture);
+        }
+
+        if (found)
         {
             // Stored (not sent) while the journal commits: the reply thread queues it behind a gate.
             Enqueue(new PendingReply(ReplyKind.Decided, token, capture.Request, CaptureAnswer.From(outcome), capture.Hold,
@@ -128,7 +145,7 @@ public sealed partial class TradeCaptureApplication : IApplication, ICommandComp
     /// <inheritdoc/>
     public void OnCompleted(long token, in CommandOutcome outcome)
     {
-        if (!_inFlight.TryRemove(token, out var capture))
+        if (!RemoveInFlight(token, out var capture))
         {
             return;
         }
@@ -203,6 +220,14 @@ public sealed partial class TradeCaptureApplication : IApplication, ICommandComp
         }
     }
 
+    private bool RemoveInFlight(long token, out InFlightCapture capture)
+    {
+        lock (_inFlightLock)
+        {
+            return _inFlight.Remove(token, out capture);
+        }
+    }
+
     private void ReleaseHold(InboundHold? hold)
     {
         if (hold is { } held)
@@ -215,12 +240,14 @@ public sealed partial class TradeCaptureApplication : IApplication, ICommandComp
     private static string Source(SessionId session, FixMessage message) =>
         $"FIX {session.TargetCompID}->{session.SenderCompID} {message.MsgTypeString} MsgSeqNum={message.MsgSeqNum}";
 
-    private static string Actor(TradeCommand command, SessionId session) => command switch
+    private string Actor(TradeCommand command, SessionId session) => command switch
     {
-        BookTrade book => book.Terms.Trader.ToString(),
-        AmendTrade amend => amend.Terms.Trader.ToString(),
+        BookTrade book => TraderName(book.Terms.Trader),
+        AmendTrade amend => TraderName(amend.Terms.Trader),
         _ => session.TargetCompID,
     };
+
+    private string TraderName(TraderId trader) => _traderNames.GetOrAdd(trader, static t => t.ToString());
 
     /// <summary>A capture submitted to the engine, with the inbound number it holds.</summary>
     private readonly record struct InFlightCapture(CaptureRequest Request, InboundHold? Hold, long ReceivedAt);
