@@ -12,7 +12,7 @@ namespace TradeFlow.Projections.Settlement;
 /// spent its pauses on (replay and the live server alike). The state never leaves the projection: readers get an
 /// immutable <see cref="SettlementTrade"/> snapshot from <see cref="ToTrade"/>, so nothing they hold changes under them.
 /// </summary>
-internal sealed class SettlementTradeState
+internal sealed class SettlementTradeState : ISettlementRow
 {
     private SettlementTradeState(TradeId tradeId, TradeEconomics economics, AssetClass assetClass, Money notional)
     {

@@ -77,4 +77,26 @@ public class SettlementInPlaceFoldTests
             return true;
         }).QuickCheckThrowOnFailure();
     }
+
+    [Fact]
+    public void The_state_written_row_by_row_is_the_serializers_document_when_empty_and_across_buffer_flushes()
+    {
+        var empty = RandomHistory.Run([]);
+        var none = new SettlementProjection(empty.ReferenceData);
+        Assert.Equal(JsonSerializer.SerializeToUtf8Bytes(new RecordSettlementFold(empty.ReferenceData).Document(), ProjectionJson.Options),
+            none.SerializeState());
+
+        var driver = RandomHistory.Run([.. Enumerable.Range(0, 200).Select(i => (Op: 0, Target: 0, Variant: i * 7))]);
+        var settlement = new SettlementProjection(driver.ReferenceData);
+        var reference = new RecordSettlementFold(driver.ReferenceData);
+        foreach (var e in EventFeed.From(driver.AllEvents))
+        {
+            settlement.Apply(e);
+            reference.Apply(e);
+        }
+
+        var expected = JsonSerializer.SerializeToUtf8Bytes(reference.Document(), ProjectionJson.Options);
+        Assert.True(expected.Length > 3 * 16 * 1024, $"the document should span several flushes, was {expected.Length} B");
+        Assert.Equal(expected, settlement.SerializeState());
+    }
 }
