@@ -1,4 +1,5 @@
 using TradeFlow.Domain.Calendars;
+using TradeFlow.Domain.Trades;
 using TradeFlow.Domain.Values;
 
 namespace TradeFlow.Projections.Settlement;
@@ -8,13 +9,13 @@ public sealed partial class SettlementProjection
 {
     /// <summary>Obligations of one trade (any status but closed).</summary>
     public IReadOnlyList<Obligation> ObligationsOf(TradeId id) =>
-        _trades.TryGetValue(id, out var t) ? SettlementRules.ObligationsOf(t, _referenceData) : [];
+        _trades.TryGetValue(id, out var t) ? SettlementRules.ObligationsOf(t.ToTrade(), _referenceData) : [];
 
     /// <summary>All outstanding obligations, by value date then trade.</summary>
     public IReadOnlyList<Obligation> OutstandingObligations() =>
     [
         .. _trades.Values.Where(t => t.IsOutstanding).OrderBy(t => t.Economics.SettlementDate).ThenBy(t => t.TradeId)
-            .SelectMany(t => SettlementRules.ObligationsOf(t, _referenceData)),
+            .SelectMany(t => SettlementRules.ObligationsOf(t.ToTrade(), _referenceData)),
     ];
 
     /// <summary>Outstanding trades that cannot be instructed for want of an SSI, with the reason.</summary>
@@ -22,7 +23,7 @@ public sealed partial class SettlementProjection
     [
         .. OutstandingObligations().Where(o => o.Account is null)
             .Select(o => (o.TradeId, o.Currency)).Distinct()
-            .Select(k => _trades[k.TradeId] is var t
+            .Select(k => _trades[k.TradeId].ToTrade() is var t
                 ? new SettlementBreak(t.TradeId, t.Economics.Counterparty, k.Currency, t.AssetClass,
                     SettlementRules.MissingInstruction(t, k.Currency, _referenceData) ?? "no instruction")
                 : null!),
@@ -45,7 +46,7 @@ public sealed partial class SettlementProjection
     [
         .. _trades.Values.Where(t => t.Status == SettlementStatus.Failed).OrderBy(t => t.TradeId)
             .Select(t => new FailRow(t.TradeId, t.Economics.Counterparty, t.FailReason ?? string.Empty, t.Attempt,
-                t.Economics.SettlementDate, Age(t, asOf))),
+                t.Economics.SettlementDate, Age(t.Economics, asOf))),
     ];
 
     /// <summary>
@@ -79,15 +80,15 @@ public sealed partial class SettlementProjection
         new(date, currency, obligations.Where(o => o.Kind == ObligationKind.ReceiveCash).Sum(o => o.Amount),
             obligations.Where(o => o.Kind == ObligationKind.PayCash).Sum(o => o.Amount), overdue);
 
-    private int Age(SettlementTrade t, BusinessDate asOf)
+    private int Age(TradeEconomics economics, BusinessDate asOf)
     {
-        var contractual = t.Economics.SettlementDate;
+        var contractual = economics.SettlementDate;
         if (asOf <= contractual)
         {
             return 0;
         }
 
-        var calendar = _referenceData.TryGetSettlementCalendar(t.Economics.Instrument, out var c) ? c : HolidayCalendar.WeekendsOnly;
+        var calendar = _referenceData.TryGetSettlementCalendar(economics.Instrument, out var c) ? c : HolidayCalendar.WeekendsOnly;
         return calendar.BusinessDaysBetween(contractual, asOf);
     }
 }

@@ -32,7 +32,7 @@ public sealed record SettlementTrade(
     string? FailReason,
     DateTimeOffset? FailedAt,
     BusinessDate? SettledOn,
-    long Position)
+    long Position) : ISettlementRow
 {
     /// <summary>True for an FX spot or forward.</summary>
     [JsonIgnore]

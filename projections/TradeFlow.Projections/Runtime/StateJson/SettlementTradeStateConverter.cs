@@ -16,7 +16,12 @@ internal sealed class SettlementTradeStateConverter : StateRowConverter<Settleme
     private static readonly JsonEncodedText Position = JsonEncodedText.Encode("position");
 
     /// <inheritdoc />
-    public override void Write(Utf8JsonWriter writer, SettlementTrade value, JsonSerializerOptions options)
+    public override void Write(Utf8JsonWriter writer, SettlementTrade value, JsonSerializerOptions options) =>
+        WriteRow(writer, value, options);
+
+    /// <summary>Writes a row from either the public record or the fold's in-place state: the same bytes for the same values.</summary>
+    internal static void WriteRow<TRow>(Utf8JsonWriter writer, TRow value, JsonSerializerOptions options)
+        where TRow : ISettlementRow
     {
         writer.WriteStartObject();
         TradeHead(writer, value.TradeId, value.Economics, value.AssetClass, value.Notional, options);
