@@ -53,10 +53,19 @@ public sealed partial class EventJournal
         }
     }
 
-    // Forwards through the files: one large read per chunk into a reused buffer, records decoded in place.
     private IEnumerable<RecordedEvent> ReadForwards(ReadRange range)
     {
         var cache = new Utf8Cache();
+        foreach (var record in ForwardRecords(range))
+        {
+            yield return Decode(record, cache);
+        }
+    }
+
+    // Forwards through the files: one large read per chunk into a reused buffer, each record handed out in place
+    // (valid until the next one is asked for).
+    private IEnumerable<ReadOnlyMemory<byte>> ForwardRecords(ReadRange range)
+    {
         var chunk = new ReadChunk(new byte[Math.Min(ReadChunkSize, Math.Max(range.Count, 1) * 1024)], -1, 0, 0);
         for (var position = range.First; position < range.First + range.Count; position++)
         {
@@ -66,7 +75,7 @@ public sealed partial class EventJournal
                 chunk = Refill(chunk, location);
             }
 
-            yield return chunk.Covers(location) ? Decode(chunk.RecordAt(location), cache) : Decode(ReadRecord(location), cache);
+            yield return chunk.Covers(location) ? chunk.RecordAt(location) : ReadRecord(location);
         }
     }
 

@@ -1,7 +1,6 @@
 using TradeFlow.EventSourcing;
 using TradeFlow.EventSourcing.Storage;
 using TradeFlow.Journal.Format;
-using TradeFlow.Journal.Storage;
 
 namespace TradeFlow.Journal;
 
@@ -17,16 +16,8 @@ public sealed partial class EventJournal : IEventViewSource
         ArgumentNullException.ThrowIfNull(handler);
         var range = ReadRange.Of(1, _index.Count, from.Value, Direction.Forwards, maxCount);
         var cache = new Utf8Cache();
-        var chunk = new ReadChunk(new byte[Math.Min(ReadChunkSize, Math.Max(range.Count, 1) * 1024)], -1, 0, 0);
-        for (var position = range.First; position < range.First + range.Count; position++)
+        foreach (var record in ForwardRecords(range))
         {
-            var location = _index.LocationOf(position);
-            if (!chunk.Covers(location))
-            {
-                chunk = Refill(chunk, location);
-            }
-
-            var record = chunk.Covers(location) ? chunk.RecordAt(location) : ReadRecord(location);
             CheckCrc(record.Span);
             handler(RecordCodec.View(RecordFrame.Body(record.Span), cache));
         }
