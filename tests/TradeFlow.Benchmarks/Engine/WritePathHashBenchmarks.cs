@@ -22,6 +22,7 @@ public class WritePathHashBenchmarks : IDisposable
     private readonly byte[] _name = new byte[16 + 32];
     private readonly ChainHasher _chain = new();
     private const string SourceKey = "FIX:CLIENT1:571=bench-123456";
+    private readonly string _sourceKey = SourceKey;
 
     [GlobalSetup]
     public void Setup()
@@ -66,5 +67,5 @@ public class WritePathHashBenchmarks : IDisposable
 
     /// <summary>After: the whole event id as the journal stage computes it.</summary>
     [Benchmark]
-    public Guid EventId() => EventIds.For(SourceKey, 0);
+    public Guid EventId() => EventIds.For(_sourceKey, 0);
 }
