@@ -8,7 +8,8 @@ namespace TradeFlow.Engine.Journaling;
 /// Deterministic event ids: a name-based UUID (RFC 9562 version 5, SHA-1) of the command's source key and
 /// the event's index within the command, in TradeFlow's namespace. A resent capture therefore maps to the
 /// same ids, which is what makes the store's idempotent append recognise it even if the engine did not.
-/// Allocation-free: the name is encoded on the stack (or a rented buffer for very long keys).
+/// Allocation-free: the name is encoded on the stack (or a rented buffer for very long keys), and hashed by OpenSSL's
+/// SHA-1 where it loads (<see cref="OpenSslSha1"/>), else by the managed <see cref="Sha1"/>: the same digest.
 /// </summary>
 internal static class EventIds
 {
@@ -67,7 +68,15 @@ internal static class EventIds
     private static Guid FromHash(ReadOnlySpan<byte> input)
     {
         Span<byte> hash = stackalloc byte[Sha1.HashSizeInBytes];
-        Sha1.HashData(input, hash);
+        if (OpenSslSha1.Instance is { } openSsl)
+        {
+            openSsl.HashData(input, hash);
+        }
+        else
+        {
+            Sha1.HashData(input, hash);
+        }
+
         hash[6] = (byte)((hash[6] & 0x0F) | 0x50);
         hash[8] = (byte)((hash[8] & 0x3F) | 0x80);
         return new Guid(hash[..16], bigEndian: true);

@@ -12,7 +12,8 @@ namespace TradeFlow.Benchmarks.Engine;
 /// and process-CPU µs per command, bytes allocated per command, collections per generation and the total GC
 /// pause. CPU per command is the steadier figure on a shared machine: other tenants taking the cores stretch
 /// the wall time, not the work. <c>TRADEFLOW_WAIT</c> picks the wait strategy as in <see cref="EngineLatency"/>;
-/// <c>TRADEFLOW_ALLOC_PROFILE=1</c> adds a sampled allocation profile per thread (<see cref="AllocationProfile"/>).
+/// <c>TRADEFLOW_ALLOC_PROFILE=1</c> adds a sampled allocation profile per thread (<see cref="AllocationProfile"/>),
+/// <c>TRADEFLOW_THREAD_CPU=1</c> the CPU time per thread (<see cref="ThreadCpuProfile"/>).
 /// </summary>
 public static class EngineSaturation
 {
@@ -20,6 +21,7 @@ public static class EngineSaturation
     public static void Run(EngineStore kind, int count, int rounds)
     {
         using var profile = Environment.GetEnvironmentVariable("TRADEFLOW_ALLOC_PROFILE") == "1" ? new AllocationProfile() : null;
+        var threads = Environment.GetEnvironmentVariable("TRADEFLOW_THREAD_CPU") == "1" ? new ThreadCpuProfile() : null;
         for (var round = 0; round < rounds; round++)
         {
             var (store, directory) = EngineBenchData.OpenStore(kind);
@@ -33,8 +35,10 @@ public static class EngineSaturation
                 engine.Start();
                 var captures = EngineBenchData.Captures(count, "r" + round.ToString(CultureInfo.InvariantCulture));
                 profile?.Reset();
+                threads?.Reset();
                 Console.WriteLine(Measure(engine, captures, $"{kind} round {round}"));
                 profile?.Print(count);
+                threads?.Print(count);
                 engine.Stop(TimeSpan.FromSeconds(60));
             }
             finally
