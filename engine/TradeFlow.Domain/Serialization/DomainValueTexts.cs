@@ -39,8 +39,24 @@ internal static class DomainValueTexts
         _ => 0,
     };
 
-    /// <summary>True when the converter for <paramref name="value"/> reads <paramref name="text"/>.</summary>
-    public static bool TryParse(DomainValueText value, ReadOnlySpan<char> text) => value switch
+    /// <summary>
+    /// True when the converter for <paramref name="value"/> reads <paramref name="text"/>; false when it does not or
+    /// when the parser throws (<see cref="TradeId.TryParse(ReadOnlySpan{char}, out TradeId)"/> does, on a non-digit
+    /// below '0', under the build's overflow checking) — the deserializer then meets the same exception and reports it.
+    /// </summary>
+    public static bool TryParse(DomainValueText value, ReadOnlySpan<char> text)
+    {
+        try
+        {
+            return Parse(value, text);
+        }
+        catch (Exception ex) when (ex is OverflowException or FormatException or ArgumentException)
+        {
+            return false;
+        }
+    }
+
+    private static bool Parse(DomainValueText value, ReadOnlySpan<char> text) => value switch
     {
         DomainValueText.TradeId => TradeId.TryParse(text, out _),
         DomainValueText.InstrumentId => InstrumentId.TryParse(text, out _),

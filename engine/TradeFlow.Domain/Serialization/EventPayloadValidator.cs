@@ -12,7 +12,10 @@ namespace TradeFlow.Domain.Serialization;
 /// </summary>
 public sealed class EventPayloadValidator
 {
-    private static readonly FrozenDictionary<(string Name, int Version), EventPayloadValidator> ByName = Build();
+    // Built per type on first use: deriving a shape resolves the type's serializer metadata, which costs start-up
+    // time a store holding only a few of the types should not pay for all of them.
+    private static readonly FrozenDictionary<(string Name, int Version), Lazy<EventPayloadValidator?>> ByName =
+        DomainEventRegistry.EventTypes.ToFrozenDictionary(e => (e.Name, e.SchemaVersion), e => new Lazy<EventPayloadValidator?>(() => Build(e.Type, e.Name, e.SchemaVersion)));
 
     private readonly PayloadShape _shape;
 
@@ -31,7 +34,7 @@ public sealed class EventPayloadValidator
 
     /// <summary>The validator of a stored (name, version), or null when there is none (always ask the deserializer).</summary>
     public static EventPayloadValidator? For(string typeName, int schemaVersion) =>
-        ByName.TryGetValue((typeName, schemaVersion), out var validator) ? validator : null;
+        ByName.TryGetValue((typeName, schemaVersion), out var validator) ? validator.Value : null;
 
     /// <summary>
     /// True when <paramref name="utf8"/> certainly deserializes as this type and version; false when this check cannot
@@ -39,19 +42,10 @@ public sealed class EventPayloadValidator
     /// </summary>
     public bool Accepts(ReadOnlySpan<byte> utf8) => new PayloadMatcher(utf8).MatchDocument(_shape);
 
-    private static FrozenDictionary<(string Name, int Version), EventPayloadValidator> Build()
+    private static EventPayloadValidator? Build(Type type, string name, int version)
     {
         var context = DomainJsonContext.Default;
-        var validators = new Dictionary<(string Name, int Version), EventPayloadValidator>();
-        foreach (var (type, name, version) in DomainEventRegistry.EventTypes)
-        {
-            var info = context.GetTypeInfo(type);
-            if (info is not null && PayloadShape.From(info, context) is { } shape)
-            {
-                validators.Add((name, version), new EventPayloadValidator(name, version, shape));
-            }
-        }
-
-        return validators.ToFrozenDictionary();
+        var info = context.GetTypeInfo(type);
+        return info is not null && PayloadShape.From(info, context) is { } shape ? new EventPayloadValidator(name, version, shape) : null;
     }
 }

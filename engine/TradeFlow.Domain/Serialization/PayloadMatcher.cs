@@ -22,6 +22,7 @@ internal ref struct PayloadMatcher
     [MethodImpl(MethodImplOptions.AggressiveOptimization)]
     public bool MatchDocument(PayloadShape shape) => Object(shape) && _at == _utf8.Length;
 
+    [MethodImpl(MethodImplOptions.AggressiveOptimization)]
     private bool Object(PayloadShape shape)
     {
         if (!Take((byte)'{'))
@@ -55,6 +56,7 @@ internal ref struct PayloadMatcher
         return Take((byte)'}');
     }
 
+    [MethodImpl(MethodImplOptions.AggressiveOptimization)]
     private bool Value(PayloadValue value) => value.Kind switch
     {
         PayloadValueKind.Text => PlainString(out _),
@@ -67,6 +69,7 @@ internal ref struct PayloadMatcher
         _ => false,
     };
 
+    [MethodImpl(MethodImplOptions.AggressiveOptimization)]
     private bool Array(PayloadValue element)
     {
         if (!Take((byte)'['))
@@ -92,11 +95,18 @@ internal ref struct PayloadMatcher
     }
 
     // The converters widen the string (no escapes here, so its bytes are its characters) and call TryParse.
+    [MethodImpl(MethodImplOptions.AggressiveOptimization)]
     private bool DomainValue(DomainValueText domain)
     {
         if (!PlainString(out var text) || text.Length > DomainValueTexts.MaxLength(domain))
         {
             return false;
+        }
+
+        var remember = AcceptedTexts.Remembers(domain);
+        if (remember && AcceptedTexts.Contains(domain, text))
+        {
+            return true;
         }
 
         Span<char> chars = stackalloc char[MaxDomainText];
@@ -105,10 +115,21 @@ internal ref struct PayloadMatcher
             chars[i] = (char)text[i];
         }
 
-        return DomainValueTexts.TryParse(domain, chars[..text.Length]);
+        if (!DomainValueTexts.TryParse(domain, chars[..text.Length]))
+        {
+            return false;
+        }
+
+        if (remember)
+        {
+            AcceptedTexts.Add(domain, text);
+        }
+
+        return true;
     }
 
     // System.Text.Json's own ISO 8601 parser, on just this token, so the verdict is the DateTimeOffset converter's.
+    [MethodImpl(MethodImplOptions.AggressiveOptimization)]
     private bool Time()
     {
         var start = _at;
@@ -122,6 +143,7 @@ internal ref struct PayloadMatcher
     }
 
     // A JSON integer without sign games: 0, or a non-zero digit and up to eight more (always within int's range).
+    [MethodImpl(MethodImplOptions.AggressiveOptimization)]
     private bool Int32()
     {
         Take((byte)'-');
@@ -136,6 +158,7 @@ internal ref struct PayloadMatcher
     }
 
     // A string of printable ASCII with no escape: its bytes are exactly its value.
+    [MethodImpl(MethodImplOptions.AggressiveOptimization)]
     private bool PlainString(out ReadOnlySpan<byte> value)
     {
         value = default;
@@ -156,6 +179,7 @@ internal ref struct PayloadMatcher
         return true;
     }
 
+    [MethodImpl(MethodImplOptions.AggressiveOptimization)]
     private static bool IsOneOf(ReadOnlySpan<byte> name, byte[][] names)
     {
         foreach (var candidate in names)
@@ -169,6 +193,7 @@ internal ref struct PayloadMatcher
         return false;
     }
 
+    [MethodImpl(MethodImplOptions.AggressiveOptimization)]
     private bool Take(byte expected)
     {
         if (_at < _utf8.Length && _utf8[_at] == expected)
@@ -180,6 +205,7 @@ internal ref struct PayloadMatcher
         return false;
     }
 
+    [MethodImpl(MethodImplOptions.AggressiveOptimization)]
     private bool TakeLiteral(ReadOnlySpan<byte> literal)
     {
         if (_utf8[_at..].StartsWith(literal))
