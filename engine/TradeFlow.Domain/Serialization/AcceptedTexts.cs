@@ -11,7 +11,8 @@ namespace TradeFlow.Domain.Serialization;
 /// </summary>
 internal static class AcceptedTexts
 {
-    private const int Slots = 512;
+    private const int SlotBits = 9;
+    private const int Slots = 1 << SlotBits;
     private const int MinLength = sizeof(ulong);
 
     [ThreadStatic]
@@ -52,7 +53,10 @@ internal static class AcceptedTexts
     {
         var head = BinaryPrimitives.ReadUInt64LittleEndian(text);
         var tail = BinaryPrimitives.ReadUInt64LittleEndian(text[^MinLength..]);
-        var mixed = unchecked(((head * 0x9E3779B97F4A7C15UL) ^ (tail * 0xC2B2AE3D27D4EB4FUL)) + (ulong)kind);
-        return (int)((mixed ^ (mixed >> 29)) & (Slots - 1));
+        // A product only carries a byte's change upwards, so fold the high half down and take the top bits of a
+        // last product: texts differing in their last character only (two dates of one month) land apart.
+        var mixed = unchecked((head * 0x9E3779B97F4A7C15UL) ^ (tail * 0xC2B2AE3D27D4EB4FUL) ^ (ulong)kind);
+        mixed ^= mixed >> 32;
+        return (int)(unchecked(mixed * 0x9E3779B97F4A7C15UL) >> (64 - SlotBits));
     }
 }

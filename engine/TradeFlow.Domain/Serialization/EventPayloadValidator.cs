@@ -15,7 +15,7 @@ public sealed class EventPayloadValidator
     // Built per type on first use: deriving a shape resolves the type's serializer metadata, which costs start-up
     // time a store holding only a few of the types should not pay for all of them.
     private static readonly FrozenDictionary<(string Name, int Version), Lazy<EventPayloadValidator?>> ByName =
-        DomainEventRegistry.EventTypes.ToFrozenDictionary(e => (e.Name, e.SchemaVersion), e => new Lazy<EventPayloadValidator?>(() => Build(e.Type, e.Name, e.SchemaVersion)));
+        CurrentEvents.Types.ToFrozenDictionary(e => (e.Name, e.SchemaVersion), e => new Lazy<EventPayloadValidator?>(() => Build(e.Type, e.Name, e.SchemaVersion)));
 
     private readonly PayloadShape _shape;
 
@@ -25,6 +25,12 @@ public sealed class EventPayloadValidator
         SchemaVersion = schemaVersion;
         _shape = shape;
     }
+
+    /// <summary>Every (type name, schema version) that has a validator: the current versions of the registry.</summary>
+    public static IReadOnlyList<(string Name, int SchemaVersion)> Versions { get; } = [.. CurrentEvents.Types.Select(e => (e.Name, e.SchemaVersion))];
+
+    /// <summary>The event's CLR type, whose serializer metadata the check was derived from.</summary>
+    public Type EventType => _shape.ClrType;
 
     /// <summary>The stable event type name, e.g. "TradeBooked".</summary>
     public string TypeName { get; }

@@ -14,6 +14,10 @@ namespace TradeFlow.Replay.Verification;
 /// </summary>
 internal sealed class PayloadCheck
 {
+    // A real store has a few dozen (type, version) pairs at most; a damaged one may have a different name per
+    // record, which must not grow the list (or its copies) without bound.
+    private const int MaxEntries = 64;
+
     private readonly Lock _gate = new();
 
     // (type bytes, version) → name and validator: a handful of entries, compared byte-wise, so the hot path hashes
@@ -83,7 +87,11 @@ internal sealed class PayloadCheck
 
             var type = Encoding.UTF8.GetString(typeUtf8);
             entry = new TypeEntry(typeUtf8.ToArray(), schemaVersion, type, EventPayloadValidator.For(type, schemaVersion));
-            Volatile.Write(ref _entries, [.. _entries, entry]);
+            if (_entries.Length < MaxEntries)
+            {
+                Volatile.Write(ref _entries, [.. _entries, entry]);
+            }
+
             return entry;
         }
     }
