@@ -1,4 +1,3 @@
-using System.Collections.Concurrent;
 using System.Globalization;
 using System.Text;
 using TradeFlow.Domain.Serialization;
@@ -8,39 +7,43 @@ namespace TradeFlow.Replay.Verification;
 
 /// <summary>
 /// Checks that an event deserializes with the current registry, upcasting old schema versions on the way (what
-/// every projection and the engine's recovery will do with it). Type names are few, so their strings are cached.
-/// Thread-safe: <c>verify</c> calls it from the scan's two threads at once (the cache is concurrent, the scratch for
-/// decoding a name is on the stack, and the deserializer holds no state).
+/// every projection and the engine's recovery will do with it). First the allocation-free
+/// <see cref="EventPayloadValidator"/>, which accepts the canonical payloads the engine writes; whatever it is not
+/// sure of is deserialized in full, and that verdict (and its message) is the answer — so the check is exactly as
+/// strict as the deserializer. Thread-safe: <c>verify</c> calls it from the scan's two threads at once.
 /// </summary>
 internal sealed class PayloadCheck
 {
-    private const int MaxStackTypeName = 256;
-    private readonly ConcurrentDictionary<string, string> _types = new(StringComparer.Ordinal);
-    private readonly ConcurrentDictionary<string, string>.AlternateLookup<ReadOnlySpan<char>> _lookup;
+    // A real store has a few dozen (type, version) pairs at most; a damaged one may have a different name per
+    // record, which must not grow the list (or its copies) without bound.
+    private const int MaxEntries = 64;
 
-    public PayloadCheck() => _lookup = _types.GetAlternateLookup<ReadOnlySpan<char>>();
+    private readonly Lock _gate = new();
+
+    // (type bytes, version) → name and validator: a handful of entries, compared byte-wise, so the hot path hashes
+    // no string. Copy-on-write: readers take the array as published; a new pair is added under the gate.
+    private TypeEntry[] _entries = [];
 
     /// <summary>Null when the payload reads; otherwise why not.</summary>
     public string? Check(ReadOnlySpan<byte> typeUtf8, int schemaVersion, ReadOnlySpan<byte> payload)
     {
-        if (typeUtf8.Length > MaxStackTypeName)
-        {
-            return Check(Encoding.UTF8.GetString(typeUtf8), schemaVersion, payload);
-        }
-
-        Span<char> scratch = stackalloc char[MaxStackTypeName];
-        var chars = scratch[..Encoding.UTF8.GetChars(typeUtf8, scratch)];
-        if (!_lookup.TryGetValue(chars, out var type))
-        {
-            type = chars.ToString();
-            type = _types.GetOrAdd(type, type);
-        }
-
-        return Check(type, schemaVersion, payload);
+        var entry = Find(Volatile.Read(ref _entries), typeUtf8, schemaVersion) ?? Add(typeUtf8, schemaVersion);
+        return entry.Validator is { } validator && validator.Accepts(payload) ? null : Check(entry.Type, schemaVersion, payload);
     }
 
     /// <summary>Null when the payload reads; otherwise why not.</summary>
     public static string? Check(string type, int schemaVersion, ReadOnlySpan<byte> payload)
+    {
+        if (EventPayloadValidator.For(type, schemaVersion) is { } validator && validator.Accepts(payload))
+        {
+            return null;
+        }
+
+        return Deserialize(type, schemaVersion, payload);
+    }
+
+    /// <summary>The full deserializer's verdict alone: null when the payload reads; otherwise why not.</summary>
+    public static string? Deserialize(string type, int schemaVersion, ReadOnlySpan<byte> payload)
     {
         if (!DomainEventRegistry.CanRead(type, schemaVersion))
         {
@@ -59,4 +62,39 @@ internal sealed class PayloadCheck
             return string.Create(CultureInfo.InvariantCulture, $"the {type}.v{schemaVersion} payload does not deserialize: {ex.Message}");
         }
     }
+
+    private static TypeEntry? Find(TypeEntry[] entries, ReadOnlySpan<byte> typeUtf8, int schemaVersion)
+    {
+        foreach (var entry in entries)
+        {
+            if (entry.SchemaVersion == schemaVersion && typeUtf8.SequenceEqual(entry.TypeUtf8))
+            {
+                return entry;
+            }
+        }
+
+        return null;
+    }
+
+    private TypeEntry Add(ReadOnlySpan<byte> typeUtf8, int schemaVersion)
+    {
+        lock (_gate)
+        {
+            if (Find(_entries, typeUtf8, schemaVersion) is { } entry)
+            {
+                return entry;
+            }
+
+            var type = Encoding.UTF8.GetString(typeUtf8);
+            entry = new TypeEntry(typeUtf8.ToArray(), schemaVersion, type, EventPayloadValidator.For(type, schemaVersion));
+            if (_entries.Length < MaxEntries)
+            {
+                Volatile.Write(ref _entries, [.. _entries, entry]);
+            }
+
+            return entry;
+        }
+    }
+
+    private sealed record TypeEntry(byte[] TypeUtf8, int SchemaVersion, string Type, EventPayloadValidator? Validator);
 }
