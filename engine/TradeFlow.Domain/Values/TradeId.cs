@@ -79,7 +79,9 @@ public readonly struct TradeId : IEquatable<TradeId>, IComparable<TradeId>, ISpa
         for (var i = 1; i < TextLength; i++)
         {
             var digit = text[i] - '0';
-            if ((uint)digit > 9)
+            // Unchecked: the domain builds with overflow checks, and a character below '0' must read as "not a digit",
+            // not throw.
+            if (unchecked((uint)digit) > 9)
             {
                 return false;
             }

@@ -18,6 +18,8 @@ public class TradeIdTests
     [InlineData("X000000000042")]
     [InlineData("T00000000004A")]
     [InlineData("t000000000042")]
+    [InlineData("T00000000004/")]
+    [InlineData("T-00000000042")]
     public void Malformed_trade_ids_are_rejected(string text)
     {
         Assert.False(TradeId.TryParse(text, out _));
