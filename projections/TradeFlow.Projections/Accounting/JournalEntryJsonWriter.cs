@@ -27,7 +27,6 @@ internal static class JournalEntryJsonWriter
     private static readonly JsonSerializerOptions Options = ProjectionJson.Options;
     private static readonly JsonConverter<GlobalPosition> Position = Converter<GlobalPosition>();
     private static readonly JsonConverter<TradeId> Trade = Converter<TradeId>();
-    private static readonly JsonConverter<EntryKind> Kind = Converter<EntryKind>();
 
     /// <summary>Writes <paramref name="entry"/> as one JSON object.</summary>
     public static void Write(Utf8JsonWriter writer, JournalEntry entry) =>
@@ -45,7 +44,7 @@ internal static class JournalEntryJsonWriter
         writer.WritePropertyName(TradeIdName);
         Trade.Write(writer, tradeId, Options);
         writer.WritePropertyName(KindName);
-        Kind.Write(writer, kind, Options);
+        RepeatedValueText<EntryKind>.WriteValue(writer, kind);
         writer.WriteString(EffectiveTimeName, effectiveTime);
         writer.WriteStartArray(LinesName);
         foreach (ref readonly var line in lines)

@@ -13,36 +13,35 @@ internal static class TradeLines
         ReferenceDataSet referenceData)
     {
         var accrued = Accrual.Of(economics, assetClass, notional.Currency, referenceData);
-        var draft = new AccountingTrade(id, economics, assetClass, notional, accrued, []);
-        return draft with { OpenLines = draft.IsFx ? FxLines(draft) : SecurityLines(draft) };
+        // The lines are computed from the same fields the record would hold, and the record is made once with them: a
+        // draft record copied with its lines was a second 88-byte record per booking, garbage at once.
+        var consideration = notional.Round().Amount;
+        var lines = assetClass is AssetClass.FxSpot or AssetClass.FxForward
+            ? FxLines(economics, consideration)
+            : SecurityLines(economics, notional.Currency, consideration, accrued);
+        return new AccountingTrade(id, economics, assetClass, notional, accrued, lines);
     }
 
-    private static ImmutableArray<PostingLine> SecurityLines(AccountingTrade t)
+    private static ImmutableArray<PostingLine> SecurityLines(TradeEconomics e, Currency currency, decimal consideration, decimal accruedInterest)
     {
-        var e = t.Economics;
-        var currency = t.Notional.Currency;
-        var total = t.Consideration + t.AccruedInterest;
-        var lines = ImmutableArray.CreateBuilder<PostingLine>(2);
+        var total = consideration + accruedInterest;
         // Buy: the bank owes the seller clean + accrued; the accrued it pays is an asset until the coupon repays it.
         var sign = e.Side == Side.Buy ? 1m : -1m;
-        lines.Add(new PostingLine(e.Side == Side.Buy ? Account.SettlementPayable : Account.SettlementReceivable,
-            currency, e.Book, e.Counterparty, -sign * total));
-        if (t.AccruedInterest != 0m)
-        {
-            lines.Add(new PostingLine(Account.AccruedInterest, currency, e.Book, null, sign * t.AccruedInterest));
-        }
-
-        return lines.ToImmutable();
+        var settlement = new PostingLine(e.Side == Side.Buy ? Account.SettlementPayable : Account.SettlementReceivable,
+            currency, e.Book, e.Counterparty, -sign * total);
+        // The array the trade keeps, sized exactly (a builder was one more object and array per booking).
+        return accruedInterest == 0m
+            ? [settlement]
+            : [settlement, new PostingLine(Account.AccruedInterest, currency, e.Book, null, sign * accruedInterest)];
     }
 
-    private static ImmutableArray<PostingLine> FxLines(AccountingTrade t)
+    private static ImmutableArray<PostingLine> FxLines(TradeEconomics e, decimal consideration)
     {
         // Each currency balances on its own through the FX position account, so the trial balance is zero per currency.
-        var e = t.Economics;
         var baseCurrency = e.Instrument.Base;
         var quoteCurrency = e.Instrument.Quote;
         var baseAmount = decimal.Round(e.Quantity.Value, baseCurrency.MinorUnits, MidpointRounding.AwayFromZero);
-        var quoteAmount = t.Consideration;
+        var quoteAmount = consideration;
         var sign = e.Side == Side.Buy ? 1m : -1m;
         var receiveAccount = e.Side == Side.Buy ? Account.SettlementReceivable : Account.SettlementPayable;
         var payAccount = e.Side == Side.Buy ? Account.SettlementPayable : Account.SettlementReceivable;

@@ -48,7 +48,7 @@ public sealed partial class ExposureProjection
         ];
     }
 
-    private CounterpartyExposure? ExposureOf(CounterpartyId id, List<ExposureTrade> trades)
+    private CounterpartyExposure? ExposureOf(CounterpartyId id, List<ExposureTradeState> trades)
     {
         if (LimitOf(id) is not { } limit)
         {
@@ -60,14 +60,14 @@ public sealed partial class ExposureProjection
         decimal risk = 0m, mtmGross = 0m, mtmNet = 0m;
         foreach (var trade in trades)
         {
-            var r = ExposureRule.SettlementRisk(trade, currency, _referenceData).Amount;
+            var r = ExposureRule.SettlementRiskOf(trade, currency, _referenceData).Amount;
             if (r != 0m)
             {
                 risk += r;
                 byDate[trade.Economics.SettlementDate] = byDate.GetValueOrDefault(trade.Economics.SettlementDate) + r;
             }
 
-            var mtm = ExposureRule.MarkToMarket(trade, currency, _referenceData).Amount;
+            var mtm = ExposureRule.MarkToMarketOf(trade, currency, _referenceData).Amount;
             mtmGross += Math.Max(mtm, 0m);
             mtmNet += mtm;
         }

@@ -24,7 +24,14 @@ public static class ExposureRule
     {
         ArgumentNullException.ThrowIfNull(trade);
         ArgumentNullException.ThrowIfNull(referenceData);
-        if (!trade.HasSettlementRisk)
+        return SettlementRiskOf(trade, limitCurrency, referenceData);
+    }
+
+    /// <summary>As <see cref="SettlementRisk"/>, for the public record or the fold's own state alike.</summary>
+    internal static Money SettlementRiskOf<TTrade>(TTrade trade, Currency limitCurrency, ReferenceDataSet referenceData)
+        where TTrade : IExposureRow
+    {
+        if (trade.Closed || trade.Settled)
         {
             return Money.Zero(limitCurrency);
         }
@@ -48,8 +55,15 @@ public static class ExposureRule
     {
         ArgumentNullException.ThrowIfNull(trade);
         ArgumentNullException.ThrowIfNull(referenceData);
+        return MarkToMarketOf(trade, limitCurrency, referenceData);
+    }
+
+    /// <summary>As <see cref="MarkToMarket"/>, for the public record or the fold's own state alike.</summary>
+    internal static Money MarkToMarketOf<TTrade>(TTrade trade, Currency limitCurrency, ReferenceDataSet referenceData)
+        where TTrade : IExposureRow
+    {
         if (trade.Closed || trade.Matured || trade.AssetClass != AssetClass.FxForward
-            || !TryMark(trade, referenceData, out var mark))
+            || !TryMark(trade.Economics.Instrument, referenceData, out var mark))
         {
             return Money.Zero(limitCurrency);
         }
@@ -65,13 +79,18 @@ public static class ExposureRule
     {
         ArgumentNullException.ThrowIfNull(trade);
         ArgumentNullException.ThrowIfNull(referenceData);
-        if (referenceData.Marks.TryGetPrice(trade.Economics.Instrument, out var price))
+        return TryMark(trade.Economics.Instrument, referenceData, out mark);
+    }
+
+    private static bool TryMark(InstrumentId instrument, ReferenceDataSet referenceData, out decimal mark)
+    {
+        if (referenceData.Marks.TryGetPrice(instrument, out var price))
         {
             mark = price.Value;
             return true;
         }
 
-        return referenceData.FxRates.TryGetRate(trade.Economics.Instrument.Base, trade.Economics.Instrument.Quote, out mark);
+        return referenceData.FxRates.TryGetRate(instrument.Base, instrument.Quote, out mark);
     }
 
     private static Money Convert(Money amount, Currency to, FxRates rates) =>

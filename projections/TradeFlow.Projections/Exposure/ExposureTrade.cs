@@ -23,7 +23,7 @@ public sealed record ExposureTrade(
     Money? RecordedContribution,
     bool Settled = false,
     bool Matured = false,
-    bool Closed = false)
+    bool Closed = false) : IExposureRow
 {
     /// <summary>True for an FX spot or forward.</summary>
     [JsonIgnore]

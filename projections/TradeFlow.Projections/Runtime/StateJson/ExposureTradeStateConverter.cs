@@ -12,7 +12,11 @@ internal sealed class ExposureTradeStateConverter : StateRowConverter<ExposureTr
     private static readonly JsonEncodedText Closed = JsonEncodedText.Encode("closed");
 
     /// <inheritdoc />
-    public override void Write(Utf8JsonWriter writer, ExposureTrade value, JsonSerializerOptions options)
+    public override void Write(Utf8JsonWriter writer, ExposureTrade value, JsonSerializerOptions options) => WriteRow(writer, value, options);
+
+    /// <summary>Writes a row from either the public record or the fold's in-place state: the same bytes for the same values.</summary>
+    internal static void WriteRow<TRow>(Utf8JsonWriter writer, TRow value, JsonSerializerOptions options)
+        where TRow : IExposureRow
     {
         writer.WriteStartObject();
         TradeHead(writer, value.TradeId, value.Economics, value.AssetClass, value.Notional, options);

@@ -36,10 +36,20 @@ internal abstract class StateRowConverter<T> : JsonConverter<T>
         Value(writer, NotionalName, notional, options);
     }
 
-    /// <summary>Writes a member through the write options' converter for its type (the read options' own for values).</summary>
+    /// <summary>
+    /// Writes a member through the write options' converter for its type (the read options' own for values); a value that
+    /// repeats across trades (<see cref="RepeatedValueText{T}"/>) as the bytes that converter wrote for it the first time.
+    /// </summary>
     protected static void Value<TValue>(Utf8JsonWriter writer, JsonEncodedText name, TValue value, JsonSerializerOptions options)
+        where TValue : notnull
     {
         writer.WritePropertyName(name);
+        if (RepeatedValueText<TValue>.Applies)
+        {
+            RepeatedValueText<TValue>.WriteValue(writer, value);
+            return;
+        }
+
         Converter<TValue>.Instance.Write(writer, value, options);
     }
 
