@@ -57,8 +57,8 @@ public sealed class LiveProjectionFeed
     public long Dropped => Interlocked.Read(ref _dropped);
 
     /// <summary>
-    /// The position of the last event offered, kept or dropped: the consumer is behind the store's durable events
-    /// at least up to here.
+    /// The position of the last event offered, kept or dropped (written after the event's slot is published): a
+    /// consumer that read this, then drained the feed, and is still short of it, must read the rest from the store.
     /// </summary>
     public GlobalPosition LastOffered => GlobalPosition.FromInt64(Volatile.Read(ref _cursors.LastOffered));
 
@@ -85,13 +85,14 @@ public sealed class LiveProjectionFeed
             Interlocked.Increment(ref _dropped);
         }
 
-        // LastOffered before the tail: a consumer that sees the new tail also sees at least this position.
-        Volatile.Write(ref _cursors.LastOffered, e.Position.Value);
+        // The tail before LastOffered: a consumer that reads LastOffered = p and then drains the ring gets every kept
+        // event up to p, so finding its checkpoint short of p afterwards means a drop, never an event still in flight.
         if (kept)
         {
             Volatile.Write(ref _cursors.Tail, tail + 1);
         }
 
+        Volatile.Write(ref _cursors.LastOffered, e.Position.Value);
         return kept;
     }
 

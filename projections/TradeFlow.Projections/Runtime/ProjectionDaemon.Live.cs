@@ -33,12 +33,15 @@ public sealed partial class ProjectionDaemon
             while (true)
             {
                 token.ThrowIfCancellationRequested();
+                // Read before draining: an event offered while the feed is drained is then waited for, not mistaken
+                // for a drop (which would read it from the store needlessly).
+                var offered = live.LastOffered;
                 var contiguous = DrainFeed(live);
-                if (!contiguous || Checkpoint < live.LastOffered)
+                if (!contiguous || Checkpoint < offered)
                 {
                     // A gap or a drop: every offered event is durable, so the store holds what the feed lacks.
                     await CatchUpFromStoreAsync(token).ConfigureAwait(false);
-                    await BackOffIfStillBehindAsync(live, token).ConfigureAwait(false);
+                    await BackOffIfStillBehindAsync(offered, token).ConfigureAwait(false);
                 }
                 else
                 {
@@ -110,9 +113,9 @@ public sealed partial class ProjectionDaemon
     /// A store whose readers may lag its commits (PostgreSQL's hold-back of an uncommitted sequence value) can leave
     /// the checkpoint short: then wait a moment rather than spin on empty reads.
     /// </summary>
-    private async Task BackOffIfStillBehindAsync(LiveProjectionFeed live, CancellationToken token)
+    private async Task BackOffIfStillBehindAsync(GlobalPosition offered, CancellationToken token)
     {
-        var stillBehind = _holding ? Checkpoint.Next < _held.Position : Checkpoint < live.LastOffered;
+        var stillBehind = _holding ? Checkpoint.Next < _held.Position : Checkpoint < offered;
         if (stillBehind)
         {
             await Task.Delay(TimeSpan.FromMilliseconds(1), TimeProvider.System, token).ConfigureAwait(false);
