@@ -100,10 +100,13 @@ internal sealed class ServeHost : IAsyncDisposable
         var httpOptions = HttpApiOptions.FromConfiguration(configuration);
         var stores = await ServeStores.OpenAsync(settings, cancellationToken).ConfigureAwait(false);
         var blotter = new BlotterFeed();
-        var engine = new TradeEngine(new EngineOptions(stores.Journal, referenceData, SystemClock.Instance) { Subscribers = [blotter] });
+        // The projections fold the events the publish stage hands over (no second read and deserialization of each
+        // event from the journal); the daemon reads the store only to catch up at start or after a drop.
+        var live = new LiveProjectionSubscriber(new LiveProjectionFeed());
+        var engine = new TradeEngine(new EngineOptions(stores.Journal, referenceData, SystemClock.Instance) { Subscribers = [live, blotter] });
         engine.Start();
         var catalog = new ProjectionCatalog(referenceData, stores.Journal, stores.Projections);
-        var daemon = ProjectionDaemon.For(catalog, stores.Events, ProjectionSnapshots);
+        var daemon = ProjectionDaemon.For(catalog, stores.Events, ProjectionSnapshots, live: live.Feed);
         var stopProjections = new CancellationTokenSource();
         var projections = Task.Run(() => daemon.RunAsync(stopProjections.Token), CancellationToken.None);
 

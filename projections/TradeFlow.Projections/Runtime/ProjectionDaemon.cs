@@ -10,6 +10,8 @@ namespace TradeFlow.Projections.Runtime;
 /// state and checkpoint every <see cref="ProjectionDaemonOptions.SaveEvery"/> envelopes, after
 /// <see cref="ProjectionDaemonOptions.SaveInterval"/> and when stopped. Store-agnostic: the embedded journal
 /// or PostgreSQL as the source, any <see cref="Storage.IProjectionStore"/> as the target (given to the runners).
+/// Given a <see cref="LiveProjectionFeed"/>, it folds the events the engine's publish stage hands it instead of
+/// reading them back, and reads the store only to catch up at start and to fill what the feed dropped.
 /// </summary>
 public sealed partial class ProjectionDaemon
 {
@@ -18,7 +20,9 @@ public sealed partial class ProjectionDaemon
     private readonly ProjectionDaemonOptions _options;
     private readonly TimeProvider _time;
     private readonly CheckpointWaiters _checkpoint = new();
+    private readonly TaskCompletionSource _following = new(TaskCreationOptions.RunContinuationsAsynchronously);
     private readonly Dictionary<string, ProjectionStart> _starts = new(StringComparer.Ordinal);
+    private readonly LiveProjectionFeed? _live;
     private Task _tick = Task.CompletedTask;
     private long _eventsRead;
     private long _saves;
@@ -30,8 +34,12 @@ public sealed partial class ProjectionDaemon
     /// <param name="runners">The runners, at least one, with distinct names.</param>
     /// <param name="options">When to save; <see cref="ProjectionDaemonOptions.Default"/> when null.</param>
     /// <param name="time">The clock of the save interval; <see cref="TimeProvider.System"/> when null.</param>
+    /// <param name="live">
+    /// The engine's published events; null to follow the store's subscription instead. The daemon must be the feed's
+    /// only consumer.
+    /// </param>
     public ProjectionDaemon(IEventStore events, IEnumerable<IProjectionRunner> runners, ProjectionDaemonOptions? options = null,
-        TimeProvider? time = null)
+        TimeProvider? time = null, LiveProjectionFeed? live = null)
     {
         ArgumentNullException.ThrowIfNull(events);
         ArgumentNullException.ThrowIfNull(runners);
@@ -40,6 +48,7 @@ public sealed partial class ProjectionDaemon
         _options = options ?? ProjectionDaemonOptions.Default;
         _options.Validate();
         _time = time ?? TimeProvider.System;
+        _live = live;
         if (_runners.Length == 0 || _runners.Select(r => r.Name).Distinct(StringComparer.Ordinal).Count() != _runners.Length)
         {
             throw new ArgumentException("A daemon needs at least one runner and each projection name once.", nameof(runners));
@@ -48,16 +57,16 @@ public sealed partial class ProjectionDaemon
 
     /// <summary>A daemon over every runner of <paramref name="catalog"/> (which was created with its projection store).</summary>
     public static ProjectionDaemon For(ProjectionCatalog catalog, IEventStore events, ProjectionDaemonOptions? options = null,
-        TimeProvider? time = null)
+        TimeProvider? time = null, LiveProjectionFeed? live = null)
     {
         ArgumentNullException.ThrowIfNull(catalog);
-        return new ProjectionDaemon(events, catalog.Runners, options, time);
+        return new ProjectionDaemon(events, catalog.Runners, options, time, live);
     }
 
     /// <summary>The position every runner has folded up to (published after each envelope).</summary>
     public GlobalPosition Checkpoint => _checkpoint.Checkpoint;
 
-    /// <summary>How many envelopes this daemon has read from the subscription (a resumed daemon reads only the tail).</summary>
+    /// <summary>How many envelopes this daemon has read from the store (a resumed daemon reads only the tail).</summary>
     public long EventsRead => Interlocked.Read(ref _eventsRead);
 
     /// <summary>How many times this daemon saved its runners.</summary>
@@ -74,6 +83,12 @@ public sealed partial class ProjectionDaemon
             }
         }
     }
+
+    /// <summary>
+    /// Completes once the runners are loaded and, for a live daemon, the store has been read up to where the feed takes
+    /// over: from then on a published event reaches the projections through the feed. Faults if the daemon fails first.
+    /// </summary>
+    public Task Following => _following.Task;
 
     /// <summary>
     /// Completes when every runner has folded up to <paramref name="position"/>; faults if the daemon stops first.
@@ -99,18 +114,25 @@ public sealed partial class ProjectionDaemon
         {
             var from = await StartRunnersAsync(cancellationToken).ConfigureAwait(false);
             _checkpoint.Publish(from);
-            await FollowAsync(from, cancellationToken).ConfigureAwait(false);
+            if (_live is null)
+            {
+                _following.TrySetResult();
+            }
+
+            await (_live is null ? FollowAsync(from, cancellationToken) : FollowLiveAsync(_live, cancellationToken)).ConfigureAwait(false);
             _checkpoint.Stop(new OperationCanceledException($"The projection daemon stopped at {Checkpoint}.", cancellationToken));
         }
         catch (OperationCanceledException) when (cancellationToken.IsCancellationRequested)
         {
             // Cancellation is how a daemon is stopped: what was folded is saved, and the caller sees a clean return.
             _checkpoint.Stop(new OperationCanceledException($"The projection daemon stopped at {Checkpoint}.", cancellationToken));
+            _following.TrySetCanceled(cancellationToken);
             await SaveIfFoldedAsync().ConfigureAwait(false);
         }
         catch (Exception error)
         {
             _checkpoint.Stop(error);
+            _following.TrySetException(error);
             throw;
         }
     }
