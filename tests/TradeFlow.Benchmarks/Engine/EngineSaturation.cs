@@ -13,7 +13,8 @@ namespace TradeFlow.Benchmarks.Engine;
 /// pause. CPU per command is the steadier figure on a shared machine: other tenants taking the cores stretch
 /// the wall time, not the work. <c>TRADEFLOW_WAIT</c> picks the wait strategy as in <see cref="EngineLatency"/>;
 /// <c>TRADEFLOW_ALLOC_PROFILE=1</c> adds a sampled allocation profile per thread (<see cref="AllocationProfile"/>),
-/// <c>TRADEFLOW_THREAD_CPU=1</c> the CPU time per thread (<see cref="ThreadCpuProfile"/>).
+/// <c>TRADEFLOW_THREAD_CPU=1</c> the CPU time per thread (<see cref="ThreadCpuProfile"/>); <c>TRADEFLOW_CHECKS=one|two</c> places
+/// risk and compliance on one stage thread or a thread each.
 /// </summary>
 public static class EngineSaturation
 {
@@ -31,12 +32,13 @@ public static class EngineSaturation
                 {
                     WaitStrategy = EngineLatency.WaitStrategyFromEnvironment(),
                     PipelinedCommits = EngineLatency.PipelinedCommitsFromEnvironment(),
+                    ChecksOnOneThread = EngineLatency.ChecksOnOneThreadFromEnvironment(),
                 });
                 engine.Start();
                 var captures = EngineBenchData.Captures(count, "r" + round.ToString(CultureInfo.InvariantCulture));
                 profile?.Reset();
                 threads?.Reset();
-                Console.WriteLine(Measure(engine, captures, $"{kind} round {round}"));
+                Console.WriteLine(Measure(engine, captures, $"{kind} round {round} checks {(EngineLatency.ChecksOnOneThreadFromEnvironment() ? "one" : "two")}"));
                 profile?.Print(count);
                 threads?.Print(count);
                 engine.Stop(TimeSpan.FromSeconds(60));
