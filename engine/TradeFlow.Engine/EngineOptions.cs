@@ -35,6 +35,14 @@ public sealed class EngineOptions
     /// </summary>
     public bool PipelinedCommits { get; init; }
 
+    /// <summary>
+    /// Whether risk and compliance share one stage thread (risk then compliance per slot, one sequence gating decide)
+    /// instead of running on a thread each. Default: on when the machine has 2 cores or fewer, where the two checks'
+    /// threads spent most of their CPU waiting on the producer on the cores the other stages need (docs/benchmarks.md,
+    /// pass <c>engine6</c>); off above that, where each check can have a core. Outcomes are the same either way.
+    /// </summary>
+    public bool ChecksOnOneThread { get; init; } = Environment.ProcessorCount <= 2;
+
     /// <summary>Reference data for risk, compliance and the lifecycle rules.</summary>
     public ReferenceDataSet ReferenceData { get; }
 

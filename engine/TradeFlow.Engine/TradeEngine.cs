@@ -8,7 +8,8 @@ namespace TradeFlow.Engine;
 
 /// <summary>
 /// The trade engine: a ring of preallocated command slots and five stages —
-/// <c>risk ‖ compliance → decide → journal → publish</c> — each on its own thread (docs/pipeline.md).
+/// <c>risk ‖ compliance → decide → journal → publish</c> — each on its own thread, or with risk and compliance
+/// sharing one (<see cref="EngineOptions.ChecksOnOneThread"/>; docs/pipeline.md).
 /// Gateways submit commands with <see cref="Submit"/> / <see cref="TrySubmit"/> (allocation-free, the outcome
 /// arrives on an <see cref="ICommandCompletion"/>) or <see cref="SubmitAsync"/>; every outcome is delivered only
 /// after the command's events are durable. <see cref="Start"/> rebuilds the decision state from the store before
@@ -52,12 +53,22 @@ public sealed partial class TradeEngine : IDisposable
         var progress = pipelined is null ? null : new SyncProgress();
         _journalStage = new JournalStage(options.Journal, options.Serializer, options.Clock, _fault, _commits, progress,
             onCallbackError);
-        var written = _disruptor
-            .HandleEventsWith(new RiskStage(options.ReferenceData), new ComplianceStage(options.ReferenceData, options.PriceBands))
+        var written = HandleChecks(options)
             .Then(new DecideStage(_state, options.ReferenceData, options.ConfirmationPolicy, options.WashTradeMode, _fault))
             .Then(_journalStage);
         var durable = pipelined is null ? written : written.Then(new SyncStage(pipelined, _fault, _commits, progress!));
         durable.Then(new PublishStage(options.Subscribers, onCallbackError));
+    }
+
+    // Risk ‖ compliance: two stages on their own threads, or both on one (EngineOptions.ChecksOnOneThread); either
+    // way decide is gated on every check of a slot having run.
+    private EventHandlerGroup<CommandSlot> HandleChecks(EngineOptions options)
+    {
+        var risk = new RiskStage(options.ReferenceData);
+        var compliance = new ComplianceStage(options.ReferenceData, options.PriceBands);
+        return options.ChecksOnOneThread
+            ? _disruptor.HandleEventsWith(new ChecksStage(risk, compliance))
+            : _disruptor.HandleEventsWith(risk, compliance);
     }
 
     /// <summary>Where the engine is in its life; <see cref="EngineState.Faulted"/> as soon as a failure is latched.</summary>

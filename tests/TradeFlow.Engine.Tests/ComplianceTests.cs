@@ -6,11 +6,18 @@ using TradeFlow.Testing.Builders;
 
 namespace TradeFlow.Engine.Tests;
 
-public sealed class ComplianceTests : IDisposable
+public abstract class ComplianceTests : ChecksPlacementContract, IDisposable
 {
-    private readonly EngineHarness _harness = EngineHarness.Start();
+    private readonly EngineHarness _harness;
 
-    public void Dispose() => _harness.Dispose();
+    private protected ComplianceTests(bool checksOnOneThread)
+        : base(checksOnOneThread) => _harness = Start();
+
+    public void Dispose()
+    {
+        _harness.Dispose();
+        GC.SuppressFinalize(this);
+    }
 
     [Fact]
     public async Task A_capture_of_a_restricted_instrument_is_rejected_with_compliance_reason()
@@ -108,7 +115,7 @@ public sealed class ComplianceTests : IDisposable
     [Fact]
     public async Task The_price_band_is_configurable_per_asset_class()
     {
-        using var strict = EngineHarness.Start(priceBands: PriceBands.Default.With(AssetClass.CashEquity, 0.01m));
+        using var strict = Start(priceBands: PriceBands.Default.With(AssetClass.CashEquity, 0.01m));
 
         // 190.50 is 0.37 % from the 191.20 mark, 195 is 1.99 % away: fine at the default 10 %, not at 1 %.
         var near = await strict.Send(new BookTradeBuilder().Build());
@@ -167,4 +174,10 @@ public sealed class ComplianceTests : IDisposable
 
         Assert.Contains(outcome.Reasons, r => r.Code == RejectionCode.PriceOutsideBand);
     }
+
+    /// <summary>The contract with risk and compliance on one stage thread.</summary>
+    public sealed class OneCheckThread() : ComplianceTests(checksOnOneThread: true);
+
+    /// <summary>The contract with risk and compliance on a thread each.</summary>
+    public sealed class TwoCheckThreads() : ComplianceTests(checksOnOneThread: false);
 }

@@ -5,13 +5,18 @@ using TradeFlow.Testing.Builders;
 
 namespace TradeFlow.Engine.Tests;
 
-public sealed class DurabilityTests
+public abstract class DurabilityTests : ChecksPlacementContract
 {
+    private protected DurabilityTests(bool checksOnOneThread)
+        : base(checksOnOneThread)
+    {
+    }
+
     [Fact]
     public async Task No_command_is_acked_before_its_commit_returns()
     {
         var journal = new GatedJournal(new InMemoryEventStore());
-        using var harness = EngineHarness.Start(journal);
+        using var harness = Start(journal);
         var completion = new RecordingCompletion();
 
         harness.Engine.Submit(new EngineCommand(new BookTradeBuilder().Build()), completion, 1);
@@ -33,7 +38,7 @@ public sealed class DurabilityTests
     public async Task A_full_ring_refuses_TrySubmit_and_nothing_is_lost()
     {
         var journal = new GatedJournal(new InMemoryEventStore());
-        using var harness = EngineHarness.Start(journal, ringSize: 8);
+        using var harness = Start(journal, ringSize: 8);
         var completion = new RecordingCompletion();
         harness.Engine.Submit(new EngineCommand(new BookTradeBuilder().Build()), completion, 0);
         Assert.True(await journal.WaitForAppendAsync());
@@ -61,7 +66,7 @@ public sealed class DurabilityTests
     public async Task A_store_failure_fails_the_command_and_faults_the_engine()
     {
         Exception? reported = null;
-        using var harness = EngineHarness.Start(new FailingJournal(new InMemoryEventStore(), successes: 1),
+        using var harness = Start(new FailingJournal(new InMemoryEventStore(), successes: 1),
             onFault: ex => reported = ex);
         Assert.True((await harness.Send(new BookTradeBuilder().Build())).IsAccepted);
 
@@ -81,7 +86,7 @@ public sealed class DurabilityTests
     public async Task A_conflicting_write_by_another_writer_faults_the_engine_rather_than_ack()
     {
         var store = new InMemoryEventStore();
-        using var harness = EngineHarness.Start(store);
+        using var harness = Start(store);
         await harness.Book(new BookTradeBuilder().Build());
 
         // Someone else appends to the engine's next trade stream behind its back.
@@ -98,7 +103,7 @@ public sealed class DurabilityTests
     public async Task Subscribers_see_committed_events_in_global_order_before_the_ack()
     {
         var subscriber = new RecordingSubscriber();
-        using var harness = EngineHarness.Start(subscribers: [subscriber]);
+        using var harness = Start(subscribers: [subscriber]);
 
         var outcomes = await Task.WhenAll(Enumerable.Range(0, 50).Select(_ => harness.Send(new BookTradeBuilder().Build())));
 
@@ -111,7 +116,7 @@ public sealed class DurabilityTests
     public async Task A_failing_subscriber_is_reported_and_does_not_stop_the_acks()
     {
         var failing = new RecordingSubscriber(_ => true);
-        using var harness = EngineHarness.Start(subscribers: [failing]);
+        using var harness = Start(subscribers: [failing]);
 
         var first = await harness.Send(new BookTradeBuilder().Build());
         var second = await harness.Send(new BookTradeBuilder().Build());
@@ -125,7 +130,7 @@ public sealed class DurabilityTests
     public void Submitting_before_start_or_after_stop_is_refused()
     {
         using var engine = new TradeEngine(new EngineOptions(new InMemoryEventStore(), new ReferenceDataBuilder().Build(),
-            new Testing.Time.FakeClock()));
+            new Testing.Time.FakeClock()) { ChecksOnOneThread = ChecksOnOneThread });
         var command = new EngineCommand(new BookTradeBuilder().Build());
 
         Assert.Equal(EngineState.Created, Assert.Throws<EngineNotRunningException>(
@@ -135,4 +140,10 @@ public sealed class DurabilityTests
         Assert.Equal(EngineState.Stopped, Assert.Throws<EngineNotRunningException>(
             () => engine.TrySubmit(command, new RecordingCompletion(), 0)).State);
     }
+
+    /// <summary>The contract with risk and compliance on one stage thread.</summary>
+    public sealed class OneCheckThread() : DurabilityTests(checksOnOneThread: true);
+
+    /// <summary>The contract with risk and compliance on a thread each.</summary>
+    public sealed class TwoCheckThreads() : DurabilityTests(checksOnOneThread: false);
 }

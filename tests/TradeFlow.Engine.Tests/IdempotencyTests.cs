@@ -5,11 +5,18 @@ using TradeFlow.Testing.Builders;
 
 namespace TradeFlow.Engine.Tests;
 
-public sealed class IdempotencyTests : IDisposable
+public abstract class IdempotencyTests : ChecksPlacementContract, IDisposable
 {
-    private readonly EngineHarness _harness = EngineHarness.Start();
+    private readonly EngineHarness _harness;
 
-    public void Dispose() => _harness.Dispose();
+    private protected IdempotencyTests(bool checksOnOneThread)
+        : base(checksOnOneThread) => _harness = Start();
+
+    public void Dispose()
+    {
+        _harness.Dispose();
+        GC.SuppressFinalize(this);
+    }
 
     [Fact]
     public async Task A_resubmitted_capture_gets_the_original_outcome_and_books_nothing()
@@ -64,4 +71,10 @@ public sealed class IdempotencyTests : IDisposable
         Assert.True(again.IsAccepted && again.IsDuplicate, again.ToString());
         Assert.Equal(2, _harness.AllEvents().Count);
     }
+
+    /// <summary>The contract with risk and compliance on one stage thread.</summary>
+    public sealed class OneCheckThread() : IdempotencyTests(checksOnOneThread: true);
+
+    /// <summary>The contract with risk and compliance on a thread each.</summary>
+    public sealed class TwoCheckThreads() : IdempotencyTests(checksOnOneThread: false);
 }

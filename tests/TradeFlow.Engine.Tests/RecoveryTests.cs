@@ -9,9 +9,14 @@ using TradeFlow.Testing.Builders;
 
 namespace TradeFlow.Engine.Tests;
 
-public sealed class RecoveryTests
+public abstract class RecoveryTests : ChecksPlacementContract
 {
     private static readonly DateTimeOffset Later = new(2025, 3, 14, 15, 0, 0, TimeSpan.Zero);
+
+    private protected RecoveryTests(bool checksOnOneThread)
+        : base(checksOnOneThread)
+    {
+    }
 
     // A day's mixed flow: bookings (one refused, one soft-limit warning, one wash flag), an amendment, a
     // cancellation, an allocation, a novation, settlement steps, refusals of unknown trades, a credit limit
@@ -57,13 +62,13 @@ public sealed class RecoveryTests
     {
         var store = new InMemoryEventStore();
         string before;
-        using (var first = EngineHarness.Start(store))
+        using (var first = Start(store))
         {
             await RunMixedFlow(first);
             before = first.StopAndHash();
         }
 
-        using var second = EngineHarness.Start(store);
+        using var second = Start(store);
         var after = second.StopAndHash();
 
         Assert.Equal(before, after);
@@ -75,13 +80,13 @@ public sealed class RecoveryTests
     {
         var store = new InMemoryEventStore();
         List<(TradeCommand Command, CommandOutcome Outcome)> sent;
-        using (var first = EngineHarness.Start(store))
+        using (var first = Start(store))
         {
             sent = await RunMixedFlow(first);
         }
 
         var head = store.HeadPosition;
-        using var second = EngineHarness.Start(store);
+        using var second = Start(store);
         foreach (var (command, original) in sent)
         {
             var again = await second.Send(command);
@@ -97,13 +102,13 @@ public sealed class RecoveryTests
     {
         var store = new InMemoryEventStore();
         var buy = new BookTradeBuilder().WithQuantity(100_000m).With(t => t with { Price = Price.Of(200m) });
-        using (var first = EngineHarness.Start(store, washMode: WashTradeMode.Reject))
+        using (var first = Start(store, washMode: WashTradeMode.Reject))
         {
             await first.Book(buy.Build());
             await first.Book(buy.With(t => t with { Counterparty = DemoIds.Barclays }).Build());
         }
 
-        using var second = EngineHarness.Start(store, washMode: WashTradeMode.Reject);
+        using var second = Start(store, washMode: WashTradeMode.Reject);
         var next = await second.Send(new BookTradeBuilder().Build());
         var mirror = await second.Send(buy.With(t => t with { Side = Side.Sell, Counterparty = DemoIds.GoldmanSachs }).Build());
         var overLimit = await second.Send(buy.With(t => t with { Side = Side.Buy, Quantity = Quantity.Of(125_000m) }).Build());
@@ -124,14 +129,14 @@ public sealed class RecoveryTests
             string before;
             List<(TradeCommand Command, CommandOutcome Outcome)> sent;
             using (var journal = EventJournal.Open(new JournalOptions(directory.FullName)))
-            using (var first = EngineHarness.Start(journal))
+            using (var first = Start(journal))
             {
                 sent = await RunMixedFlow(first);
                 before = first.StopAndHash();
             }
 
             using var reopened = EventJournal.Open(new JournalOptions(directory.FullName));
-            using var second = EngineHarness.Start(reopened);
+            using var second = Start(reopened);
             Assert.Equal(sent.Count(s => s.Outcome.Position != GlobalPosition.Start), second.AllEvents().Select(e => e.CorrelationId).Distinct().Count());
             var again = await second.Send(sent[0].Command);
             Assert.True(again.IsDuplicate);
@@ -146,7 +151,7 @@ public sealed class RecoveryTests
     [Fact]
     public async Task Settlement_risk_is_laddered_by_value_date_until_settlement()
     {
-        using var harness = EngineHarness.Start();
+        using var harness = Start();
         var id = await harness.Book(new BookTradeBuilder().ForBond().Build());
         await harness.Book(new BookTradeBuilder().Build());
         foreach (var step in new TradeCommand[]
@@ -166,4 +171,10 @@ public sealed class RecoveryTests
         Assert.Contains("ladder 2025-03-17 190500", state, StringComparison.Ordinal);
         Assert.Contains("limit CL-784F 190500", state, StringComparison.Ordinal);
     }
+
+    /// <summary>The contract with risk and compliance on one stage thread.</summary>
+    public sealed class OneCheckThread() : RecoveryTests(checksOnOneThread: true);
+
+    /// <summary>The contract with risk and compliance on a thread each.</summary>
+    public sealed class TwoCheckThreads() : RecoveryTests(checksOnOneThread: false);
 }

@@ -6,14 +6,19 @@ using TradeFlow.Testing.Builders;
 
 namespace TradeFlow.Engine.Tests;
 
-public sealed class RiskTests : IDisposable
+public abstract class RiskTests : ChecksPlacementContract, IDisposable
 {
     private readonly RecordingSubscriber _subscriber = new();
     private readonly EngineHarness _harness;
 
-    public RiskTests() => _harness = EngineHarness.Start(subscribers: [_subscriber]);
+    private protected RiskTests(bool checksOnOneThread)
+        : base(checksOnOneThread) => _harness = Start(subscribers: [_subscriber]);
 
-    public void Dispose() => _harness.Dispose();
+    public void Dispose()
+    {
+        _harness.Dispose();
+        GC.SuppressFinalize(this);
+    }
 
     // 100,000 Apple at 200 = 20m USD: within Jane Smith's 25m mandate and the 10 % band around 191.20.
     private static BookTrade Apple(decimal quantity, string? key = null) =>
@@ -128,4 +133,10 @@ public sealed class RiskTests : IDisposable
 
     private TradeBooked BookedEvent(TradeId id) =>
         (TradeBooked)_subscriber.Events.Single(e => e.Event is TradeBooked b && b.TradeId == id).Event;
+
+    /// <summary>The contract with risk and compliance on one stage thread.</summary>
+    public sealed class OneCheckThread() : RiskTests(checksOnOneThread: true);
+
+    /// <summary>The contract with risk and compliance on a thread each.</summary>
+    public sealed class TwoCheckThreads() : RiskTests(checksOnOneThread: false);
 }

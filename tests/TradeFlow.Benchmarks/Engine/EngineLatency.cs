@@ -60,6 +60,7 @@ public static class EngineLatency
             {
                 WaitStrategy = WaitStrategyFromEnvironment(),
                 PipelinedCommits = PipelinedCommitsFromEnvironment(),
+                ChecksOnOneThread = ChecksOnOneThreadFromEnvironment(),
             });
             engine.Start();
             using (var warmup = new LatencyCompletion(Math.Min(count, 20_000)))
@@ -118,6 +119,16 @@ public static class EngineLatency
 
     // TRADEFLOW_PIPELINED_COMMITS=1 turns on the engine's pipelined group commit (off by default) for a comparison run.
     internal static bool PipelinedCommitsFromEnvironment() => Environment.GetEnvironmentVariable("TRADEFLOW_PIPELINED_COMMITS") == "1";
+
+    // TRADEFLOW_CHECKS=one runs risk and compliance on one stage thread, =two on a thread each; unset = the engine's
+    // default (one on 2 cores or fewer, see EngineOptions.ChecksOnOneThread).
+    internal static bool ChecksOnOneThreadFromEnvironment() => Environment.GetEnvironmentVariable("TRADEFLOW_CHECKS") switch
+    {
+        null or "" => Environment.ProcessorCount <= 2,
+        "one" => true,
+        "two" => false,
+        var name => throw new ArgumentException($"Unknown TRADEFLOW_CHECKS '{name}' (one or two)."),
+    };
 
     // TRADEFLOW_WAIT picks the ring's wait strategy for a comparison run: "hybrid:N" (N spins), "pulseall:N" (the previous hybrid, which woke every sleeper), "blocking",
     // "yielding", "sleeping" or "busyspin"; unset = the engine's default.

@@ -13,7 +13,9 @@ namespace TradeFlow.Benchmarks.Engine;
 /// pause. CPU per command is the steadier figure on a shared machine: other tenants taking the cores stretch
 /// the wall time, not the work. <c>TRADEFLOW_WAIT</c> picks the wait strategy as in <see cref="EngineLatency"/>;
 /// <c>TRADEFLOW_ALLOC_PROFILE=1</c> adds a sampled allocation profile per thread (<see cref="AllocationProfile"/>),
-/// <c>TRADEFLOW_THREAD_CPU=1</c> the CPU time per thread (<see cref="ThreadCpuProfile"/>).
+/// <c>TRADEFLOW_THREAD_CPU=1</c> the CPU time per thread (<see cref="ThreadCpuProfile"/>); <c>TRADEFLOW_CHECKS=one|two</c> places
+/// risk and compliance on one stage thread or a thread each; <c>TRADEFLOW_SUBMIT_BATCH=N</c> submits N commands per
+/// <see cref="TradeEngine.SubmitMany"/>.
 /// </summary>
 public static class EngineSaturation
 {
@@ -31,12 +33,13 @@ public static class EngineSaturation
                 {
                     WaitStrategy = EngineLatency.WaitStrategyFromEnvironment(),
                     PipelinedCommits = EngineLatency.PipelinedCommitsFromEnvironment(),
+                    ChecksOnOneThread = EngineLatency.ChecksOnOneThreadFromEnvironment(),
                 });
                 engine.Start();
                 var captures = EngineBenchData.Captures(count, "r" + round.ToString(CultureInfo.InvariantCulture));
                 profile?.Reset();
                 threads?.Reset();
-                Console.WriteLine(Measure(engine, captures, $"{kind} round {round}"));
+                Console.WriteLine(Measure(engine, captures, $"{kind} round {round} checks {(EngineLatency.ChecksOnOneThreadFromEnvironment() ? "one" : "two")} batch {SubmitBatch}"));
                 profile?.Print(count);
                 threads?.Print(count);
                 engine.Stop(TimeSpan.FromSeconds(60));
@@ -48,6 +51,10 @@ public static class EngineSaturation
         }
     }
 
+    // TRADEFLOW_SUBMIT_BATCH=N: the producer hands the engine N commands per SubmitMany instead of one per Submit.
+    private static int SubmitBatch =>
+        int.TryParse(Environment.GetEnvironmentVariable("TRADEFLOW_SUBMIT_BATCH"), CultureInfo.InvariantCulture, out var n) ? n : 1;
+
     private static string Measure(TradeEngine engine, TradeFlow.Domain.Trades.BookTrade[] captures, string label)
     {
         using var completion = new CountdownCompletion();
@@ -58,16 +65,39 @@ public static class EngineSaturation
         using var process = Process.GetCurrentProcess();
         var cpu = process.TotalProcessorTime;
         var wall = Stopwatch.StartNew();
-        for (var i = 0; i < captures.Length; i++)
-        {
-            engine.Submit(new EngineCommand(captures[i], "FIX:CLIENT1", "JSMITH"), completion, i);
-        }
-
+        SubmitAll(engine, captures, completion);
         completion.Wait();
         wall.Stop();
         process.Refresh();
         double n = captures.Length;
         return string.Create(CultureInfo.InvariantCulture,
             $"{label}: {wall.Elapsed.TotalMicroseconds / n:F2} us/cmd, {n / wall.Elapsed.TotalSeconds:N0}/s, cpu {(process.TotalProcessorTime - cpu).TotalMicroseconds / n:F2} us/cmd, {(GC.GetTotalAllocatedBytes(precise: true) - allocated) / n:F0} B/cmd, gc0 {GC.CollectionCount(0) - gen0} gc1 {GC.CollectionCount(1) - gen1} gc2 {GC.CollectionCount(2) - gen2}, pause {(GC.GetTotalPauseDuration() - pause).TotalMilliseconds:F0} ms, commits {engine.Commits}, writes {engine.Writes}, load {File.ReadAllText("/proc/loadavg").Split(' ')[0]}");
+    }
+
+    private static void SubmitAll(TradeEngine engine, TradeFlow.Domain.Trades.BookTrade[] captures, CountdownCompletion completion)
+    {
+        var batch = SubmitBatch;
+        if (batch <= 1)
+        {
+            for (var i = 0; i < captures.Length; i++)
+            {
+                engine.Submit(new EngineCommand(captures[i], "FIX:CLIENT1", "JSMITH"), completion, i);
+            }
+        }
+        else
+        {
+            // As a gateway would with one socket read's worth of commands: one reused array, filled then handed over.
+            var commands = new EngineCommand[batch];
+            for (var i = 0; i < captures.Length; i += batch)
+            {
+                var n = Math.Min(batch, captures.Length - i);
+                for (var j = 0; j < n; j++)
+                {
+                    commands[j] = new EngineCommand(captures[i + j], "FIX:CLIENT1", "JSMITH");
+                }
+
+                engine.SubmitMany(commands.AsSpan(0, n), completion, i);
+            }
+        }
     }
 }

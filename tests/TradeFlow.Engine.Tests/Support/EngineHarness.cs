@@ -36,12 +36,16 @@ internal sealed class EngineHarness : IDisposable
         FakeClock? clock = null,
         Action<Exception>? onFault = null,
         PriceBands? priceBands = null,
-        bool pipelinedCommits = false)
+        bool pipelinedCommits = false,
+        bool? checksOnOneThread = null)
     {
         store ??= new InMemoryEventStore();
         clock ??= new FakeClock();
-        var options = new EngineOptions(store, referenceData ?? new ReferenceDataBuilder().Build(), clock)
+        referenceData ??= new ReferenceDataBuilder().Build();
+        var options = new EngineOptions(store, referenceData, clock)
         {
+            // Unset: the engine's own default for this machine.
+            ChecksOnOneThread = checksOnOneThread ?? new EngineOptions(store, referenceData, clock).ChecksOnOneThread,
             WashTradeMode = washMode,
             WashTradeWindow = washWindow ?? TimeSpan.FromMinutes(5),
             RingSize = ringSize,
