@@ -33,27 +33,17 @@ public class SettlementInPlaceFoldTests
     [Fact]
     public void A_trade_read_from_the_projection_is_a_snapshot_that_later_events_do_not_change()
     {
-        Prop.ForAll(RandomHistory.Arbitrary(40), steps =>
-        {
-            var driver = RandomHistory.Run(steps);
-            var settlement = new SettlementProjection(driver.ReferenceData);
-            var reference = new RecordSettlementFold(driver.ReferenceData);
-            var seen = new List<(SettlementTrade Read, byte[] Then)>();
-            foreach (var e in EventFeed.From(driver.AllEvents))
+        SnapshotReads.ReadsAreSnapshotsOfTheReferenceFold(
+            driver =>
             {
-                settlement.Apply(e);
-                reference.Apply(e);
-                if (settlement.FindTrade(e.Event.TradeId) is { } read)
-                {
-                    var expected = JsonSerializer.SerializeToUtf8Bytes(reference.Find(e.Event.TradeId), ProjectionJson.Options);
-                    Assert.Equal(expected, JsonSerializer.SerializeToUtf8Bytes(read, ProjectionJson.Options));
-                    seen.Add((read, expected));
-                }
-            }
-
-            Assert.All(seen, s => Assert.Equal(s.Then, JsonSerializer.SerializeToUtf8Bytes(s.Read, ProjectionJson.Options)));
-            return true;
-        }).QuickCheckThrowOnFailure();
+                var projection = new SettlementProjection(driver.ReferenceData);
+                return new SnapshotReads.Fold(e => projection.Apply(e), projection.FindTrade);
+            },
+            driver =>
+            {
+                var reference = new RecordSettlementFold(driver.ReferenceData);
+                return new SnapshotReads.Fold(e => reference.Apply(e), reference.Find);
+            });
     }
 
     [Fact]
