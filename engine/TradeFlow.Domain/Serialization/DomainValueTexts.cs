@@ -41,8 +41,9 @@ internal static class DomainValueTexts
 
     /// <summary>
     /// True when the converter for <paramref name="value"/> reads <paramref name="text"/>; false when it does not or
-    /// when the parser throws (<see cref="TradeId.TryParse(ReadOnlySpan{char}, out TradeId)"/> does, on a non-digit
-    /// below '0', under the build's overflow checking) — the deserializer then meets the same exception and reports it.
+    /// when a parser throws. None should (<see cref="TradeId.TryParse(ReadOnlySpan{char}, out TradeId)"/> did, on a
+    /// non-digit below '0', under the build's overflow checking, until it was fixed); if one does, verify must not
+    /// crash: the deserializer then meets the same exception and reports it.
     /// </summary>
     public static bool TryParse(DomainValueText value, ReadOnlySpan<char> text)
     {
