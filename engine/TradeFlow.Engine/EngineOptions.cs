@@ -36,12 +36,13 @@ public sealed class EngineOptions
     public bool PipelinedCommits { get; init; }
 
     /// <summary>
-    /// Whether risk and compliance share one stage thread (risk then compliance per slot, one sequence gating decide)
-    /// instead of running on a thread each. Default: on when the machine has 2 cores or fewer, where the two checks'
-    /// threads spent most of their CPU waiting on the producer on the cores the other stages need (docs/benchmarks.md,
-    /// pass <c>engine6</c>); off above that, where each check can have a core. Outcomes are the same either way.
+    /// Where risk and compliance run (see <see cref="Engine.CheckPlacement"/>). Default: on the decide thread when the
+    /// machine has 2 cores or fewer, where a check thread of its own spent most of its CPU waiting on the producer on the
+    /// cores decide and journal need (docs/benchmarks.md, passes <c>engine6</c> and <c>engine7</c>); a thread each above
+    /// that, where the checks can have cores of their own and take their work off the decide thread. Outcomes are the
+    /// same under every placement.
     /// </summary>
-    public bool ChecksOnOneThread { get; init; } = Environment.ProcessorCount <= 2;
+    public CheckPlacement CheckPlacement { get; init; } = DefaultCheckPlacement(Environment.ProcessorCount);
 
     /// <summary>Reference data for risk, compliance and the lifecycle rules.</summary>
     public ReferenceDataSet ReferenceData { get; }
@@ -75,6 +76,10 @@ public sealed class EngineOptions
 
     /// <summary>Hears of a subscriber's or a completion's exception (default: kept in <see cref="TradeEngine.CallbackErrors"/>).</summary>
     public Action<object, Exception>? OnSubscriberError { get; init; }
+
+    /// <summary>The placement <see cref="CheckPlacement"/> defaults to on a machine with <paramref name="processorCount"/> cores.</summary>
+    public static CheckPlacement DefaultCheckPlacement(int processorCount) =>
+        processorCount <= 2 ? CheckPlacement.DecideThread : CheckPlacement.ThreadEach;
 
     /// <summary>Hears of the failure that faulted the engine (store failure, internal error), on the failing stage's thread.</summary>
     public Action<Exception>? OnFault { get; init; }

@@ -9,7 +9,7 @@ namespace TradeFlow.Engine;
 /// <summary>
 /// The trade engine: a ring of preallocated command slots and five stages —
 /// <c>risk ‖ compliance → decide → journal → publish</c> — each on its own thread, or with risk and compliance
-/// sharing one (<see cref="EngineOptions.ChecksOnOneThread"/>; docs/pipeline.md).
+/// sharing one, or run on the decide thread (<see cref="EngineOptions.CheckPlacement"/>; docs/pipeline.md).
 /// Gateways submit commands with <see cref="Submit"/> / <see cref="TrySubmit"/> (allocation-free, the outcome
 /// arrives on an <see cref="ICommandCompletion"/>) or <see cref="SubmitAsync"/>; every outcome is delivered only
 /// after the command's events are durable. <see cref="Start"/> rebuilds the decision state from the store before
@@ -53,23 +53,24 @@ public sealed partial class TradeEngine : IDisposable
         var progress = pipelined is null ? null : new SyncProgress();
         _journalStage = new JournalStage(options.Journal, options.Serializer, options.Clock, _fault, _commits, progress,
             onCallbackError);
-        var written = HandleChecks(options)
-            .Then(new DecideStage(_state, options.ReferenceData, options.ConfirmationPolicy, options.WashTradeMode, _fault))
+        var decide = new DecideStage(_state, options.ReferenceData, options.ConfirmationPolicy, options.WashTradeMode, _fault,
+            options.CheckPlacement == CheckPlacement.DecideThread ? NewChecks(options) : null);
+        var written = (options.CheckPlacement switch
+            {
+                CheckPlacement.DecideThread => _disruptor.HandleEventsWith(decide),
+                CheckPlacement.SharedThread => _disruptor.HandleEventsWith(NewChecks(options)).Then(decide),
+                _ => _disruptor.HandleEventsWith(new RiskStage(options.ReferenceData),
+                    new ComplianceStage(options.ReferenceData, options.PriceBands)).Then(decide),
+            })
             .Then(_journalStage);
         var durable = pipelined is null ? written : written.Then(new SyncStage(pipelined, _fault, _commits, progress!));
         durable.Then(new PublishStage(options.Subscribers, onCallbackError));
     }
 
-    // Risk ‖ compliance: two stages on their own threads, or both on one (EngineOptions.ChecksOnOneThread); either
-    // way decide is gated on every check of a slot having run.
-    private EventHandlerGroup<CommandSlot> HandleChecks(EngineOptions options)
-    {
-        var risk = new RiskStage(options.ReferenceData);
-        var compliance = new ComplianceStage(options.ReferenceData, options.PriceBands);
-        return options.ChecksOnOneThread
-            ? _disruptor.HandleEventsWith(new ChecksStage(risk, compliance))
-            : _disruptor.HandleEventsWith(risk, compliance);
-    }
+    // Risk then compliance on one thread: a shared stage thread's, or decide's. Either way decide reads a slot's checks
+    // only after both ran on it (the ring's sequence, or program order on one thread).
+    private static ChecksStage NewChecks(EngineOptions options) =>
+        new(new RiskStage(options.ReferenceData), new ComplianceStage(options.ReferenceData, options.PriceBands));
 
     /// <summary>Where the engine is in its life; <see cref="EngineState.Faulted"/> as soon as a failure is latched.</summary>
     public EngineState State

@@ -10,8 +10,8 @@ public abstract class ComplianceTests : ChecksPlacementContract, IDisposable
 {
     private readonly EngineHarness _harness;
 
-    private protected ComplianceTests(bool checksOnOneThread)
-        : base(checksOnOneThread) => _harness = Start();
+    private protected ComplianceTests(CheckPlacement placement)
+        : base(placement) => _harness = Start();
 
     public void Dispose()
     {
@@ -176,8 +176,11 @@ public abstract class ComplianceTests : ChecksPlacementContract, IDisposable
     }
 
     /// <summary>The contract with risk and compliance on one stage thread.</summary>
-    public sealed class OneCheckThread() : ComplianceTests(checksOnOneThread: true);
+    public sealed class OneCheckThread() : ComplianceTests(CheckPlacement.SharedThread);
 
     /// <summary>The contract with risk and compliance on a thread each.</summary>
-    public sealed class TwoCheckThreads() : ComplianceTests(checksOnOneThread: false);
+    public sealed class TwoCheckThreads() : ComplianceTests(CheckPlacement.ThreadEach);
+
+    /// <summary>The contract with risk and compliance run on the decide thread.</summary>
+    public sealed class ChecksOnDecideThread() : ComplianceTests(CheckPlacement.DecideThread);
 }

@@ -7,8 +7,8 @@ namespace TradeFlow.Engine.Tests;
 
 public abstract class DurabilityTests : ChecksPlacementContract
 {
-    private protected DurabilityTests(bool checksOnOneThread)
-        : base(checksOnOneThread)
+    private protected DurabilityTests(CheckPlacement placement)
+        : base(placement)
     {
     }
 
@@ -130,7 +130,7 @@ public abstract class DurabilityTests : ChecksPlacementContract
     public void Submitting_before_start_or_after_stop_is_refused()
     {
         using var engine = new TradeEngine(new EngineOptions(new InMemoryEventStore(), new ReferenceDataBuilder().Build(),
-            new Testing.Time.FakeClock()) { ChecksOnOneThread = ChecksOnOneThread });
+            new Testing.Time.FakeClock()) { CheckPlacement = Placement });
         var command = new EngineCommand(new BookTradeBuilder().Build());
 
         Assert.Equal(EngineState.Created, Assert.Throws<EngineNotRunningException>(
@@ -142,8 +142,11 @@ public abstract class DurabilityTests : ChecksPlacementContract
     }
 
     /// <summary>The contract with risk and compliance on one stage thread.</summary>
-    public sealed class OneCheckThread() : DurabilityTests(checksOnOneThread: true);
+    public sealed class OneCheckThread() : DurabilityTests(CheckPlacement.SharedThread);
 
     /// <summary>The contract with risk and compliance on a thread each.</summary>
-    public sealed class TwoCheckThreads() : DurabilityTests(checksOnOneThread: false);
+    public sealed class TwoCheckThreads() : DurabilityTests(CheckPlacement.ThreadEach);
+
+    /// <summary>The contract with risk and compliance run on the decide thread.</summary>
+    public sealed class ChecksOnDecideThread() : DurabilityTests(CheckPlacement.DecideThread);
 }

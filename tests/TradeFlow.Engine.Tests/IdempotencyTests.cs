@@ -9,8 +9,8 @@ public abstract class IdempotencyTests : ChecksPlacementContract, IDisposable
 {
     private readonly EngineHarness _harness;
 
-    private protected IdempotencyTests(bool checksOnOneThread)
-        : base(checksOnOneThread) => _harness = Start();
+    private protected IdempotencyTests(CheckPlacement placement)
+        : base(placement) => _harness = Start();
 
     public void Dispose()
     {
@@ -73,8 +73,11 @@ public abstract class IdempotencyTests : ChecksPlacementContract, IDisposable
     }
 
     /// <summary>The contract with risk and compliance on one stage thread.</summary>
-    public sealed class OneCheckThread() : IdempotencyTests(checksOnOneThread: true);
+    public sealed class OneCheckThread() : IdempotencyTests(CheckPlacement.SharedThread);
 
     /// <summary>The contract with risk and compliance on a thread each.</summary>
-    public sealed class TwoCheckThreads() : IdempotencyTests(checksOnOneThread: false);
+    public sealed class TwoCheckThreads() : IdempotencyTests(CheckPlacement.ThreadEach);
+
+    /// <summary>The contract with risk and compliance run on the decide thread.</summary>
+    public sealed class ChecksOnDecideThread() : IdempotencyTests(CheckPlacement.DecideThread);
 }

@@ -13,8 +13,8 @@ public abstract class RecoveryTests : ChecksPlacementContract
 {
     private static readonly DateTimeOffset Later = new(2025, 3, 14, 15, 0, 0, TimeSpan.Zero);
 
-    private protected RecoveryTests(bool checksOnOneThread)
-        : base(checksOnOneThread)
+    private protected RecoveryTests(CheckPlacement placement)
+        : base(placement)
     {
     }
 
@@ -173,8 +173,11 @@ public abstract class RecoveryTests : ChecksPlacementContract
     }
 
     /// <summary>The contract with risk and compliance on one stage thread.</summary>
-    public sealed class OneCheckThread() : RecoveryTests(checksOnOneThread: true);
+    public sealed class OneCheckThread() : RecoveryTests(CheckPlacement.SharedThread);
 
     /// <summary>The contract with risk and compliance on a thread each.</summary>
-    public sealed class TwoCheckThreads() : RecoveryTests(checksOnOneThread: false);
+    public sealed class TwoCheckThreads() : RecoveryTests(CheckPlacement.ThreadEach);
+
+    /// <summary>The contract with risk and compliance run on the decide thread.</summary>
+    public sealed class ChecksOnDecideThread() : RecoveryTests(CheckPlacement.DecideThread);
 }

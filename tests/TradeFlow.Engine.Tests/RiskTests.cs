@@ -11,8 +11,8 @@ public abstract class RiskTests : ChecksPlacementContract, IDisposable
     private readonly RecordingSubscriber _subscriber = new();
     private readonly EngineHarness _harness;
 
-    private protected RiskTests(bool checksOnOneThread)
-        : base(checksOnOneThread) => _harness = Start(subscribers: [_subscriber]);
+    private protected RiskTests(CheckPlacement placement)
+        : base(placement) => _harness = Start(subscribers: [_subscriber]);
 
     public void Dispose()
     {
@@ -135,8 +135,11 @@ public abstract class RiskTests : ChecksPlacementContract, IDisposable
         (TradeBooked)_subscriber.Events.Single(e => e.Event is TradeBooked b && b.TradeId == id).Event;
 
     /// <summary>The contract with risk and compliance on one stage thread.</summary>
-    public sealed class OneCheckThread() : RiskTests(checksOnOneThread: true);
+    public sealed class OneCheckThread() : RiskTests(CheckPlacement.SharedThread);
 
     /// <summary>The contract with risk and compliance on a thread each.</summary>
-    public sealed class TwoCheckThreads() : RiskTests(checksOnOneThread: false);
+    public sealed class TwoCheckThreads() : RiskTests(CheckPlacement.ThreadEach);
+
+    /// <summary>The contract with risk and compliance run on the decide thread.</summary>
+    public sealed class ChecksOnDecideThread() : RiskTests(CheckPlacement.DecideThread);
 }

@@ -24,15 +24,20 @@ internal sealed partial class DecideStage : IEventHandler<CommandSlot>
     private readonly WashTradeMode _washMode;
     private readonly EngineFault _fault;
     private readonly BookingEnricher _enricher;
+    private readonly ChecksStage? _checks;
 
     // Scratch lists reused for every command; copied into immutable arrays only when non-empty.
     private readonly List<RejectionReason> _reasons = new(4);
     private readonly List<string> _warnings = new(4);
 
-    /// <summary>Creates the stage over a (recovered) state.</summary>
+    /// <summary>
+    /// Creates the stage over a (recovered) state; with <paramref name="checks"/>, the stage runs them on each slot
+    /// before deciding it (<see cref="CheckPlacement.DecideThread"/>), instead of reading what check stages wrote.
+    /// </summary>
     public DecideStage(DecisionState state, ReferenceDataSet data, ConfirmationPolicy? policy, WashTradeMode washMode,
-        EngineFault fault)
+        EngineFault fault, ChecksStage? checks = null)
     {
+        _checks = checks;
         _state = state;
         _data = data;
         _policy = policy;
@@ -44,6 +49,9 @@ internal sealed partial class DecideStage : IEventHandler<CommandSlot>
     /// <inheritdoc/>
     public void OnEvent(CommandSlot data, long sequence, bool endOfBatch)
     {
+        // The checks write the slot's risk and compliance parts and catch their own failures into them, exactly as on
+        // a thread of their own; here program order, not a sequence, puts their writes before the reads below.
+        _checks?.OnEvent(data, sequence, endOfBatch);
         var output = data.Decision;
         output.Reset();
         try

@@ -60,7 +60,7 @@ public static class EngineLatency
             {
                 WaitStrategy = WaitStrategyFromEnvironment(),
                 PipelinedCommits = PipelinedCommitsFromEnvironment(),
-                ChecksOnOneThread = ChecksOnOneThreadFromEnvironment(),
+                CheckPlacement = CheckPlacementFromEnvironment(),
             });
             engine.Start();
             using (var warmup = new LatencyCompletion(Math.Min(count, 20_000)))
@@ -120,14 +120,15 @@ public static class EngineLatency
     // TRADEFLOW_PIPELINED_COMMITS=1 turns on the engine's pipelined group commit (off by default) for a comparison run.
     internal static bool PipelinedCommitsFromEnvironment() => Environment.GetEnvironmentVariable("TRADEFLOW_PIPELINED_COMMITS") == "1";
 
-    // TRADEFLOW_CHECKS=one runs risk and compliance on one stage thread, =two on a thread each; unset = the engine's
-    // default (one on 2 cores or fewer, see EngineOptions.ChecksOnOneThread).
-    internal static bool ChecksOnOneThreadFromEnvironment() => Environment.GetEnvironmentVariable("TRADEFLOW_CHECKS") switch
+    // TRADEFLOW_CHECKS=one runs risk and compliance on one stage thread, =two on a thread each, =inline on the decide
+    // thread; unset = the engine's default for this machine (EngineOptions.DefaultCheckPlacement).
+    internal static CheckPlacement CheckPlacementFromEnvironment() => Environment.GetEnvironmentVariable("TRADEFLOW_CHECKS") switch
     {
-        null or "" => Environment.ProcessorCount <= 2,
-        "one" => true,
-        "two" => false,
-        var name => throw new ArgumentException($"Unknown TRADEFLOW_CHECKS '{name}' (one or two)."),
+        null or "" => EngineOptions.DefaultCheckPlacement(Environment.ProcessorCount),
+        "one" => CheckPlacement.SharedThread,
+        "two" => CheckPlacement.ThreadEach,
+        "inline" => CheckPlacement.DecideThread,
+        var name => throw new ArgumentException($"Unknown TRADEFLOW_CHECKS '{name}' (one, two or inline)."),
     };
 
     // TRADEFLOW_WAIT picks the ring's wait strategy for a comparison run: "hybrid:N" (N spins), "pulseall:N" (the previous hybrid, which woke every sleeper), "blocking",

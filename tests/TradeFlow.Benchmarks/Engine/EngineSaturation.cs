@@ -13,8 +13,8 @@ namespace TradeFlow.Benchmarks.Engine;
 /// pause. CPU per command is the steadier figure on a shared machine: other tenants taking the cores stretch
 /// the wall time, not the work. <c>TRADEFLOW_WAIT</c> picks the wait strategy as in <see cref="EngineLatency"/>;
 /// <c>TRADEFLOW_ALLOC_PROFILE=1</c> adds a sampled allocation profile per thread (<see cref="AllocationProfile"/>),
-/// <c>TRADEFLOW_THREAD_CPU=1</c> the CPU time per thread (<see cref="ThreadCpuProfile"/>); <c>TRADEFLOW_CHECKS=one|two</c> places
-/// risk and compliance on one stage thread or a thread each; <c>TRADEFLOW_SUBMIT_BATCH=N</c> submits N commands per
+/// <c>TRADEFLOW_THREAD_CPU=1</c> the CPU time per thread (<see cref="ThreadCpuProfile"/>); <c>TRADEFLOW_CHECKS=one|two|inline</c> places
+/// risk and compliance on one stage thread, a thread each or the decide thread; <c>TRADEFLOW_SUBMIT_BATCH=N</c> submits N commands per
 /// <see cref="TradeEngine.SubmitMany"/>.
 /// </summary>
 public static class EngineSaturation
@@ -33,13 +33,13 @@ public static class EngineSaturation
                 {
                     WaitStrategy = EngineLatency.WaitStrategyFromEnvironment(),
                     PipelinedCommits = EngineLatency.PipelinedCommitsFromEnvironment(),
-                    ChecksOnOneThread = EngineLatency.ChecksOnOneThreadFromEnvironment(),
+                    CheckPlacement = EngineLatency.CheckPlacementFromEnvironment(),
                 });
                 engine.Start();
                 var captures = EngineBenchData.Captures(count, "r" + round.ToString(CultureInfo.InvariantCulture));
                 profile?.Reset();
                 threads?.Reset();
-                Console.WriteLine(Measure(engine, captures, $"{kind} round {round} checks {(EngineLatency.ChecksOnOneThreadFromEnvironment() ? "one" : "two")} batch {SubmitBatch}"));
+                Console.WriteLine(Measure(engine, captures, $"{kind} round {round} checks {EngineLatency.CheckPlacementFromEnvironment()} batch {SubmitBatch}"));
                 profile?.Print(count);
                 threads?.Print(count);
                 engine.Stop(TimeSpan.FromSeconds(60));

@@ -3,18 +3,16 @@ using TradeFlow.EventSourcing;
 namespace TradeFlow.Engine.Tests.Support;
 
 /// <summary>
-/// The base of a test class that is a contract over both placements of the check stages (EngineOptions.ChecksOnOneThread):
-/// each such class is abstract and nests two sealed runs of it, <c>OneCheckThread</c> and <c>TwoCheckThreads</c>, so every
-/// test runs — and is named — once per placement. Its engines start through <see cref="Start"/>.
+/// The base of a test class that is a contract over every placement of the checks (EngineOptions.CheckPlacement): each
+/// such class is abstract and nests three sealed runs of it, <c>OneCheckThread</c>, <c>TwoCheckThreads</c> and
+/// <c>ChecksOnDecideThread</c>, so every test runs — and is named — once per placement. Its engines start through <see cref="Start"/>.
 /// </summary>
 public abstract class ChecksPlacementContract
 {
-    private readonly bool _checksOnOneThread;
+    private protected ChecksPlacementContract(CheckPlacement placement) => Placement = placement;
 
-    private protected ChecksPlacementContract(bool checksOnOneThread) => _checksOnOneThread = checksOnOneThread;
-
-    /// <summary>Whether this run places risk and compliance on one thread.</summary>
-    private protected bool ChecksOnOneThread => _checksOnOneThread;
+    /// <summary>Where this run places risk and compliance.</summary>
+    private protected CheckPlacement Placement { get; }
 
     /// <summary><see cref="EngineHarness.Start"/> with this run's placement.</summary>
     private protected EngineHarness Start(
@@ -25,5 +23,5 @@ public abstract class ChecksPlacementContract
         Action<Exception>? onFault = null,
         PriceBands? priceBands = null) =>
         EngineHarness.Start(store, washMode, ringSize: ringSize, subscribers: subscribers, onFault: onFault,
-            priceBands: priceBands, checksOnOneThread: _checksOnOneThread);
+            priceBands: priceBands, checkPlacement: Placement);
 }

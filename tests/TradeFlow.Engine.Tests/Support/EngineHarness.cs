@@ -37,7 +37,7 @@ internal sealed class EngineHarness : IDisposable
         Action<Exception>? onFault = null,
         PriceBands? priceBands = null,
         bool pipelinedCommits = false,
-        bool? checksOnOneThread = null)
+        CheckPlacement? checkPlacement = null)
     {
         store ??= new InMemoryEventStore();
         clock ??= new FakeClock();
@@ -45,7 +45,7 @@ internal sealed class EngineHarness : IDisposable
         var options = new EngineOptions(store, referenceData, clock)
         {
             // Unset: the engine's own default for this machine.
-            ChecksOnOneThread = checksOnOneThread ?? new EngineOptions(store, referenceData, clock).ChecksOnOneThread,
+            CheckPlacement = checkPlacement ?? new EngineOptions(store, referenceData, clock).CheckPlacement,
             WashTradeMode = washMode,
             WashTradeWindow = washWindow ?? TimeSpan.FromMinutes(5),
             RingSize = ringSize,

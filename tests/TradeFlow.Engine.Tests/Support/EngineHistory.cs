@@ -47,6 +47,9 @@ internal sealed class EngineHistory : IDisposable
     /// <summary>How many commands the engine refused for the credit limit.</summary>
     public int CreditRefusals { get; private set; }
 
+    /// <summary>Every command sent, in order (restarts send none), so a run can be replayed elsewhere.</summary>
+    public List<TradeCommand> Sent { get; } = [];
+
     /// <summary>The type of every event the store holds, to show what a run of histories reached.</summary>
     public HashSet<string> EventTypes { get; } = new(StringComparer.Ordinal);
 
@@ -79,6 +82,7 @@ internal sealed class EngineHistory : IDisposable
             : op == 0 || _ids.Count == 0
                 ? Booking(variant)
                 : Command(op, variant, _trades[_ids[target % _ids.Count]]);
+        Sent.Add(command);
         var outcome = Harness.Send(command).GetAwaiter().GetResult();
         if (outcome.Reasons.Any(r => r.Code == RejectionCode.CreditLimitExceeded))
         {
