@@ -76,7 +76,7 @@ public sealed class DecisionStateStorageTests
         const int count = 3_000;
         for (var i = 1; i <= count; i++)
         {
-            table.Add(TradeId.FromInt64(i * 7), new LiveTrade(null!, "trade-" + i, null));
+            table.Add(TradeId.FromInt64(i * 7), new LiveTrade(null!, "trade-" + i, default));
         }
 
         ref var middle = ref table.Find(TradeId.FromInt64(1_500 * 7));
@@ -92,6 +92,14 @@ public sealed class DecisionStateStorageTests
         Assert.Equal(Enumerable.Range(1, count).Select(i => "trade-" + i).Where(s => s != "trade-1500"),
             table.Values.Select(t => t.Stream).Where(s => s != "replaced"));
         Assert.Throws<ArgumentException>(() => table.Add(TradeId.FromInt64(7), default));
+    }
+
+    [Fact]
+    public void A_live_trade_is_stored_in_64_bytes_so_a_chunk_of_them_stays_on_the_large_object_heap()
+    {
+        // The table's chunks hold the values inline: every byte here is paid once per trade ever booked.
+        Assert.Equal(64, System.Runtime.CompilerServices.Unsafe.SizeOf<LiveTrade>());
+        Assert.True(2_048 * System.Runtime.CompilerServices.Unsafe.SizeOf<LiveTrade>() >= 85_000);
     }
 
     [Fact]

@@ -105,7 +105,7 @@ internal sealed class DecisionState
             throw new InvalidOperationException($"Trade {booked.TradeId} is booked twice (stream {stream}).");
         }
 
-        var live = new LiveTrade(Trade.Evolve(null, booked)!, stream, FiguresOf(booked));
+        var live = new LiveTrade(Trade.Evolve(null, booked)!, stream, LiveExposure.Of(FiguresOf(booked)));
         _trades.Add(booked.TradeId, live);
         AddExposure(live, 1m);
         if (kind == TradeCommandKind.Book)
@@ -127,16 +127,16 @@ internal sealed class DecisionState
 
         AddExposure(live, -1m);
         var state = live.State.Apply(evt);
-        var figures = live.Figures;
+        var exposure = live.Exposure;
         if (evt is TradeAmended or TradePartiallyTerminated)
         {
             var e = state.Economics;
-            figures = ExposureCalculator.TryCompute(_data, e.Instrument, e.Side, e.Quantity, e.Price, e.Counterparty, out var f)
-                ? f
-                : null;
+            exposure = ExposureCalculator.TryCompute(_data, e.Instrument, e.Side, e.Quantity, e.Price, e.Counterparty, out var f)
+                ? LiveExposure.Of(f)
+                : default;
         }
 
-        live = live with { State = state, Figures = figures };
+        live = live with { State = state, Exposure = exposure };
         AddExposure(live, 1m);
     }
 
@@ -160,9 +160,9 @@ internal sealed class DecisionState
             return;
         }
 
-        var figures = live.Figures!.Value;
-        Accumulate(_utilisation, figures.LimitId, sign * figures.Exposure.Amount);
-        Accumulate(_settlementLadder, live.State.Economics.SettlementDate, sign * figures.NotionalInBase.Amount);
+        var exposure = live.Exposure;
+        Accumulate(_utilisation, exposure.LimitId!, sign * exposure.Exposure);
+        Accumulate(_settlementLadder, live.State.Economics.SettlementDate, sign * exposure.NotionalInBase);
     }
 
     // Entries that return to zero are removed, so a state and its replay hold the same keys.

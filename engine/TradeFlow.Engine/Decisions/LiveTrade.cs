@@ -1,5 +1,4 @@
 using TradeFlow.Domain.Trades;
-using TradeFlow.Engine.Checks;
 
 namespace TradeFlow.Engine.Decisions;
 
@@ -11,13 +10,13 @@ namespace TradeFlow.Engine.Decisions;
 /// </summary>
 /// <param name="State">The domain state; <see cref="Trade.Version"/> is the stream's event count.</param>
 /// <param name="Stream">The stream id, <c>trade-{id}</c>.</param>
-/// <param name="Figures">The exposure figures; null when reference data could not price the trade.</param>
-internal readonly record struct LiveTrade(Trade State, string Stream, ExposureFigures? Figures)
+/// <param name="Exposure">The exposure figures it keeps (<see cref="LiveExposure"/>); unpriced when reference data could not price the trade.</param>
+internal readonly record struct LiveTrade(Trade State, string Stream, LiveExposure Exposure)
 {
     /// <summary>
     /// True while the trade counts against its limit and the settlement ladder: booked and not yet settled,
     /// cancelled, allocated, novated or matured.
     /// </summary>
-    public bool CountsTowardsExposure => Figures is not null && State.Status is TradeStatus.Booked
+    public bool CountsTowardsExposure => Exposure.IsPriced && State.Status is TradeStatus.Booked
         or TradeStatus.SettlementInstructed or TradeStatus.SettlementMatched or TradeStatus.SettlementFailed;
 }

@@ -12,8 +12,10 @@ namespace TradeFlow.Engine.Decisions;
 /// </summary>
 internal sealed class LiveTradeTable
 {
-    // 1,024 values of ~100 bytes: each chunk is one large-object allocation, made once per 1,024 trades.
-    private const int ChunkShift = 10;
+    // 2,048 values of 64 bytes (two references and a LiveExposure): 128 KB, so each chunk is one large-object
+    // allocation, made once per 2,048 trades and never copied by a collection. (At 1,024 a chunk would be 64 KB, under
+    // the 85,000-byte threshold: a small object that gen0 and gen1 collections would copy as they promote it.)
+    private const int ChunkShift = 11;
     private const int ChunkSize = 1 << ChunkShift;
 
     private readonly TradeSlotIndex _index = new();

@@ -82,10 +82,10 @@ internal static class StateHasher
             .Append(" attempts ").Append(t.SettlementAttempts).Append(" parent ").Append(t.ParentTradeId)
             .Append(" from ").Append(t.NovatedFromTradeId).Append(" to ").Append(t.NovatedToTradeId)
             .Append(" settled ").Append(t.SettledOn).Append(" fail ").Append(t.LastFailReason);
-        if (live.Figures is { } f)
+        if (live.Exposure is { IsPriced: true } f)
         {
-            text.Append(" exposure ").Append(f.LimitId).Append(' ').Append(Canon(f.Exposure.Amount)).Append(' ')
-                .Append(f.Exposure.Currency.Code).Append(" base ").Append(Canon(f.NotionalInBase.Amount));
+            text.Append(" exposure ").Append(f.LimitId).Append(' ').Append(Canon(f.Exposure)).Append(' ')
+                .Append(f.LimitCurrency.Code).Append(" base ").Append(Canon(f.NotionalInBase));
         }
 
         text.Append('\n');

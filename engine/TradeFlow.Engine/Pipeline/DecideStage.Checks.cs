@@ -60,9 +60,9 @@ internal sealed partial class DecideStage
         var limit = _state.Limits.Of(counterparty);
         var figures = risk.Figures;
         var current = _state.UtilisationOf(figures.LimitId);
-        if (replaced is { CountsTowardsExposure: true, Figures: { } old } && old.LimitId == figures.LimitId)
+        if (replaced is { CountsTowardsExposure: true, Exposure: var old } && old.LimitId == figures.LimitId)
         {
-            current -= old.Exposure.Amount;
+            current -= old.Exposure;
         }
 
         var projected = current + figures.Exposure.Amount;
