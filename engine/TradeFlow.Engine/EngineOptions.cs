@@ -77,10 +77,10 @@ public sealed class EngineOptions
     /// <summary>Hears of a subscriber's or a completion's exception (default: kept in <see cref="TradeEngine.CallbackErrors"/>).</summary>
     public Action<object, Exception>? OnSubscriberError { get; init; }
 
+    /// <summary>Hears of the failure that faulted the engine (store failure, internal error), on the failing stage's thread.</summary>
+    public Action<Exception>? OnFault { get; init; }
+
     /// <summary>The placement <see cref="CheckPlacement"/> defaults to on a machine with <paramref name="processorCount"/> cores.</summary>
     public static CheckPlacement DefaultCheckPlacement(int processorCount) =>
         processorCount <= 2 ? CheckPlacement.DecideThread : CheckPlacement.ThreadEach;
-
-    /// <summary>Hears of the failure that faulted the engine (store failure, internal error), on the failing stage's thread.</summary>
-    public Action<Exception>? OnFault { get; init; }
 }
