@@ -98,6 +98,12 @@ public sealed partial class JournalIntegrityScanner
         }
     }
 
+    // Framing reads one 12-byte header every few hundred bytes of a buffer another thread (or the kernel) just filled,
+    // so each header was a cache miss on the scanning thread: RecordFrame.DeclaredLength showed at 5 % of verify's
+    // samples. Asking for the line a kilobyte (about three records) ahead overlaps those misses; measured, the
+    // framing's samples fell by a third (perf, alternated runs; 512 B ahead helped less, 2-4 KiB no more).
+    private const int FramePrefetchDistance = 1024;
+
     private const string InvalidHeader = "the record header is invalid (length check failed); the rest of the segment cannot be framed";
 
     // Frames the records from offset that lie in the current buffer (reading the next buffer when none does yet).
@@ -128,6 +134,7 @@ public sealed partial class JournalIntegrityScanner
                 return;
             }
 
+            _reader.HintCacheLine(at + FramePrefetchDistance);
             var declared = RecordFrame.DeclaredLength(_reader.Read(at, JournalFormat.RecordHeaderSize));
             if (declared < 0)
             {

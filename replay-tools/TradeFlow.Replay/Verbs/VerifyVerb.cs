@@ -44,7 +44,7 @@ internal static class VerifyVerb
 
         if (json)
         {
-            ReplayJson.Write(environment.Output, report);
+            VerifyReportJson.Write(environment.Output, report);
         }
         else
         {
