@@ -1,4 +1,6 @@
+using System.Collections.Immutable;
 using System.Text.Json;
+using TradeFlow.Projections.Runtime.StateJson;
 using TradeFlow.Projections.Runtime;
 
 namespace TradeFlow.Projections.Accounting;
@@ -8,32 +10,34 @@ public sealed partial class AccountingProjection
 {
     /// <inheritdoc />
     /// <remarks>
-    /// With the journal spilled, the document is written with an empty journal — the journal is its last member, so
-    /// it ends in <c>[]}</c> — all but those three bytes go out, then the spilled entries, then <c>]}</c>: the same
-    /// bytes as the document with the journal inline.
+    /// The document is written with an empty journal — the journal is its last member, so it ends in <c>[]}</c> — all
+    /// but those three bytes go out, then the kept journal's entries (spilled, or written from the compact in-memory
+    /// form without a record per entry), then <c>]}</c>: the same bytes as the document with the journal inline.
     /// </remarks>
     public override void WriteState(Stream output)
     {
-        if (_spill is null)
+        ArgumentNullException.ThrowIfNull(output);
+        if (_journal is null)
         {
             base.WriteState(output);
             return;
         }
 
-        ArgumentNullException.ThrowIfNull(output);
         var head = new HoldBackStream(output, 3);
-        base.WriteState(head);
+        JsonSerializer.Serialize(head, Document([]), ProjectionStateJson.WriteOptions);
         if (!head.HeldBack.SequenceEqual("[]}"u8))
         {
-            throw new InvalidOperationException("The accounting document no longer ends with its journal; the spill cannot be spliced in.");
+            throw new InvalidOperationException("The accounting document no longer ends with its journal; the journal cannot be spliced in.");
         }
 
-        _spill.CopyTo(output);
+        _journal.CopyTo(output);
         output.Write("]}"u8);
     }
 
     /// <inheritdoc />
-    protected override AccountingDocument Capture() => new(
+    protected override AccountingDocument Capture() => Document([.. Journal]);
+
+    private AccountingDocument Document(ImmutableArray<JournalEntry> journal) => new(
         _entries,
         [.. _trades.Values.OrderBy(t => t.TradeId)],
         [
@@ -42,7 +46,7 @@ public sealed partial class AccountingProjection
                 .Select(i => new InventoryRow(i.Book, i.Instrument, i.Currency, i.Method, [.. i.Movements], i.Cost, i.Realised)),
         ],
         [.. Balances()],
-        [.. _journal]);
+        journal);
 
     /// <inheritdoc />
     protected override void Restore(AccountingDocument document)
@@ -77,6 +81,10 @@ public sealed partial class AccountingProjection
             _balances[balance.Key] = balance.Balance;
         }
 
-        _journal.AddRange(document.Journal);
+        foreach (var entry in document.Journal)
+        {
+            // Into the journal as posted: a restored journal is kept (or spilled) like the entries folded after it.
+            _journal?.Add(entry.Number, entry.Position, entry.EventId, entry.TradeId, entry.Kind, entry.EffectiveTime, entry.Lines.AsSpan());
+        }
     }
 }
