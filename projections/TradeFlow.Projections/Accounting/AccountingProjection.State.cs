@@ -1,35 +1,59 @@
 using System.Collections.Immutable;
 using System.Text.Json;
 using TradeFlow.Projections.Runtime.StateJson;
-using TradeFlow.Projections.Runtime;
 
 namespace TradeFlow.Projections.Accounting;
 
 /// <summary>Capture and restore of the canonical state.</summary>
 public sealed partial class AccountingProjection
 {
+    private const int FlushThreshold = 16 * 1024;
+    private static readonly JsonEncodedText EntriesName = JsonEncodedText.Encode("entries");
+    private static readonly JsonEncodedText TradesName = JsonEncodedText.Encode("trades");
+    private static readonly JsonEncodedText InventoriesName = JsonEncodedText.Encode("inventories");
+    private static readonly JsonEncodedText BalancesName = JsonEncodedText.Encode("balances");
+    private static readonly JsonEncodedText JournalName = JsonEncodedText.Encode("journal");
+
     /// <inheritdoc />
     /// <remarks>
-    /// The document is written with an empty journal — the journal is its last member, so it ends in <c>[]}</c> — all
-    /// but those three bytes go out, then the kept journal's entries (spilled, or written from the compact in-memory
-    /// form without a record per entry), then <c>]}</c>: the same bytes as the document with the journal inline.
+    /// Written member by member, the same bytes as the serializer writes <see cref="Capture"/>'s document: the trade
+    /// rows straight from the fold's states (no snapshot record per trade), the inventories and balances through the
+    /// serializer, and the journal — the document's last member — from where it is kept (spilled, or the compact
+    /// in-memory form without a record per entry).
     /// </remarks>
     public override void WriteState(Stream output)
     {
         ArgumentNullException.ThrowIfNull(output);
+        var options = ProjectionStateJson.WriteOptions;
+        using var writer = new Utf8JsonWriter(output, new JsonWriterOptions { Encoder = options.Encoder });
+        writer.WriteStartObject();
+        writer.WriteNumber(EntriesName, _entries);
+        writer.WriteStartArray(TradesName);
+        foreach (var trade in _trades.Values.OrderBy(t => t.TradeId))
+        {
+            AccountingTradeStateConverter.WriteRow(writer, trade, options);
+            if (writer.BytesPending > FlushThreshold)
+            {
+                writer.Flush();
+            }
+        }
+
+        writer.WriteEndArray();
+        writer.WritePropertyName(InventoriesName);
+        JsonSerializer.Serialize(writer, SortedInventoryRows(), options);
+        writer.WritePropertyName(BalancesName);
+        JsonSerializer.Serialize(writer, Balances(), options);
+        writer.WritePropertyName(JournalName);
         if (_journal is null)
         {
-            base.WriteState(output);
+            writer.WriteStartArray();
+            writer.WriteEndArray();
+            writer.WriteEndObject();
             return;
         }
 
-        var head = new HoldBackStream(output, 3);
-        JsonSerializer.Serialize(head, Document([]), ProjectionStateJson.WriteOptions);
-        if (!head.HeldBack.SequenceEqual("[]}"u8))
-        {
-            throw new InvalidOperationException("The accounting document no longer ends with its journal; the journal cannot be spliced in.");
-        }
-
+        // The journal array is written past the writer, which is left with the name written and never used again.
+        writer.Flush();
         _journal.CopyTo(output);
         output.Write("]}"u8);
     }
@@ -39,14 +63,17 @@ public sealed partial class AccountingProjection
 
     private AccountingDocument Document(ImmutableArray<JournalEntry> journal) => new(
         _entries,
-        [.. _trades.Values.OrderBy(t => t.TradeId)],
-        [
-            .. _inventories.Values
-                .OrderBy(i => i.Book.ToString(), StringComparer.Ordinal).ThenBy(i => i.Instrument)
-                .Select(i => new InventoryRow(i.Book, i.Instrument, i.Currency, i.Method, [.. i.Movements], i.Cost, i.Realised)),
-        ],
+        [.. _trades.Values.OrderBy(t => t.TradeId).Select(t => t.ToTrade())],
+        SortedInventoryRows(),
         [.. Balances()],
         journal);
+
+    private ImmutableArray<InventoryRow> SortedInventoryRows() =>
+    [
+        .. _inventories.Values
+            .OrderBy(i => i.Book.ToString(), StringComparer.Ordinal).ThenBy(i => i.Instrument)
+            .Select(i => new InventoryRow(i.Book, i.Instrument, i.Currency, i.Method, [.. i.Movements], i.Cost, i.Realised)),
+    ];
 
     /// <inheritdoc />
     protected override void Restore(AccountingDocument document)
@@ -55,7 +82,7 @@ public sealed partial class AccountingProjection
         _entries = document.Entries;
         foreach (var trade in document.Trades)
         {
-            _trades[trade.TradeId] = trade;
+            _trades[trade.TradeId] = AccountingTradeState.From(trade);
         }
 
         foreach (var row in document.Inventories)

@@ -17,7 +17,7 @@ public sealed partial class AccountingProjection : Projection<AccountingDocument
 {
     private readonly ReferenceDataSet _referenceData;
     private readonly AccountingOptions _options;
-    private readonly Dictionary<TradeId, AccountingTrade> _trades = [];
+    private readonly Dictionary<TradeId, AccountingTradeState> _trades = [];
     private readonly Dictionary<(BookId, InstrumentId), Inventory> _inventories = [];
     private readonly Dictionary<LedgerKey, decimal> _balances = [];
     private readonly List<PostingLine> _scratch = [];
@@ -64,8 +64,8 @@ public sealed partial class AccountingProjection : Projection<AccountingDocument
         _journal is KeptJournal kept ? kept.Latest(tradeId, limit)
             : [.. Journal.Where(j => tradeId is null || j.TradeId == tradeId).Reverse().Take(limit)];
 
-    /// <summary>A trade's accounting view, or null.</summary>
-    public AccountingTrade? FindTrade(TradeId id) => _trades.GetValueOrDefault(id);
+    /// <summary>A trade's accounting view (a snapshot: later events do not change it), or null.</summary>
+    public AccountingTrade? FindTrade(TradeId id) => _trades.GetValueOrDefault(id)?.ToTrade();
 
     /// <summary>Ledger balances (non-zero), in ledger order.</summary>
     public IReadOnlyList<LedgerBalance> Balances(BookId? book = null) =>
