@@ -60,7 +60,8 @@ public sealed partial class AccountingProjection
         }
 
         _trades[trade.TradeId] = trade;
-        _scratch.AddRange(trade.OpenLines);
+        // As a span: List.AddRange(IEnumerable) would box the ImmutableArray, garbage on every booking and amendment.
+        _scratch.AddRange(trade.OpenLines.AsSpan());
         if (!trade.IsFx)
         {
             var inventory = InventoryOf(trade);
@@ -75,7 +76,7 @@ public sealed partial class AccountingProjection
     private void OnChanged(in ProjectionEvent e, AccountingTradeState old, AccountingTradeState updated, EntryKind kind)
     {
         AddReversed(old.OpenLines);
-        _scratch.AddRange(updated.OpenLines);
+        _scratch.AddRange(updated.OpenLines.AsSpan());
         if (!old.IsFx)
         {
             Move(old, updated.TradeId, updated);
@@ -89,7 +90,7 @@ public sealed partial class AccountingProjection
     {
         // The transferee takes over the transferor's claims: the lines move counterparty, the position keeps its place.
         AddReversed(predecessor.OpenLines);
-        _scratch.AddRange(successor.OpenLines);
+        _scratch.AddRange(successor.OpenLines.AsSpan());
         if (!predecessor.IsFx)
         {
             Move(predecessor, predecessor.TradeId, successor);
