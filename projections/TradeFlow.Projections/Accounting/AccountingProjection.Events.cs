@@ -42,7 +42,7 @@ public sealed partial class AccountingProjection
         }
     }
 
-    private AccountingTrade? Open(TradeId id) =>
+    private AccountingTradeState? Open(TradeId id) =>
         _trades.TryGetValue(id, out var trade) && !trade.Closed && !trade.Settled ? trade : null;
 
     private void OnBooked(in ProjectionEvent e, TradeBooked booked)
@@ -60,7 +60,8 @@ public sealed partial class AccountingProjection
         }
 
         _trades[trade.TradeId] = trade;
-        _scratch.AddRange(trade.OpenLines);
+        // As a span: List.AddRange(IEnumerable) would box the ImmutableArray, garbage on every booking and amendment.
+        _scratch.AddRange(trade.OpenLines.AsSpan());
         if (!trade.IsFx)
         {
             var inventory = InventoryOf(trade);
@@ -72,10 +73,10 @@ public sealed partial class AccountingProjection
         Post(e, trade.TradeId, EntryKind.TradeDate);
     }
 
-    private void OnChanged(in ProjectionEvent e, AccountingTrade old, AccountingTrade updated, EntryKind kind)
+    private void OnChanged(in ProjectionEvent e, AccountingTradeState old, AccountingTradeState updated, EntryKind kind)
     {
         AddReversed(old.OpenLines);
-        _scratch.AddRange(updated.OpenLines);
+        _scratch.AddRange(updated.OpenLines.AsSpan());
         if (!old.IsFx)
         {
             Move(old, updated.TradeId, updated);
@@ -85,22 +86,22 @@ public sealed partial class AccountingProjection
         Post(e, updated.TradeId, kind);
     }
 
-    private void OnNovated(in ProjectionEvent e, AccountingTrade predecessor, AccountingTrade successor)
+    private void OnNovated(in ProjectionEvent e, AccountingTradeState predecessor, AccountingTradeState successor)
     {
         // The transferee takes over the transferor's claims: the lines move counterparty, the position keeps its place.
         AddReversed(predecessor.OpenLines);
-        _scratch.AddRange(successor.OpenLines);
+        _scratch.AddRange(successor.OpenLines.AsSpan());
         if (!predecessor.IsFx)
         {
             Move(predecessor, predecessor.TradeId, successor);
         }
 
-        _trades[predecessor.TradeId] = predecessor with { Closed = true, OpenLines = [] };
+        predecessor.Close();
         _trades[successor.TradeId] = successor;
         Post(e, successor.TradeId, EntryKind.Novation);
     }
 
-    private void OnClosed(in ProjectionEvent e, AccountingTrade trade, EntryKind kind)
+    private void OnClosed(in ProjectionEvent e, AccountingTradeState trade, EntryKind kind)
     {
         AddReversed(trade.OpenLines);
         if (!trade.IsFx)
@@ -108,11 +109,11 @@ public sealed partial class AccountingProjection
             Move(trade, trade.TradeId, null);
         }
 
-        _trades[trade.TradeId] = trade with { Closed = true, OpenLines = [] };
+        trade.Close();
         Post(e, trade.TradeId, kind);
     }
 
-    private void OnSettled(in ProjectionEvent e, AccountingTrade trade)
+    private void OnSettled(in ProjectionEvent e, AccountingTradeState trade)
     {
         // Settlement turns the receivables and payables into cash; positions were booked on trade date.
         foreach (var line in trade.OpenLines)
@@ -124,12 +125,13 @@ public sealed partial class AccountingProjection
             }
         }
 
-        _trades[trade.TradeId] = trade with { Settled = true };
+        // In place: the trade's record is no longer copied to set one flag (readers hold snapshots, see FindTrade).
+        trade.Settle();
         Post(e, trade.TradeId, EntryKind.Settlement);
     }
 
     /// <summary>Replaces <paramref name="old"/>'s movement (found under <paramref name="oldId"/>) by <paramref name="updated"/>'s, or removes it.</summary>
-    private void Move(AccountingTrade old, TradeId oldId, AccountingTrade? updated)
+    private void Move(AccountingTradeState old, TradeId oldId, AccountingTradeState? updated)
     {
         var from = InventoryOf(old);
         var sameInventory = updated is not null && updated.Economics.Book == old.Economics.Book;
@@ -161,7 +163,7 @@ public sealed partial class AccountingProjection
         }
     }
 
-    private Inventory InventoryOf(AccountingTrade trade)
+    private Inventory InventoryOf(AccountingTradeState trade)
     {
         var key = (trade.Economics.Book, trade.Economics.Instrument);
         if (!_inventories.TryGetValue(key, out var inventory))
@@ -173,6 +175,6 @@ public sealed partial class AccountingProjection
         return inventory;
     }
 
-    private static Movement MovementOf(AccountingTrade trade) =>
+    private static Movement MovementOf(AccountingTradeState trade) =>
         new(trade.TradeId, trade.Economics.Side, trade.Economics.Quantity.Value, trade.Consideration);
 }

@@ -1,6 +1,7 @@
 using System.Collections.Immutable;
 using System.Runtime.InteropServices;
 using TradeFlow.Domain.ReferenceData;
+using TradeFlow.Projections.Accounting.Kept;
 using TradeFlow.Domain.Values;
 using TradeFlow.Projections.Runtime;
 
@@ -16,21 +17,27 @@ public sealed partial class AccountingProjection : Projection<AccountingDocument
 {
     private readonly ReferenceDataSet _referenceData;
     private readonly AccountingOptions _options;
-    private readonly Dictionary<TradeId, AccountingTrade> _trades = [];
+    private readonly Dictionary<TradeId, AccountingTradeState> _trades = [];
     private readonly Dictionary<(BookId, InstrumentId), Inventory> _inventories = [];
     private readonly Dictionary<LedgerKey, decimal> _balances = [];
-    private readonly List<JournalEntry> _journal = [];
     private readonly List<PostingLine> _scratch = [];
-    private readonly JournalSpill? _spill;
+    private readonly IPostingJournal? _journal;
     private long _entries;
 
     /// <summary>Creates the projection over the reference data it values and looks instruments up in.</summary>
     public AccountingProjection(ReferenceDataSet referenceData, AccountingOptions? options = null)
+        : this(referenceData, options, null)
+    {
+    }
+
+    /// <summary>Creates the projection keeping its journal in <paramref name="journal"/> (tests: a reference representation).</summary>
+    internal AccountingProjection(ReferenceDataSet referenceData, AccountingOptions? options, IPostingJournal? journal)
     {
         ArgumentNullException.ThrowIfNull(referenceData);
         _referenceData = referenceData;
         _options = options ?? AccountingOptions.Default;
-        _spill = _options.KeepJournal && _options.JournalSpill is { } spill ? new JournalSpill(spill) : null;
+        _journal = !_options.KeepJournal ? null
+            : journal ?? (_options.JournalSpill is { } spill ? new JournalSpill(spill) : new KeptJournal());
     }
 
     /// <inheritdoc />
@@ -42,11 +49,23 @@ public sealed partial class AccountingProjection : Projection<AccountingDocument
     /// <summary>Journal entries posted so far (also when the journal itself is not kept).</summary>
     public long EntryCount => _entries;
 
-    /// <summary>The journal of entries in posting order (empty when <see cref="AccountingOptions.KeepJournal"/> is off).</summary>
-    public IReadOnlyList<JournalEntry> Journal => _journal;
+    /// <summary>
+    /// The journal of entries in posting order (empty when <see cref="AccountingOptions.KeepJournal"/> is off or the
+    /// journal is spilled). Held compactly: each entry read is a record made on the read, so index or enumerate it
+    /// once per use, and prefer <see cref="LatestJournalEntries"/> to find a trade's entries.
+    /// </summary>
+    public IReadOnlyList<JournalEntry> Journal => _journal?.Entries ?? [];
 
-    /// <summary>A trade's accounting view, or null.</summary>
-    public AccountingTrade? FindTrade(TradeId id) => _trades.GetValueOrDefault(id);
+    /// <summary>
+    /// Up to <paramref name="limit"/> journal entries, newest first, of <paramref name="tradeId"/> or of every trade:
+    /// the journal is scanned from its end without making a record of any entry not returned.
+    /// </summary>
+    public IReadOnlyList<JournalEntry> LatestJournalEntries(TradeId? tradeId, int limit) =>
+        _journal is KeptJournal kept ? kept.Latest(tradeId, limit)
+            : [.. Journal.Where(j => tradeId is null || j.TradeId == tradeId).Reverse().Take(limit)];
+
+    /// <summary>A trade's accounting view (a snapshot: later events do not change it), or null.</summary>
+    public AccountingTrade? FindTrade(TradeId id) => _trades.GetValueOrDefault(id)?.ToTrade();
 
     /// <summary>Ledger balances (non-zero), in ledger order.</summary>
     public IReadOnlyList<LedgerBalance> Balances(BookId? book = null) =>
@@ -84,8 +103,7 @@ public sealed partial class AccountingProjection : Projection<AccountingDocument
         _trades.Clear();
         _inventories.Clear();
         _balances.Clear();
-        _journal.Clear();
-        _spill?.Clear();
+        _journal?.Clear();
         _entries = 0;
     }
 
@@ -102,15 +120,8 @@ public sealed partial class AccountingProjection : Projection<AccountingDocument
         }
 
         _entries++;
-        if (_spill is not null)
-        {
-            // Written straight from the scratch lines: a spilled entry is never read back as an object.
-            _spill.Add(_entries, e.Position, e.EventId, tradeId, kind, e.EffectiveTime, CollectionsMarshal.AsSpan(_scratch));
-        }
-        else if (_options.KeepJournal)
-        {
-            _journal.Add(new JournalEntry(_entries, e.Position, e.EventId, tradeId, kind, e.EffectiveTime, [.. _scratch]));
-        }
+        // Kept straight from the scratch lines (spilled as JSON, or held as compact structs): no entry record is made.
+        _journal?.Add(_entries, e.Position, e.EventId, tradeId, kind, e.EffectiveTime, CollectionsMarshal.AsSpan(_scratch));
 
         _scratch.Clear();
     }

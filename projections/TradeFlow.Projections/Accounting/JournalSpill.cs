@@ -13,7 +13,7 @@ namespace TradeFlow.Projections.Accounting;
 /// </summary>
 [SuppressMessage("Design", "CA1001:Types that own disposable fields should be disposable",
     Justification = "The writer only buffers into the caller's stream, which the caller owns and disposes; it is flushed whenever read.")]
-internal sealed class JournalSpill
+internal sealed class JournalSpill : IPostingJournal
 {
     // Flushed to the stream past this many pending bytes, so the writer's own buffer stays small.
     private const int FlushThreshold = 64 * 1024;
@@ -32,6 +32,9 @@ internal sealed class JournalSpill
         _writer = new Utf8JsonWriter(stream, new JsonWriterOptions { Encoder = ProjectionJson.Options.Encoder, Indented = false });
         _writer.WriteStartArray();
     }
+
+    /// <summary>Nothing: the spilled entries are not held in memory.</summary>
+    public IReadOnlyList<JournalEntry> Entries => [];
 
     public void Add(JournalEntry entry) =>
         Add(entry.Number, entry.Position, entry.EventId, entry.TradeId, entry.Kind, entry.EffectiveTime, entry.Lines.AsSpan());

@@ -9,7 +9,7 @@ namespace TradeFlow.Projections.Accounting;
 internal static class TradeLines
 {
     /// <summary>Builds the accounting view of a trade from its economics and notional.</summary>
-    public static AccountingTrade Create(TradeId id, TradeEconomics economics, AssetClass assetClass, Money notional,
+    public static AccountingTradeState Create(TradeId id, TradeEconomics economics, AssetClass assetClass, Money notional,
         ReferenceDataSet referenceData)
     {
         var accrued = Accrual.Of(economics, assetClass, notional.Currency, referenceData);
@@ -19,7 +19,7 @@ internal static class TradeLines
         var lines = assetClass is AssetClass.FxSpot or AssetClass.FxForward
             ? FxLines(economics, consideration)
             : SecurityLines(economics, notional.Currency, consideration, accrued);
-        return new AccountingTrade(id, economics, assetClass, notional, accrued, lines);
+        return new AccountingTradeState(id, economics, assetClass, notional, accrued, lines);
     }
 
     private static ImmutableArray<PostingLine> SecurityLines(TradeEconomics e, Currency currency, decimal consideration, decimal accruedInterest)
@@ -55,7 +55,7 @@ internal static class TradeLines
     }
 
     /// <summary>The notional of <paramref name="trade"/> at a new quantity (partial termination carries no notional).</summary>
-    public static Money NotionalAt(AccountingTrade trade, Quantity quantity, ReferenceDataSet data) =>
+    public static Money NotionalAt(AccountingTradeState trade, Quantity quantity, ReferenceDataSet data) =>
         data.TryGetInstrument(trade.Economics.Instrument, out var instrument)
             ? instrument.GrossAmount(quantity, trade.Economics.Price)
             : trade.Notional * (quantity.Value / trade.Economics.Quantity.Value);

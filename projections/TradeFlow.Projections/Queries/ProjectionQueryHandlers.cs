@@ -42,8 +42,7 @@ public sealed class ProjectionQueryHandlers :
 
     /// <inheritdoc />
     public Task<IReadOnlyList<JournalEntry>> Handle(GetJournalEntries request, CancellationToken cancellationToken) =>
-        Answer(request, r => _catalog.ReadAccounting(r.View, a => (IReadOnlyList<JournalEntry>)
-            [.. a.Journal.Where(j => r.TradeId is null || j.TradeId == r.TradeId).Reverse().Take(r.Limit)]));
+        Answer(request, r => _catalog.ReadAccounting(r.View, a => a.LatestJournalEntries(r.TradeId, r.Limit)));
 
     /// <inheritdoc />
     public Task<IReadOnlyList<Position>> Handle(GetPositions request, CancellationToken cancellationToken) =>

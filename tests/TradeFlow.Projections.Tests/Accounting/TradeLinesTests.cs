@@ -24,11 +24,11 @@ public class TradeLinesTests
                 {
                     case TradeBooked b:
                         AssertSame(RecordTradeLines.Create(b.TradeId, b.Economics, b.AssetClass, b.Notional, driver.ReferenceData),
-                            TradeLines.Create(b.TradeId, b.Economics, b.AssetClass, b.Notional, driver.ReferenceData));
+                            TradeLines.Create(b.TradeId, b.Economics, b.AssetClass, b.Notional, driver.ReferenceData).ToTrade());
                         break;
                     case TradeAmended a when driver.AllEvents.OfType<TradeBooked>().FirstOrDefault(b => b.TradeId == a.TradeId) is { } booked:
                         AssertSame(RecordTradeLines.Create(a.TradeId, a.Current, booked.AssetClass, a.Notional, driver.ReferenceData),
-                            TradeLines.Create(a.TradeId, a.Current, booked.AssetClass, a.Notional, driver.ReferenceData));
+                            TradeLines.Create(a.TradeId, a.Current, booked.AssetClass, a.Notional, driver.ReferenceData).ToTrade());
                         break;
                     default:
                         break;

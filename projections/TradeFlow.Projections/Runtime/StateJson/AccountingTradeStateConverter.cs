@@ -1,4 +1,8 @@
+using System.Collections.Immutable;
 using System.Text.Json;
+using TradeFlow.Domain.ReferenceData;
+using TradeFlow.Domain.Trades;
+using TradeFlow.Domain.Values;
 using TradeFlow.Projections.Accounting;
 
 namespace TradeFlow.Projections.Runtime.StateJson;
@@ -14,12 +18,25 @@ internal sealed class AccountingTradeStateConverter : StateRowConverter<Accounti
     /// <inheritdoc />
     public override void Write(Utf8JsonWriter writer, AccountingTrade value, JsonSerializerOptions options)
     {
+        ArgumentNullException.ThrowIfNull(value);
+        WriteRow(writer, value.TradeId, value.Economics, value.AssetClass, value.Notional, value.AccruedInterest, value.OpenLines,
+            value.Settled, value.Closed, options);
+    }
+
+    /// <summary>Writes the row of the fold's in-place state: the same bytes as its <see cref="AccountingTradeState.ToTrade"/> snapshot.</summary>
+    internal static void WriteRow(Utf8JsonWriter writer, AccountingTradeState value, JsonSerializerOptions options) =>
+        WriteRow(writer, value.TradeId, value.Economics, value.AssetClass, value.Notional, value.AccruedInterest, value.OpenLines,
+            value.Settled, value.Closed, options);
+
+    private static void WriteRow(Utf8JsonWriter writer, TradeId tradeId, TradeEconomics economics, AssetClass assetClass, Money notional,
+        decimal accruedInterest, ImmutableArray<PostingLine> openLines, bool settled, bool closed, JsonSerializerOptions options)
+    {
         writer.WriteStartObject();
-        TradeHead(writer, value.TradeId, value.Economics, value.AssetClass, value.Notional, options);
-        writer.WriteNumber(AccruedInterest, value.AccruedInterest);
-        Array(writer, OpenLines, value.OpenLines, options);
-        writer.WriteBoolean(Settled, value.Settled);
-        writer.WriteBoolean(Closed, value.Closed);
+        TradeHead(writer, tradeId, economics, assetClass, notional, options);
+        writer.WriteNumber(AccruedInterest, accruedInterest);
+        Array(writer, OpenLines, openLines, options);
+        writer.WriteBoolean(Settled, settled);
+        writer.WriteBoolean(Closed, closed);
         writer.WriteEndObject();
     }
 }
