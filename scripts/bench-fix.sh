@@ -13,7 +13,11 @@
 # the server (a file that gets the ack path's stage percentiles and the collections, see docs/fix.md), and
 # TRADEFLOW_FIX_TRACE_SKIP_MS (default 2100: the warm-up is left out of the trace); FLOOR=1 first measures the disk's
 # floor for a durable ack (fio: small appends each followed by fdatasync or fsync, on the file system the targets
-# write to; installs Debian's fio if missing).
+# write to; installs Debian's fio if missing). COUNTS=1 (TradeFlow only) also counts, over each measured run, the
+# fsync/fdatasync calls per thread of the server (perf stat on the syscall tracepoints; the journal's writer and the
+# FIX store's flush thread each sync on their own thread; perf trace, which would also time them, stalled the server),
+# the CPU per thread of the server (/proc/PID/task/*/stat before and after) and the load generator's CPU, and prints
+# them per answer and per second under the run's row.
 set -euo pipefail
 cd "$(dirname "$0")/.."
 seconds="${1:-5}"
@@ -81,7 +85,7 @@ load() { # $1 = sessions, $2 = rate per session, $3 = count per session
     printf 'ReconnectInterval=1\nFileStorePath=%s/store\nStartTime=00:00:00\nEndTime=00:00:00\nResetOnLogon=Y\n' "$dir"
     printf 'UseDataDictionary=Y\nDataDictionary=%s\nBeginString=FIX.4.4\nTargetCompID=TRADEFLOW\n' "$quickfix_dictionary"
     sessions_section "$1" SenderCompID; } > "$dir/load.cfg"
-  "$TRADEFLOW_QF_PEER" load "$dir/load.cfg" "$2" "$3" || true
+  ${timer[@]+"${timer[@]}"} "$TRADEFLOW_QF_PEER" load "$dir/load.cfg" "$2" "$3" || true
 }
 
 floor() { # The least one durable write can cost here: the sync call after a small append, percentiles in µs.
@@ -101,6 +105,54 @@ print("| %s | %s B | %s |" % (sys.argv[1], sys.argv[2], " | ".join("%.0f" % (p[k
   rm -f "$work/floor"
   echo
 }
+thread_cpu() { # $1 = pid: one line per thread, "tid name ticks" (user + system, clock ticks); one process reads all
+  python3 - "$1" <<'PY'
+import glob, sys
+for path in glob.glob("/proc/%s/task/*/stat" % sys.argv[1]):
+    try:
+        s = open(path).read()
+    except OSError:
+        continue
+    f = s[s.rindex(")") + 2:].split()
+    print(path.split("/")[4], s[s.index("(") + 1:s.rindex(")")].replace(" ", "_"), int(f[11]) + int(f[12]))
+PY
+}
+
+counts_start() { # $1 = the server's pid
+  thread_cpu "$1" > "$work/cpu-before"
+  perf stat --per-thread -x, -e syscalls:sys_enter_fsync,syscalls:sys_enter_fdatasync -p "$1" -o "$work/syncs" &
+  perf_pid=$!
+}
+
+counts_end() { # $1 = the server's pid, $2 = the load generator's JSON
+  thread_cpu "$1" > "$work/cpu-after"
+  kill -INT "$perf_pid" 2>/dev/null || true
+  wait "$perf_pid" 2>/dev/null || true
+  python3 - "$work" "$2" "$(getconf CLK_TCK)" <<'PY'
+import collections, json, sys
+work, r, hz = sys.argv[1], json.loads(sys.argv[2] or "{}"), int(sys.argv[3])
+answered, seconds = max(r.get("answered", 0), 1), max(r.get("seconds", 0), 1e-9)
+def cpu(path):
+    return {tid: (name, int(t)) for tid, name, t in (l.split() for l in open(path) if l.strip())}
+before, after = cpu(work + "/cpu-before"), cpu(work + "/cpu-after")
+by_name = collections.Counter()
+for tid, (name, t) in after.items():
+    by_name[name + ("#" + tid if name.startswith("fix-") else "")] += t - before.get(tid, (name, 0))[1]
+syncs = collections.Counter()
+for line in open(work + "/syncs"):
+    f = line.strip().split(",")
+    if len(f) > 3 and f[1].isdigit():
+        syncs[f[0] + " " + f[3].split(":")[1].replace("sys_enter_", "")] += int(f[1])
+peer = sum(float(x) for x in open(work + "/peer-cpu").read().split()[-2:])
+print("  answered %d in %.2f s; server CPU %.0f us/answer (%.0f %% of a core), load generator %.0f us/answer" % (answered, seconds,
+    sum(by_name.values()) / hz * 1e6 / answered, sum(by_name.values()) / hz / seconds * 100, peer * 1e6 / answered))
+print("  CPU us/answer by thread: " + ", ".join("%s %.1f" % (n, t / hz * 1e6 / answered) for n, t in by_name.most_common() if t > 0))
+for k, n in syncs.most_common():
+    if n:
+        print("  syncs %s: %d, %.0f/s, %.3f per answer, %.1f answers per sync" % (k, n, n / seconds, n / answered, answered / n))
+PY
+}
+
 if [[ ${FLOOR:-0} == 1 ]]; then
   floor
 fi
@@ -117,13 +169,26 @@ for sessions in $session_counts; do
       # path, which a 200-order warm-up left compiling during the measured run), then the measured run on the
       # same process. Both targets get the same warm-up.
       load "$sessions" 1000 2000 > /dev/null
-      result=$(load "$sessions" "$per_session" $(( per_session * seconds )))
+      if [[ ${COUNTS:-0} == 1 && $target == tradeflow ]]; then
+        counts_start "$pid"
+        result=$(timer=(/usr/bin/time -o "$work/peer-cpu" -f '%U %S'); load "$sessions" "$per_session" $(( per_session * seconds )))
+        counts_end "$pid" "$result" > "$work/counts"
+      else
+        result=$(load "$sessions" "$per_session" $(( per_session * seconds )))
+      fi
       stop_target "$pid"
       echo "$result" | python3 -c '
 import json, sys
 r = json.loads(sys.stdin.read() or "{}")
 print("| %s | %d | %d | %.0f | %d | %.0f | %.0f | %.0f | %.0f | %.0f |" % (sys.argv[1], r.get("sessions", 0), r.get("offeredPerSecond", 0),
   r.get("answeredPerSecond", 0), r.get("rejected", 0), r.get("p50us", 0), r.get("p90us", 0), r.get("p99us", 0), r.get("p999us", 0), r.get("maxus", 0)))' "$target"
+      if [[ ${COUNTS:-0} == 1 && $target == tradeflow ]]; then
+        cat "$work/counts"
+        if [[ -n ${TRADEFLOW_FIX_TRACE:-} ]]; then
+          grep -ho 'allocated in the window.*B per answer' "$TRADEFLOW_FIX_TRACE" | sed 's/^/  /' || true
+          grep -h '^gc (window' "$TRADEFLOW_FIX_TRACE" | sed 's/^/  /' || true
+        fi
+      fi
     done
   done
 done

@@ -19,7 +19,12 @@ namespace TradeFlow.Fix.Session;
 public sealed partial class FixSession
 {
     private readonly Lock _holdsSync = new();
-    private readonly SortedDictionary<int, int> _holds = [];
+    // A hash map, not a sorted one: a SortedDictionary allocated a tree node per inbound order. The lowest held number
+    // is cached and found again by a scan only when the hold that was lowest is released (the scan runs at the next
+    // flush, over the orders in flight: tens, not thousands).
+    private readonly Dictionary<int, int> _holds = [];
+    private int _lowestHeld;
+    private bool _lowestStale;
     private long _holdEpoch;
 
     /// <summary>
@@ -33,6 +38,11 @@ public sealed partial class FixSession
         lock (_holdsSync)
         {
             _holds[msgSeqNum] = _holds.GetValueOrDefault(msgSeqNum) + 1;
+            if (!_lowestStale && (_lowestHeld == 0 || msgSeqNum < _lowestHeld))
+            {
+                _lowestHeld = msgSeqNum;
+            }
+
             return new InboundHold(SessionId, msgSeqNum, _holdEpoch);
         }
     }
@@ -53,6 +63,7 @@ public sealed partial class FixSession
             if (count == 1)
             {
                 _holds.Remove(hold.MsgSeqNum);
+                _lowestStale |= hold.MsgSeqNum == _lowestHeld;
             }
             else
             {
@@ -94,6 +105,8 @@ public sealed partial class FixSession
         lock (_holdsSync)
         {
             _holds.Clear();
+            _lowestHeld = 0;
+            _lowestStale = false;
             _holdEpoch++;
         }
 
@@ -102,13 +115,21 @@ public sealed partial class FixSession
         _store.Reset(creationTime);
     }
 
+    // Under _holdsSync.
     private int LowestHeld()
     {
-        foreach (var seq in _holds.Keys)
+        if (_lowestStale)
         {
-            return seq;
+            var lowest = 0;
+            foreach (var seq in _holds.Keys)
+            {
+                lowest = lowest == 0 ? seq : Math.Min(lowest, seq);
+            }
+
+            _lowestHeld = lowest;
+            _lowestStale = false;
         }
 
-        return 0;
+        return _lowestHeld;
     }
 }

@@ -196,8 +196,11 @@ internal sealed class CaptureMapper
             new(default, new CaptureRejection(tag, CaptureRejectReason.UnknownOrder, text));
     }
 
-    /// <summary>Assembles a request once the command (or the refusal) is known.</summary>
-    private sealed class Builder(FixMessage message, SessionId session, string msgType, string clientId)
+    /// <summary>
+    /// Assembles a request once the command (or the refusal) is known. A struct, and no delegates: it lives only while
+    /// one message is mapped, and as a class it was an object per inbound order.
+    /// </summary>
+    private readonly struct Builder(FixMessage message, SessionId session, string msgType, string clientId)
     {
         public string? OrigClientId { get; init; }
 
@@ -230,11 +233,15 @@ internal sealed class CaptureMapper
             }
 
             var reason = text ?? $"Cancelled by {session.TargetCompID} ({msgType} {clientId})";
-            return WithTime(time => new CancelTrade(trade.TradeId, SourceKey, time, reason));
+            return TryReadTimeOrSent(out var time, out var rejection)
+                ? Create(new CancelTrade(trade.TradeId, SourceKey, time, reason), default)
+                : Refuse(rejection);
         }
 
         public CaptureRequest Allocate(TradeId block, ImmutableArray<AllocationLeg> legs) =>
-            WithTime(time => new AllocateTrade(block, SourceKey, time, legs));
+            TryReadTimeOrSent(out var time, out var rejection)
+                ? Create(new AllocateTrade(block, SourceKey, time, legs), default)
+                : Refuse(rejection);
 
         public CaptureRequest Refuse(CaptureRejection rejection) => Create(null, rejection);
 
@@ -246,20 +253,21 @@ internal sealed class CaptureMapper
                 && CaptureTermsReader.TryRead(message, side, out terms, out rejection);
         }
 
-        private CaptureRequest WithTime(Func<DateTimeOffset, TradeCommand> command)
+        private bool TryReadTimeOrSent(out DateTimeOffset time, out CaptureRejection rejection)
         {
-            // J may omit TransactTime: its SendingTime is then when the allocation was decided.
-            if (!CaptureTermsReader.TryReadEffectiveTime(message, out var time, out var rejection))
+            // J (and a cancel) may omit TransactTime: its SendingTime is then when it was decided.
+            if (CaptureTermsReader.TryReadEffectiveTime(message, out time, out rejection))
             {
-                if (!message.TryGetUtcTimestamp(Tags.SendingTime, out var sent))
-                {
-                    return Refuse(rejection);
-                }
-
-                time = new DateTimeOffset(sent, TimeSpan.Zero);
+                return true;
             }
 
-            return Create(command(time), default);
+            if (!message.TryGetUtcTimestamp(Tags.SendingTime, out var sent))
+            {
+                return false;
+            }
+
+            time = new DateTimeOffset(sent, TimeSpan.Zero);
+            return true;
         }
 
         private CaptureRequest Create(TradeCommand? command, CaptureRejection rejection) => new()

@@ -70,8 +70,10 @@ public sealed partial class TradeCaptureApplication : IApplication, ICommandComp
         _logger = (ILogger?)logger ?? NullLogger.Instance;
         Bookings = bookings ?? new BookingIndex();
         _mapper = new CaptureMapper(Bookings);
-        _replyThread = new Thread(WriteReplies) { IsBackground = true, Name = "fix-trade-capture-replies" };
-        _flushThread = new Thread(FlushStores) { IsBackground = true, Name = "fix-trade-capture-store" };
+        // Names distinct in their first 15 characters: Linux keeps only those, and per-thread tools (top -H, perf,
+        // /proc/PID/task) show them, so each thread's CPU and fsyncs can be told apart.
+        _replyThread = new Thread(WriteReplies) { IsBackground = true, Name = "fix-replies" };
+        _flushThread = new Thread(FlushStores) { IsBackground = true, Name = "fix-store-flush" };
         _replyThread.Start();
         _flushThread.Start();
     }

@@ -32,8 +32,8 @@ public sealed class LiveProjectionFeed
     private readonly ITradeEvent?[] _events;
     private readonly Envelope[] _envelopes;
     private readonly int _mask;
+    private readonly FeedSignal _sleeper = new();
     private Cursors _cursors;
-    private TaskCompletionSource? _sleeper;
     private long _dropped;
 
     /// <summary>A feed of <paramref name="capacity"/> slots (a power of two, at least 2), all allocated here.</summary>
@@ -99,15 +99,18 @@ public sealed class LiveProjectionFeed
     /// <summary>Producer side: wakes the consumer if it is waiting (a store-and-load fence, and a wake only when needed).</summary>
     public void Notify()
     {
-        // The fence orders the tail written by Offer before the read of the sleeper; the consumer fences between
-        // registering itself and re-reading the tail, so one of the two sees the other.
+        // The fence orders the tail written by Offer before the read of the armed flag; the consumer fences between
+        // arming and re-reading the tail, so one of the two sees the other.
         Interlocked.MemoryBarrier();
-        if (Volatile.Read(ref _sleeper) is not null)
+        if (_sleeper.IsArmed)
         {
-            // The continuation runs on the thread pool (RunContinuationsAsynchronously): nothing is folded here.
-            Interlocked.Exchange(ref _sleeper, null)?.TrySetResult();
+            // The continuation runs on the thread pool: nothing is folded here.
+            _sleeper.TrySet();
         }
     }
+
+    /// <summary>Any thread: ends the consumer's current wait, if any, with no event (e.g. its save timer fired).</summary>
+    internal void Wake() => _sleeper.TrySet();
 
     /// <summary>Consumer side: takes the oldest event, clearing its slot so the feed does not keep it alive.</summary>
     public bool TryTake(out ProjectionEvent e)
@@ -128,21 +131,20 @@ public sealed class LiveProjectionFeed
     }
 
     /// <summary>
-    /// Consumer side: a task that completes when the producer offers past <paramref name="seen"/> (at once if it
-    /// already has). One waiter at a time.
+    /// Consumer side: a wait that completes when the producer offers past <paramref name="seen"/> (at once if it
+    /// already has). One waiter at a time, and each wait must be awaited before the next is asked for: the wait is
+    /// one reused source, so sleeping and waking allocate nothing.
     /// </summary>
-    public Task WaitForMoreThanAsync(GlobalPosition seen)
+    public ValueTask WaitForMoreThanAsync(GlobalPosition seen)
     {
-        var sleeper = new TaskCompletionSource(TaskCreationOptions.RunContinuationsAsynchronously);
-        Volatile.Write(ref _sleeper, sleeper);
+        var wait = _sleeper.Arm();
         Interlocked.MemoryBarrier();
         if (Volatile.Read(ref _cursors.LastOffered) > seen.Value)
         {
-            Interlocked.Exchange(ref _sleeper, null);
-            return Task.CompletedTask;
+            _sleeper.TrySet();
         }
 
-        return sleeper.Task;
+        return wait;
     }
 
     /// <summary>A slot's envelope fields: values only, so this array has no references for the collector to track.</summary>

@@ -26,7 +26,7 @@ public sealed partial class ProjectionDaemon
         var token = follow.Token;
         try
         {
-            _tick = Tick(token);
+            _tick = LiveTick(live, token);
             // Everything durable before the feed's first event is in the store only: fold it from there, then the feed.
             await CatchUpFromStoreAsync(token).ConfigureAwait(false);
             _following.TrySetResult();
@@ -45,10 +45,12 @@ public sealed partial class ProjectionDaemon
                 }
                 else
                 {
-                    await WaitForFeedAsync(live, token).ConfigureAwait(false);
+                    // Awaited here, not in a helper: a helper's async state machine was an object per sleep.
+                    await WaitForFeed(live).ConfigureAwait(false);
+                    token.ThrowIfCancellationRequested();
                 }
 
-                await SaveIfDueAsync(token).ConfigureAwait(false);
+                await SaveIfDueAsync(live, token).ConfigureAwait(false);
             }
         }
         finally
@@ -122,25 +124,37 @@ public sealed partial class ProjectionDaemon
         }
     }
 
-    /// <summary>Sleeps until the feed offers past the checkpoint or the save interval passes (then saves what was folded).</summary>
-    private async Task WaitForFeedAsync(LiveProjectionFeed live, CancellationToken token)
+    /// <summary>
+    /// A wait that ends when the feed offers past the checkpoint or the save interval passes (then what was folded is
+    /// saved). The timer wakes the feed's waiter itself (<see cref="LiveTick"/>); a timer that fired before the wait
+    /// was armed is seen here. On stop the timer's task is cancelled, which ends the wait too.
+    /// </summary>
+    private ValueTask WaitForFeed(LiveProjectionFeed live)
     {
         var more = live.WaitForMoreThanAsync(Checkpoint);
-        if (!more.IsCompleted)
+        if (_tick.IsCompleted)
         {
-            // On stop the timer's task is cancelled, which ends this wait too.
-            await Task.WhenAny(more, _tick).ConfigureAwait(false);
+            live.Wake();
         }
 
-        token.ThrowIfCancellationRequested();
+        return more;
     }
 
-    private async Task SaveIfDueAsync(CancellationToken token)
+    private async Task SaveIfDueAsync(LiveProjectionFeed live, CancellationToken token)
     {
         if (_sinceSave >= _options.SaveEvery || _tick.IsCompleted)
         {
             await SaveIfFoldedAsync().ConfigureAwait(false);
-            _tick = Tick(token);
+            _tick = LiveTick(live, token);
         }
+    }
+
+    /// <summary>The save timer, which also wakes a sleeping live loop when it fires (one continuation per interval, not per sleep).</summary>
+    private Task LiveTick(LiveProjectionFeed live, CancellationToken token)
+    {
+        var tick = Tick(token);
+        _ = tick.ContinueWith(static (_, feed) => ((LiveProjectionFeed)feed!).Wake(), live, CancellationToken.None,
+            TaskContinuationOptions.ExecuteSynchronously, TaskScheduler.Default);
+        return tick;
     }
 }

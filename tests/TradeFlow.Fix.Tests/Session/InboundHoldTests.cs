@@ -1,4 +1,6 @@
 using System.Collections.Concurrent;
+using FsCheck;
+using FsCheck.Fluent;
 using TradeFlow.Fix.Codec;
 using TradeFlow.Fix.Session;
 using TradeFlow.Fix.Store;
@@ -31,6 +33,38 @@ public sealed class InboundHoldTests : IDisposable
 
         using var reopened = new LogMessageStore(_directory, AcceptorHarness.Id, DateTime.UtcNow);
         Assert.Equal(2, reopened.NextTargetMsgSeqNum);
+    }
+
+    [Fact]
+    public async Task The_lowest_held_number_is_the_least_hold_not_yet_released_after_any_holds_and_releases()
+    {
+        // A positive step holds that number (again, if it is held already); any other step releases one of the holds
+        // still out, chosen by the step. The session keeps its lowest hold cached: it must always equal the model's.
+        await using var harness = AcceptorHarness.Start($"FileStorePath={_directory}");
+        var session = harness.Session;
+        var steps = Gen.Choose(1, 60).SelectMany(n => Gen.ArrayOf(Gen.Choose(-20, 20), n));
+        Prop.ForAll(steps.ToArbitrary(), program =>
+        {
+            var held = new List<InboundHold>();
+            foreach (var step in program)
+            {
+                if (step > 0)
+                {
+                    held.Add(session.Hold(step));
+                }
+                else if (held.Count > 0)
+                {
+                    var i = -step % held.Count;
+                    session.Release(held[i]);
+                    held.RemoveAt(i);
+                }
+
+                Assert.Equal(held.Count == 0 ? 0 : held.Min(h => h.MsgSeqNum), session.LowestHeldMsgSeqNum);
+            }
+
+            held.ForEach(session.Release);
+            return session.LowestHeldMsgSeqNum == 0;
+        }).QuickCheckThrowOnFailure();
     }
 
     [Fact]
