@@ -85,7 +85,13 @@ public sealed partial class AccountingProjection
             _trades[trade.TradeId] = AccountingTradeState.From(trade);
         }
 
-        foreach (var row in document.Inventories)
+        RestoreInventories(document.Inventories);
+        RestoreLedgers(document);
+    }
+
+    private void RestoreInventories(ImmutableArray<InventoryRow> rows)
+    {
+        foreach (var row in rows)
         {
             var inventory = new Inventory(row.Book, row.Instrument, row.Currency, row.Method);
             foreach (var movement in row.Movements)
@@ -102,16 +108,66 @@ public sealed partial class AccountingProjection
 
             _inventories[(row.Book, row.Instrument)] = inventory;
         }
+    }
 
-        foreach (var balance in document.Balances)
-        {
-            _balances[balance.Key] = balance.Balance;
-        }
-
+    private void RestoreLedgers(AccountingDocument document)
+    {
+        // A journal of every entry posted (it is kept, in memory or spilled, from the first event) re-posts the ledgers.
+        var complete = document.Journal.Length == document.Entries;
         foreach (var entry in document.Journal)
         {
             // Into the journal as posted: a restored journal is kept (or spilled) like the entries folded after it.
             _journal?.Add(entry.Number, entry.Position, entry.EventId, entry.TradeId, entry.Kind, entry.EffectiveTime, entry.Lines.AsSpan());
+            if (complete)
+            {
+                PostToBalances(entry.Lines.AsSpan());
+            }
+        }
+
+        if (complete)
+        {
+            CheckBalances(document.Balances);
+            return;
+        }
+
+        // No journal to re-post (it was not kept): the saved non-zero balances are all there is. A ledger back at zero
+        // is then missing, and its zero's decimal scale with it (docs/accounting.md, "Snapshots and restore").
+        foreach (var balance in document.Balances)
+        {
+            _balances[balance.Key] = balance.Balance;
+        }
+    }
+
+    // The ledgers are re-posted from the journal rather than read from the saved balances, because the saved balances
+    // omit every ledger back at zero and a zero carries its decimal scale (0.00 is not 0): a later posting of 2500000 to
+    // a ledger at 0.00 gives 2500000.00, to a missing ledger 2500000. Re-posting in posting order gives back every ledger
+    // exactly as the uninterrupted fold holds it, so a restored fold writes the same bytes as one never interrupted.
+    private void PostToBalances(ReadOnlySpan<PostingLine> lines)
+    {
+        foreach (var line in lines)
+        {
+            CollectionsMarshalExtensions.AddTo(_balances, line.Key, line.Amount);
+        }
+    }
+
+    private void CheckBalances(ImmutableArray<LedgerBalance> saved)
+    {
+        var nonZero = 0;
+        foreach (var balance in saved)
+        {
+            var reposted = _balances.GetValueOrDefault(balance.Key);
+            if (reposted != balance.Balance || reposted.Scale != balance.Balance.Scale)
+            {
+                throw new JsonException(
+                    $"Accounting state: ledger {balance.Key} re-posts from the journal to {reposted}, but the saved state says {balance.Balance}.");
+            }
+
+            nonZero++;
+        }
+
+        if (nonZero != _balances.Count(kv => kv.Value != 0m))
+        {
+            throw new JsonException("Accounting state: the journal re-posts to non-zero ledgers the saved balances do not list.");
         }
     }
 }

@@ -15,7 +15,7 @@ public class AccountingWorkedExampleTests
         return accounting;
     }
 
-    private static void Settle(LifecycleDriver d, TradeId id)
+    internal static void Settle(LifecycleDriver d, TradeId id)
     {
         Assert.True(d.Send(new InstructSettlement(id, d.NextSourceKey(), d.Tick())).IsAccepted);
         Assert.True(d.Send(new MatchSettlement(id, d.NextSourceKey(), d.Tick(), "M-" + id)).IsAccepted);
