@@ -13,6 +13,10 @@ public sealed partial class EventJournal
     private int[] _recordOffsets = new int[256];
     private readonly HashSet<string> _batchStreams = new(StringComparer.Ordinal);
 
+    // Each append's stream entry as Decide found it (null: a new stream), so Index does not look it up again: one
+    // table lookup per stream per commit instead of two. Valid for one Write, under the write lock.
+    private StreamEntry?[] _decidedEntries = new StreamEntry?[256];
+
     /// <inheritdoc />
     /// <remarks>A <see cref="Write"/> and then a <see cref="MakeDurable"/> covering it: the call returns after the fsync.</remarks>
     public override MultiAppendResult AppendMultiple(IReadOnlyList<StreamAppend> appends, AppendResult[] results)
@@ -42,9 +46,14 @@ public sealed partial class EventJournal
         {
             ThrowIfUnusable();
             AppendRule.ValidateDistinctStreams(appends, _batchStreams);
+            if (appends.Count > _decidedEntries.Length)
+            {
+                _decidedEntries = new StreamEntry?[Math.Max(appends.Count, _decidedEntries.Length * 2)];
+            }
+
             for (var i = 0; i < appends.Count; i++)
             {
-                if (!Decide(appends[i], out results[i]))
+                if (!Decide(appends[i], out results[i], out _decidedEntries[i]))
                 {
                     return MultiAppendResult.Failed(i, results[i]);
                 }
@@ -58,9 +67,9 @@ public sealed partial class EventJournal
     }
 
     // Applies AppendRule; on Write the result carries the stream's current version, replaced once written.
-    private bool Decide(in StreamAppend append, out AppendResult result)
+    private bool Decide(in StreamAppend append, out AppendResult result, out StreamEntry? entry)
     {
-        var entry = _index.Find(append.Stream);
+        entry = _index.Find(append.Stream);
         var current = entry?.Version ?? StreamVersion.None;
         var ids = new JournalEventIds(this, entry);
         var decision = AppendRule.Decide(append.Expected, current, append.Events.Span, ref ids, out var lastVersion);
@@ -174,7 +183,8 @@ public sealed partial class EventJournal
                 continue;
             }
 
-            var entry = _index.GetOrAdd(append.Stream);
+            // Streams are distinct within a commit and only this writer adds, so a stream Decide did not find is new.
+            var entry = _decidedEntries[i] ?? _index.AddNew(append.Stream);
             for (var j = 0; j < append.Events.Length; j++, record++, position++)
             {
                 _index.Stage(JournalFormat.Location(segment.Number, segment.Length + _recordOffsets[record]));

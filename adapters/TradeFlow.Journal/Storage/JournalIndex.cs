@@ -88,6 +88,9 @@ internal sealed class JournalIndex
     /// <summary>The stream's entry, created when new (writer only).</summary>
     public StreamEntry GetOrAdd(string stream) => _streams.Find(stream) ?? Add(new StreamEntry(stream));
 
+    /// <summary>Adds a stream the caller just failed to <see cref="Find"/> under the writer's lock (writer only).</summary>
+    public StreamEntry AddNew(string stream) => Add(new StreamEntry(stream));
+
     /// <summary>The stream's entry, created with room for <paramref name="versions"/> positions when new (loading a checkpoint).</summary>
     public StreamEntry GetOrAdd(string stream, int versions) => _streams.Find(stream) ?? Add(new StreamEntry(stream, versions));
 

@@ -14,6 +14,9 @@ namespace TradeFlow.Domain.Serialization;
 /// per-property metadata walk, which measured several times the cost of the writing itself. A booking the
 /// fast path cannot vouch for (an undefined enum value, a missing required member) goes to the generated
 /// path, so anything unusual is written — or refused — exactly as before. A property test pins the equality.
+/// Values that repeat from trade to trade (instrument, counterparty, book, trader, dates) are copied from
+/// <see cref="RepeatedJsonValue{T}"/>; the rest (ids, decimals, amounts) go straight to UTF-8 through
+/// <see cref="AsciiJsonValue"/>; each falls back to its converter for anything it cannot vouch for.
 /// </summary>
 internal static class TradeBookedJsonWriter
 {
@@ -39,15 +42,10 @@ internal static class TradeBookedJsonWriter
     private static readonly JsonEncodedText CounterpartyLimitIdName = JsonEncodedText.Encode("counterpartyLimitId");
     private static readonly JsonEncodedText ComplianceWarningsName = JsonEncodedText.Encode("complianceWarnings");
 
-    // The converters the context is configured with; they ignore the options, so none are passed.
+    // The converters the context is configured with, for what the direct paths refuse; they ignore the options.
     private static readonly TradeIdJsonConverter TradeIds = new();
-    private static readonly InstrumentIdJsonConverter Instruments = new();
     private static readonly QuantityJsonConverter Quantities = new();
     private static readonly PriceJsonConverter Prices = new();
-    private static readonly CounterpartyIdJsonConverter Counterparties = new();
-    private static readonly BookIdJsonConverter Books = new();
-    private static readonly TraderIdJsonConverter Traders = new();
-    private static readonly BusinessDateJsonConverter Dates = new();
     private static readonly MoneyJsonConverter Amounts = new();
 
     // Enum names as the context's string-enum converter writes them, taken from that converter itself.
@@ -69,13 +67,13 @@ internal static class TradeBookedJsonWriter
         var options = DomainJsonContext.Default.Options;
         writer.WriteStartObject();
         writer.WritePropertyName(TradeIdName);
-        TradeIds.Write(writer, booked.TradeId, options);
+        WriteTradeId(writer, booked.TradeId, options);
         writer.WriteString(EffectiveTimeName, booked.EffectiveTime);
         writer.WritePropertyName(EconomicsName);
         WriteEconomics(writer, e, options);
         writer.WriteString(AssetClassName, AssetClassNames[(int)booked.AssetClass]);
         writer.WritePropertyName(NotionalName);
-        Amounts.Write(writer, booked.Notional, options);
+        WriteMoney(writer, booked.Notional, options);
         WriteOptionalId(writer, ParentTradeIdName, booked.ParentTradeId, options);
         WriteOptionalId(writer, NovatedFromTradeIdName, booked.NovatedFromTradeId, options);
         if (booked.Enrichment is { } enrichment)
@@ -92,22 +90,30 @@ internal static class TradeBookedJsonWriter
     {
         writer.WriteStartObject();
         writer.WritePropertyName(InstrumentName);
-        Instruments.Write(writer, e.Instrument, options);
+        RepeatedJsonValue<Values.InstrumentId>.Write(writer, e.Instrument);
         writer.WriteString(SideName, SideNames[(int)e.Side]);
         writer.WritePropertyName(QuantityName);
-        Quantities.Write(writer, e.Quantity, options);
+        if (!AsciiJsonValue.TryWriteDecimal(writer, e.Quantity.Value))
+        {
+            Quantities.Write(writer, e.Quantity, options);
+        }
+
         writer.WritePropertyName(PriceName);
-        Prices.Write(writer, e.Price, options);
+        if (!AsciiJsonValue.TryWriteDecimal(writer, e.Price.Value))
+        {
+            Prices.Write(writer, e.Price, options);
+        }
+
         writer.WritePropertyName(CounterpartyName);
-        Counterparties.Write(writer, e.Counterparty, options);
+        RepeatedJsonValue<Values.CounterpartyId>.Write(writer, e.Counterparty);
         writer.WritePropertyName(BookName);
-        Books.Write(writer, e.Book, options);
+        RepeatedJsonValue<Values.BookId>.Write(writer, e.Book);
         writer.WritePropertyName(TraderName);
-        Traders.Write(writer, e.Trader, options);
+        RepeatedJsonValue<Values.TraderId>.Write(writer, e.Trader);
         writer.WritePropertyName(TradeDateName);
-        Dates.Write(writer, e.TradeDate, options);
+        RepeatedJsonValue<Values.BusinessDate>.Write(writer, e.TradeDate);
         writer.WritePropertyName(SettlementDateName);
-        Dates.Write(writer, e.SettlementDate, options);
+        RepeatedJsonValue<Values.BusinessDate>.Write(writer, e.SettlementDate);
         writer.WriteEndObject();
     }
 
@@ -117,13 +123,13 @@ internal static class TradeBookedJsonWriter
         if (enrichment.NotionalInBase is { } inBase)
         {
             writer.WritePropertyName(NotionalInBaseName);
-            Amounts.Write(writer, inBase, options);
+            WriteMoney(writer, inBase, options);
         }
 
         if (enrichment.ExposureContribution is { } exposure)
         {
             writer.WritePropertyName(ExposureContributionName);
-            Amounts.Write(writer, exposure, options);
+            WriteMoney(writer, exposure, options);
         }
 
         if (enrichment.CounterpartyLimitId is { } limit)
@@ -147,7 +153,24 @@ internal static class TradeBookedJsonWriter
         if (id is { } value)
         {
             writer.WritePropertyName(name);
-            TradeIds.Write(writer, value, options);
+            WriteTradeId(writer, value, options);
+        }
+    }
+
+    private static void WriteTradeId(Utf8JsonWriter writer, Values.TradeId id, JsonSerializerOptions options)
+    {
+        Span<char> text = stackalloc char[Values.TradeId.TextLength];
+        if (!id.TryFormat(text, out var length) || !AsciiJsonValue.TryWriteString(writer, text[..length]))
+        {
+            TradeIds.Write(writer, id, options);
+        }
+    }
+
+    private static void WriteMoney(Utf8JsonWriter writer, Values.Money amount, JsonSerializerOptions options)
+    {
+        if (!AsciiJsonValue.TryWriteMoney(writer, amount))
+        {
+            Amounts.Write(writer, amount, options);
         }
     }
 
