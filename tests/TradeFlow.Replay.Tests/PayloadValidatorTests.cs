@@ -39,20 +39,6 @@ public sealed class PayloadValidatorTests
     }
 
     [Fact]
-    public void Preparing_the_check_publishes_every_current_validator_before_the_first_record()
-    {
-        var check = new PayloadCheck();
-        Assert.Empty(check.Entries);
-
-        check.Prepare();
-
-        var expected = EventPayloadValidator.Versions.Select(v => (v.Name, v.SchemaVersion, true)).Order().ToList();
-        Assert.Equal(expected, check.Entries.Order().ToList());
-        Assert.All(Events, e => Assert.Equal(PayloadCheck.Deserialize(e.Type, e.Version, e.Payload), check.Check(System.Text.Encoding.UTF8.GetBytes(e.Type), e.Version, e.Payload)));
-        Assert.Equal(expected.Count, check.Entries.Count);
-    }
-
-    [Fact]
     public void A_payload_with_escaped_text_is_left_to_the_deserializer_which_reads_it()
     {
         var escaped = Events.Where(e => e.Payload.Contains((byte)'\\')).ToList();

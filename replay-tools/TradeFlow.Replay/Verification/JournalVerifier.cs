@@ -16,9 +16,6 @@ internal static class JournalVerifier
     {
         ReplayStore.JournalDirectoryOf(store.Location);
         var payloads = new PayloadCheck();
-        // The validators are built on a pool thread while the scan opens the store and reads its first buffers, not
-        // on the scanning thread at its first record of each type (the sequential thread bounds verify's wall time).
-        var prepared = checkPayloads ? Task.Run(payloads.Prepare) : Task.CompletedTask;
         var scan = ProgressReporter.Run(environment, "verify", progress => JournalIntegrityScanner.Scan(store.Location, new JournalScanOptions
         {
             ExpectedHash = expectedHash,
@@ -28,8 +25,6 @@ internal static class JournalVerifier
             // On the scan's second thread too, beside the CRC and hash checks; reported in file order all the same.
             CheckRecord = checkPayloads ? (in JournalRecordView r) => payloads.Check(r.Type, r.SchemaVersion, r.Payload) : null,
         }));
-        // Long finished by now; waited for so that a failure to build a validator is not lost with the task.
-        prepared.GetAwaiter().GetResult();
         var problems = scan.Problems.Concat(scan.RecordCheckProblems).Select(p => new VerifyProblem(p.File, p.Offset, p.Position, p.Reason))
             .OrderBy(p => p.File, StringComparer.Ordinal).ThenBy(p => p.Offset).ToList();
         if (expectedHash is not null && scan.ExpectedHashPosition is null)

@@ -24,27 +24,6 @@ internal sealed class PayloadCheck
     // no string. Copy-on-write: readers take the array as published; a new pair is added under the gate.
     private TypeEntry[] _entries = [];
 
-    /// <summary>The (type, version) pairs the check has an entry for, and whether each has a validator.</summary>
-    internal IReadOnlyList<(string Type, int SchemaVersion, bool HasValidator)> Entries =>
-        [.. Volatile.Read(ref _entries).Select(e => (e.Type, e.SchemaVersion, e.Validator is not null))];
-
-    /// <summary>
-    /// Builds the validator of every current (type, version) and publishes an entry for each, so that the scan's
-    /// threads find them ready. Deriving a validator's shapes from the serializer metadata is a one-time cost
-    /// (~6 % of <c>verify</c>'s CPU on the 1M store) that otherwise lands on the scanning thread, on its first record
-    /// of each type; <c>verify</c> runs this on another thread while the scan opens the store. A record that needs
-    /// a validator still being built waits for that one only (<see cref="EventPayloadValidator.For"/> builds each once).
-    /// </summary>
-    public void Prepare()
-    {
-        foreach (var (name, version) in EventPayloadValidator.Versions)
-        {
-            // Built outside the gate, so a scanning thread adding another pair meanwhile is not held up by this one.
-            _ = EventPayloadValidator.For(name, version);
-            Add(Encoding.UTF8.GetBytes(name), version);
-        }
-    }
-
     /// <summary>Null when the payload reads; otherwise why not.</summary>
     public string? Check(ReadOnlySpan<byte> typeUtf8, int schemaVersion, ReadOnlySpan<byte> payload)
     {
