@@ -15,8 +15,13 @@ internal static class AcceptedTexts
     private const int Slots = 1 << SlotBits;
     private const int MinLength = sizeof(ulong);
 
+    // One fixed-size entry per slot in a single array: [kind][length][text…]. Replacing an entry overwrites its
+    // bytes, so a journal whose texts keep evicting each other costs a parse per collision but never an allocation.
+    private const int SlotSize = 32;
+    private const int MaxLength = SlotSize - 2;
+
     [ThreadStatic]
-    private static byte[]?[]? t_slots;
+    private static byte[]? t_slots;
 
     /// <summary>True for the kinds worth remembering (a costly parse, few distinct values, at least 8 characters).</summary>
     public static bool Remembers(DomainValueText kind) =>
@@ -26,27 +31,27 @@ internal static class AcceptedTexts
     [MethodImpl(MethodImplOptions.AggressiveOptimization)]
     public static bool Contains(DomainValueText kind, ReadOnlySpan<byte> text)
     {
-        if (text.Length < MinLength || t_slots is not { } slots)
+        if (text.Length < MinLength || text.Length > MaxLength || t_slots is not { } slots)
         {
             return false;
         }
 
-        var entry = slots[Slot(kind, text)];
-        return entry is not null && entry[0] == (byte)kind && text.SequenceEqual(entry.AsSpan(1));
+        var entry = slots.AsSpan(Slot(kind, text) * SlotSize, SlotSize);
+        return entry[0] == (byte)kind && entry[1] == text.Length && text.SequenceEqual(entry.Slice(2, text.Length));
     }
 
     /// <summary>Remembers that the parser of <paramref name="kind"/> accepted <paramref name="text"/>.</summary>
     public static void Add(DomainValueText kind, ReadOnlySpan<byte> text)
     {
-        if (text.Length < MinLength)
+        if (text.Length < MinLength || text.Length > MaxLength)
         {
             return;
         }
 
-        var entry = new byte[text.Length + 1];
+        var entry = (t_slots ??= new byte[Slots * SlotSize]).AsSpan(Slot(kind, text) * SlotSize, SlotSize);
         entry[0] = (byte)kind;
-        text.CopyTo(entry.AsSpan(1));
-        (t_slots ??= new byte[Slots][])[Slot(kind, text)] = entry;
+        entry[1] = (byte)text.Length;
+        text.CopyTo(entry[2..]);
     }
 
     private static int Slot(DomainValueText kind, ReadOnlySpan<byte> text)

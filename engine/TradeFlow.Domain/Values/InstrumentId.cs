@@ -1,4 +1,5 @@
 using System.Diagnostics.CodeAnalysis;
+using System.Runtime.CompilerServices;
 using TradeFlow.Domain.Internal;
 
 namespace TradeFlow.Domain.Values;
@@ -43,9 +44,14 @@ public readonly struct InstrumentId : IEquatable<InstrumentId>, IComparable<Inst
     {
         Preconditions.CheckArgument(!baseCurrency.IsDefault && !quoteCurrency.IsDefault, nameof(baseCurrency),
             "An FX pair needs two currencies.");
-        Preconditions.CheckArgument(baseCurrency != quoteCurrency, nameof(quoteCurrency),
-            $"An FX pair needs two different currencies, not {baseCurrency}/{quoteCurrency}.");
-        return new InstrumentId(FxFlag | ((long)baseCurrency.Packed << 28) | (long)quoteCurrency.Packed);
+        if (baseCurrency == quoteCurrency)
+        {
+            // The message names the currency, so it is built only on the throw: an interpolated argument would be
+            // formatted (a string per pair) on every valid call too.
+            ThrowSameCurrency(baseCurrency);
+        }
+
+        return Pair(baseCurrency, quoteCurrency);
     }
 
     /// <summary>Parses an ISIN ("US0378331005") or a pair ("EUR/USD").</summary>
@@ -162,7 +168,7 @@ public readonly struct InstrumentId : IEquatable<InstrumentId>, IComparable<Inst
                 return "an FX pair needs two different currencies";
             }
 
-            id = FxPair(b, q);
+            id = Pair(b, q);
             return null;
         }
 
@@ -231,6 +237,15 @@ public readonly struct InstrumentId : IEquatable<InstrumentId>, IComparable<Inst
 
         return (10 - (sum % 10)) % 10;
     }
+
+    // Two known, different currencies (the callers have checked both).
+    private static InstrumentId Pair(Currency baseCurrency, Currency quoteCurrency) =>
+        new(FxFlag | ((long)baseCurrency.Packed << 28) | (long)quoteCurrency.Packed);
+
+    [DoesNotReturn]
+    [MethodImpl(MethodImplOptions.NoInlining)]
+    private static void ThrowSameCurrency(Currency currency) =>
+        Preconditions.ThrowArgument("quoteCurrency", $"An FX pair needs two different currencies, not {currency}/{currency}.");
 
     [DoesNotReturn]
     private Currency ThrowNotPair() =>
