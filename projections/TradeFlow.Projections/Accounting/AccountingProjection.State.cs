@@ -138,7 +138,8 @@ public sealed partial class AccountingProjection
         }
     }
 
-    // The ledgers are re-posted from the journal rather than read from the saved balances, because the saved balances
+    // The fold's posting (Post) and a restore's re-posting alike. On restore the ledgers are re-posted from the journal
+    // rather than read from the saved balances, because the saved balances
     // omit every ledger back at zero and a zero carries its decimal scale (0.00 is not 0): a later posting of 2500000 to
     // a ledger at 0.00 gives 2500000.00, to a missing ledger 2500000. Re-posting in posting order gives back every ledger
     // exactly as the uninterrupted fold holds it, so a restored fold writes the same bytes as one never interrupted.
@@ -152,7 +153,6 @@ public sealed partial class AccountingProjection
 
     private void CheckBalances(ImmutableArray<LedgerBalance> saved)
     {
-        var nonZero = 0;
         foreach (var balance in saved)
         {
             var reposted = _balances.GetValueOrDefault(balance.Key);
@@ -161,11 +161,10 @@ public sealed partial class AccountingProjection
                 throw new JsonException(
                     $"Accounting state: ledger {balance.Key} re-posts from the journal to {reposted}, but the saved state says {balance.Balance}.");
             }
-
-            nonZero++;
         }
 
-        if (nonZero != _balances.Count(kv => kv.Value != 0m))
+        // The saved balances list exactly the non-zero ledgers.
+        if (saved.Length != _balances.Count(kv => kv.Value != 0m))
         {
             throw new JsonException("Accounting state: the journal re-posts to non-zero ledgers the saved balances do not list.");
         }

@@ -114,11 +114,7 @@ public sealed partial class AccountingProjection : Projection<AccountingDocument
             return;
         }
 
-        foreach (var line in _scratch)
-        {
-            CollectionsMarshalExtensions.AddTo(_balances, line.Key, line.Amount);
-        }
-
+        PostToBalances(CollectionsMarshal.AsSpan(_scratch));
         _entries++;
         // Kept straight from the scratch lines (spilled as JSON, or held as compact structs): no entry record is made.
         _journal?.Add(_entries, e.Position, e.EventId, tradeId, kind, e.EffectiveTime, CollectionsMarshal.AsSpan(_scratch));

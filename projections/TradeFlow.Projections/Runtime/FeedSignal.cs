@@ -10,7 +10,8 @@ namespace TradeFlow.Projections.Runtime;
 /// allocates nothing either.
 /// </summary>
 /// <remarks>
-/// One consumer: a wait must be awaited (or abandoned by arming again) before the next <see cref="Arm"/>. The armed
+/// One consumer: a wait must be awaited until it completes before the next <see cref="Arm"/> (arming over a wait still
+/// armed would race a producer's <see cref="TrySet"/> with the reset). The armed
 /// flag is the only state the threads race on: whoever exchanges it from 1 to 0 completes the wait, so a wait is
 /// completed at most once and never after the consumer has reset the source for the next one.
 /// </remarks>
