@@ -80,6 +80,17 @@ public sealed record Trade
         };
     }
 
+    /// <summary>
+    /// The state of a trade booked directly — no block parent, not a novation's new leg — before any later event: what
+    /// <see cref="Evolve"/> makes of such a <see cref="TradeBooked"/>. For a holder that keeps only the booking's
+    /// economics and builds the state when it is asked for (the engine's live trades).
+    /// </summary>
+    public static Trade AsBooked(TradeId id, TradeEconomics economics, AssetClass assetClass)
+    {
+        ArgumentNullException.ThrowIfNull(economics);
+        return new(id, economics, assetClass) { Version = 1 };
+    }
+
     /// <summary>Folds a stream of events from nothing.</summary>
     public static Trade? Replay(IEnumerable<ITradeEvent> events)
     {

@@ -8,7 +8,7 @@ namespace TradeFlow.Domain.Trades;
 /// <summary>Booking and amendment: validating terms against reference data and resolving the settlement date.</summary>
 public static partial class TradeDecider
 {
-    private static Decision DecideBook(BookTrade command, in DecisionContext context)
+    private static DecisionResult DecideBook(BookTrade command, in DecisionContext context)
     {
         var id = context.NextTradeId;
         var reasons = ValidateTerms(command.Terms, command.Kind, id, null, context.ReferenceData,
@@ -21,10 +21,10 @@ public static partial class TradeDecider
         var booked = new TradeBooked(id, command.EffectiveTime, economics!, instrument!.AssetClass,
             instrument.GrossAmount(economics!.Quantity, economics.Price),
             Enrichment: context.EnrichmentOf(command.Kind, economics));
-        return Decision.Accept([booked], tradeIdsUsed: 1);
+        return DecisionResult.Accept(booked, tradeIdsUsed: 1);
     }
 
-    private static Decision DecideAmend(Trade trade, AmendTrade command, in DecisionContext context)
+    private static DecisionResult DecideAmend(Trade trade, AmendTrade command, in DecisionContext context)
     {
         var reasons = ValidateTerms(command.Terms, command.Kind, trade.Id, trade, context.ReferenceData,
             out var economics, out var instrument);

@@ -7,17 +7,17 @@ namespace TradeFlow.Domain.Trades;
 /// <summary>Cancellation, confirmation, allocation, novation and partial termination.</summary>
 public static partial class TradeDecider
 {
-    private static Decision DecideCancel(Trade trade, CancelTrade command, in DecisionContext context) =>
+    private static DecisionResult DecideCancel(Trade trade, CancelTrade command, in DecisionContext context) =>
         string.IsNullOrWhiteSpace(command.Reason)
             ? Reject(command, trade, RejectionCode.InvalidCommand, "a cancellation needs a reason", context)
             : Accept(new TradeCancelled(trade.Id, command.EffectiveTime, command.Reason));
 
-    private static Decision DecideConfirm(Trade trade, ConfirmTrade command, in DecisionContext context) =>
+    private static DecisionResult DecideConfirm(Trade trade, ConfirmTrade command, in DecisionContext context) =>
         string.IsNullOrWhiteSpace(command.ConfirmationReference)
             ? Reject(command, trade, RejectionCode.InvalidCommand, "a confirmation needs its reference", context)
             : Accept(new TradeConfirmed(trade.Id, command.EffectiveTime, command.ConfirmationReference));
 
-    private static Decision DecidePartialTermination(Trade trade, PartiallyTerminateTrade command, in DecisionContext context)
+    private static DecisionResult DecidePartialTermination(Trade trade, PartiallyTerminateTrade command, in DecisionContext context)
     {
         var live = trade.Economics.Quantity;
         var terminated = command.QuantityToTerminate;
@@ -31,7 +31,7 @@ public static partial class TradeDecider
         return Accept(new TradePartiallyTerminated(trade.Id, command.EffectiveTime, terminated, live - terminated));
     }
 
-    private static Decision DecideNovate(Trade trade, NovateTrade command, in DecisionContext context)
+    private static DecisionResult DecideNovate(Trade trade, NovateTrade command, in DecisionContext context)
     {
         var newCounterparty = command.NewCounterparty;
         if (newCounterparty == trade.Economics.Counterparty)
@@ -64,10 +64,10 @@ public static partial class TradeDecider
             new TradeBooked(newId, command.EffectiveTime, economics, trade.AssetClass, notional, NovatedFromTradeId: trade.Id,
                 Enrichment: context.EnrichmentOf(command.Kind, economics)),
         ];
-        return Decision.Accept(events, tradeIdsUsed: 1);
+        return DecisionResult.Accept(events, tradeIdsUsed: 1);
     }
 
-    private static Decision DecideAllocate(Trade trade, AllocateTrade command, in DecisionContext context)
+    private static DecisionResult DecideAllocate(Trade trade, AllocateTrade command, in DecisionContext context)
     {
         var legs = command.Legs.IsDefault ? [] : command.Legs;
         if (ValidateAllocation(trade, command, legs, context) is { } reasons)
@@ -91,7 +91,7 @@ public static partial class TradeDecider
         }
 
         events[0] = new TradeAllocated(trade.Id, command.EffectiveTime, children.MoveToImmutable());
-        return Decision.Accept(events.MoveToImmutable(), tradeIdsUsed: legs.Length);
+        return DecisionResult.Accept(events.MoveToImmutable(), tradeIdsUsed: legs.Length);
     }
 
     private static List<RejectionReason>? ValidateAllocation(Trade trade, AllocateTrade command,

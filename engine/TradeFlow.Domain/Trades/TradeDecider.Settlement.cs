@@ -8,7 +8,7 @@ namespace TradeFlow.Domain.Trades;
 /// <summary>Settlement instruction, matching, settlement, fails and maturity.</summary>
 public static partial class TradeDecider
 {
-    private static Decision DecideInstruct(Trade trade, InstructSettlement command, in DecisionContext context)
+    private static DecisionResult DecideInstruct(Trade trade, InstructSettlement command, in DecisionContext context)
     {
         var economics = trade.Economics;
         if (!context.ReferenceData.TryGetCounterparty(economics.Counterparty, out var counterparty))
@@ -37,23 +37,23 @@ public static partial class TradeDecider
             accounts.MoveToImmutable()));
     }
 
-    private static Decision DecideMatch(Trade trade, MatchSettlement command, in DecisionContext context) =>
+    private static DecisionResult DecideMatch(Trade trade, MatchSettlement command, in DecisionContext context) =>
         string.IsNullOrWhiteSpace(command.MatchReference)
             ? Reject(command, trade, RejectionCode.InvalidCommand, "a match needs its reference", context)
             : Accept(new SettlementMatched(trade.Id, command.EffectiveTime, command.MatchReference));
 
-    private static Decision DecideSettle(Trade trade, SettleTrade command, in DecisionContext context) =>
+    private static DecisionResult DecideSettle(Trade trade, SettleTrade command, in DecisionContext context) =>
         command.SettledOn < trade.Economics.TradeDate
             ? Reject(command, trade, RejectionCode.InvalidDates,
                 $"settlement on {command.SettledOn} is before the trade date {trade.Economics.TradeDate}", context)
             : Accept(new SettlementSettled(trade.Id, command.EffectiveTime, command.SettledOn));
 
-    private static Decision DecideFail(Trade trade, FailSettlement command, in DecisionContext context) =>
+    private static DecisionResult DecideFail(Trade trade, FailSettlement command, in DecisionContext context) =>
         string.IsNullOrWhiteSpace(command.Reason)
             ? Reject(command, trade, RejectionCode.InvalidCommand, "a settlement fail needs a reason", context)
             : Accept(new SettlementFailed(trade.Id, command.EffectiveTime, command.Reason, Math.Max(1, trade.SettlementAttempts)));
 
-    private static Decision DecideMature(Trade trade, MatureTrade command, in DecisionContext context) =>
+    private static DecisionResult DecideMature(Trade trade, MatureTrade command, in DecisionContext context) =>
         trade.AssetClass is AssetClass.GovernmentBond or AssetClass.FxForward
             ? Accept(new TradeMatured(trade.Id, command.EffectiveTime))
             : Reject(command, trade, RejectionCode.NoMaturity, $"{trade.AssetClass} instruments have no maturity", context);

@@ -15,7 +15,16 @@ public static partial class TradeDecider
 {
     /// <summary>Decides a command against a trade's current state (null when the trade does not exist).</summary>
     /// <exception cref="ArgumentException">The state belongs to another trade than the command addresses.</exception>
-    public static Decision Decide(Trade? state, TradeCommand command, in DecisionContext context)
+    public static Decision Decide(Trade? state, TradeCommand command, in DecisionContext context) =>
+        Evaluate(state, command, context).ToDecision();
+
+    /// <summary>
+    /// Decides as <see cref="Decide"/> does, returning the decision as a value: the same events and reasons, without the
+    /// <see cref="Decision"/> object and, for a one-event outcome, without an event array — for a caller that copies the
+    /// events out at once (the engine's decide stage, once per command).
+    /// </summary>
+    /// <exception cref="ArgumentException">The state belongs to another trade than the command addresses.</exception>
+    public static DecisionResult Evaluate(Trade? state, TradeCommand command, in DecisionContext context)
     {
         ArgumentNullException.ThrowIfNull(command);
         ArgumentNullException.ThrowIfNull(context.ReferenceData);
@@ -53,18 +62,18 @@ public static partial class TradeDecider
     private static TradeId TargetId(TradeCommand command, in DecisionContext context) =>
         command is ExistingTradeCommand existing ? existing.TradeId : context.NextTradeId;
 
-    private static Decision Accept(ITradeEvent evt) => Decision.Accept([evt]);
+    private static DecisionResult Accept(ITradeEvent evt) => DecisionResult.Accept(evt);
 
-    private static Decision Reject(TradeCommand command, TradeId id, ImmutableArray<RejectionReason> reasons,
+    private static DecisionResult Reject(TradeCommand command, TradeId id, ImmutableArray<RejectionReason> reasons,
         in DecisionContext context)
     {
         var rejection = new TradeRejected(id, command.EffectiveTime, command.Kind, command.SourceKey, reasons);
 
         // A refused booking still consumes its id: the source's reject quotes it, and the id is never reused.
-        return Decision.Reject(rejection, command.Kind == TradeCommandKind.Book ? 1 : 0);
+        return DecisionResult.Reject(rejection, command.Kind == TradeCommandKind.Book ? 1 : 0);
     }
 
-    private static Decision Reject(ExistingTradeCommand command, Trade trade, RejectionCode code, string detail,
+    private static DecisionResult Reject(ExistingTradeCommand command, Trade trade, RejectionCode code, string detail,
         in DecisionContext context) =>
         Reject(command, command.TradeId,
             [new RejectionReason(code, RejectionMessages.ForCommand(command.Kind, command.TradeId, trade, detail))],

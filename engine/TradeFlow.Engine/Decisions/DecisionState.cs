@@ -10,13 +10,13 @@ namespace TradeFlow.Engine.Decisions;
 /// <summary>
 /// Everything the decision stage knows: every trade, the credit limits changed by admins, limit utilisation, the settlement-risk ladder, the
 /// outcome of every source key, the next trade id and the wash-trade window. Changed only by
-/// <see cref="Apply"/> (and <see cref="RecordOutcome"/>), by the decide thread while running and by recovery
+/// <see cref="Apply"/> (and <see cref="RecordOutcome(string, in CommandOutcome)"/>), by the decide thread while running and by recovery
 /// before — so the live state and the state rebuilt from the store are folded by the same code.
 /// </summary>
 internal sealed class DecisionState
 {
     private readonly LiveTradeTable _trades = new();
-    private readonly Dictionary<string, RecordedOutcome> _outcomes = new(StringComparer.Ordinal);
+    private readonly OutcomeMap _outcomes = new();
     private readonly Dictionary<string, decimal> _utilisation = new(StringComparer.Ordinal);
     private readonly Dictionary<BusinessDate, decimal> _settlementLadder = [];
     private readonly ReferenceDataSet _data;
@@ -42,7 +42,7 @@ internal sealed class DecisionState
 
     /// <summary>Every source key's outcome, for the state hash.</summary>
     public IEnumerable<KeyValuePair<string, CommandOutcome>> Outcomes =>
-        _outcomes.Select(kv => KeyValuePair.Create(kv.Key, kv.Value.ToOutcome()));
+        _outcomes.Entries.Select(kv => KeyValuePair.Create(kv.Key, kv.Value.ToOutcome()));
 
     /// <summary>Exposure per credit limit, in the limit currency.</summary>
     public IReadOnlyDictionary<string, decimal> Utilisation => _utilisation;
@@ -53,17 +53,30 @@ internal sealed class DecisionState
     /// <summary>Finds a trade.</summary>
     public bool TryGetTrade(TradeId id, out LiveTrade trade) => _trades.TryGet(id, out trade);
 
+    /// <summary>The hash of a source key that <see cref="TryGetOutcome(string, int, out CommandOutcome)"/> and <see cref="RecordOutcome(string, int, in CommandOutcome)"/> take, computed once per command.</summary>
+    public static int SourceKeyHash(string sourceKey) => OutcomeMap.HashOf(sourceKey);
+
     /// <summary>The outcome already given to a source key, if any.</summary>
-    public bool TryGetOutcome(string sourceKey, out CommandOutcome outcome)
+    public bool TryGetOutcome(string sourceKey, out CommandOutcome outcome) =>
+        TryGetOutcome(sourceKey, SourceKeyHash(sourceKey), out outcome);
+
+    /// <summary>The outcome already given to a source key, if any; <paramref name="hash"/> is its <see cref="SourceKeyHash"/>.</summary>
+    public bool TryGetOutcome(string sourceKey, int hash, out CommandOutcome outcome)
     {
-        var found = _outcomes.TryGetValue(sourceKey, out var recorded);
+        var found = _outcomes.TryGet(sourceKey, hash, out var recorded);
         outcome = found ? recorded.ToOutcome() : default;
         return found;
     }
 
     /// <summary>Records a source key's outcome (its first and only one).</summary>
     /// <exception cref="ArgumentException">The outcome failed (failures are not recorded).</exception>
-    public void RecordOutcome(string sourceKey, in CommandOutcome outcome) => _outcomes[sourceKey] = RecordedOutcome.Of(outcome);
+    public void RecordOutcome(string sourceKey, in CommandOutcome outcome) =>
+        RecordOutcome(sourceKey, SourceKeyHash(sourceKey), outcome);
+
+    /// <summary>Records a source key's outcome; <paramref name="hash"/> is its <see cref="SourceKeyHash"/>.</summary>
+    /// <exception cref="ArgumentException">The outcome failed (failures are not recorded).</exception>
+    public void RecordOutcome(string sourceKey, int hash, in CommandOutcome outcome) =>
+        _outcomes.Set(sourceKey, hash, RecordedOutcome.Of(outcome));
 
     /// <summary>The exposure under a limit now (0 when none).</summary>
     public decimal UtilisationOf(string limitId) => _utilisation.GetValueOrDefault(limitId);
@@ -105,7 +118,11 @@ internal sealed class DecisionState
             throw new InvalidOperationException($"Trade {booked.TradeId} is booked twice (stream {stream}).");
         }
 
-        var live = new LiveTrade(Trade.Evolve(null, booked)!, stream, LiveExposure.Of(FiguresOf(booked)));
+        // A direct booking keeps its economics only (LiveTrade.AsBooked); a child or a novation leg its whole state.
+        var exposure = LiveExposure.Of(FiguresOf(booked));
+        var live = booked is { ParentTradeId: null, NovatedFromTradeId: null }
+            ? LiveTrade.AsBooked(booked.TradeId, booked.Economics, booked.AssetClass, stream, exposure)
+            : new LiveTrade(Trade.Evolve(null, booked)!, stream, exposure);
         _trades.Add(booked.TradeId, live);
         AddExposure(live, 1m);
         if (kind == TradeCommandKind.Book)
@@ -136,7 +153,7 @@ internal sealed class DecisionState
                 : default;
         }
 
-        live = live with { State = state, Exposure = exposure };
+        live = live.With(state, exposure);
         AddExposure(live, 1m);
     }
 
@@ -162,7 +179,7 @@ internal sealed class DecisionState
 
         var exposure = live.Exposure;
         Accumulate(_utilisation, exposure.LimitId!, sign * exposure.Exposure);
-        Accumulate(_settlementLadder, live.State.Economics.SettlementDate, sign * exposure.NotionalInBase);
+        Accumulate(_settlementLadder, live.Economics.SettlementDate, sign * exposure.NotionalInBase);
     }
 
     // Entries that return to zero are removed, so a state and its replay hold the same keys.

@@ -46,10 +46,10 @@ internal static class Recovery
         var kind = hasMetadata ? metadata.Kind : evt is TradeRejected r ? r.CommandKind : default;
         state.Apply(evt, recorded.StreamId, kind);
         if (state.TryGetTrade(evt.TradeId, out var live) && string.Equals(live.Stream, recorded.StreamId, StringComparison.Ordinal)
-            && live.State.Version - 1 != recorded.StreamVersion)
+            && live.Version - 1 != recorded.StreamVersion)
         {
             throw new InvalidOperationException(
-                $"trade {evt.TradeId} is at version {live.State.Version - 1} after this event, but the stream says {recorded.StreamVersion}");
+                $"trade {evt.TradeId} is at version {live.Version - 1} after this event, but the stream says {recorded.StreamVersion}");
         }
 
         if (evt is CreditLimitChanged change && state.Limits.StreamVersionOf(change.Counterparty) != recorded.StreamVersion)

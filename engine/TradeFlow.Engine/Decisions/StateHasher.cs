@@ -21,7 +21,7 @@ internal static class StateHasher
     {
         var text = new StringBuilder();
         text.Append("next ").Append(state.NextTradeId).Append('\n');
-        foreach (var trade in state.Trades.OrderBy(t => t.State.Id))
+        foreach (var trade in state.Trades.OrderBy(t => t.Id))
         {
             AppendTrade(text, trade);
         }

@@ -1,3 +1,4 @@
+using System.Collections.Immutable;
 using System.Globalization;
 using TradeFlow.Domain.Trades;
 using TradeFlow.Engine.Decisions;
@@ -30,21 +31,33 @@ internal sealed partial class DecideStage
 
     // The lifecycle rules also report an unknown or inactive counterparty: say it once, in the decider's words.
     // Order is kept, so a rejection lists its reasons as before the checks ran ahead of the decider.
-    private void DropFailuresTheDeciderReported(int complianceFailures, Decision decision)
+    private void DropFailuresTheDeciderReported(int complianceFailures, ImmutableArray<RejectionReason> decided)
     {
-        if (decision.Reasons.IsDefaultOrEmpty)
+        if (decided.IsDefaultOrEmpty)
         {
             return;
         }
 
         for (var i = complianceFailures - 1; i >= 0; i--)
         {
-            var code = _reasons[i].Code;
-            if (decision.Reasons.Any(r => r.Code == code))
+            if (Reports(decided, _reasons[i].Code))
             {
                 _reasons.RemoveAt(i);
             }
         }
+    }
+
+    private static bool Reports(ImmutableArray<RejectionReason> reasons, RejectionCode code)
+    {
+        foreach (var reason in reasons)
+        {
+            if (reason.Code == code)
+            {
+                return true;
+            }
+        }
+
+        return false;
     }
 
     // Hard limit breached → reason; soft limit breached → warning. An amendment replaces the trade's own

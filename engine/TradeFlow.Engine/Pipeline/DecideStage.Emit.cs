@@ -36,7 +36,7 @@ internal sealed partial class DecideStage
         else if (_state.TryGetTrade(evt.TradeId, out var live))
         {
             stream = live.Stream;
-            expected = ExpectedVersion.At(live.State.Version - 1);
+            expected = ExpectedVersion.At(live.Version - 1);
         }
         else if (evt is TradeRejected)
         {

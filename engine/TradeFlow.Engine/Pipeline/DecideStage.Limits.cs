@@ -38,7 +38,7 @@ internal sealed partial class DecideStage
         var outcome = evt is CreditLimitChangeRejected rejected
             ? CommandOutcome.Rejected(default, rejected.Reasons, ImmutableArray<string>.Empty)
             : CommandOutcome.Accepted(default);
-        _state.RecordOutcome(command.SourceKey, outcome);
+        _state.RecordOutcome(command.SourceKey, _sourceKeyHash, outcome);
         output.Outcome = outcome;
     }
 }

@@ -30,6 +30,9 @@ internal sealed partial class DecideStage : IEventHandler<CommandSlot>
     private readonly List<RejectionReason> _reasons = new(4);
     private readonly List<string> _warnings = new(4);
 
+    // The current command's source-key hash: computed once for the duplicate lookup, reused to record its outcome.
+    private int _sourceKeyHash;
+
     /// <summary>
     /// Creates the stage over a (recovered) state; with <paramref name="checks"/>, the stage runs them on each slot
     /// before deciding it (<see cref="CheckPlacement.DecideThread"/>), instead of reading what check stages wrote.
@@ -99,7 +102,8 @@ internal sealed partial class DecideStage : IEventHandler<CommandSlot>
             return CommandOutcome.Failed($"A check failed on {command.SourceKey}: {failure.Message}");
         }
 
-        return _state.TryGetOutcome(command.SourceKey, out var original) ? original.AsDuplicate() : null;
+        _sourceKeyHash = DecisionState.SourceKeyHash(command.SourceKey);
+        return _state.TryGetOutcome(command.SourceKey, _sourceKeyHash, out var original) ? original.AsDuplicate() : null;
     }
 
     private void Decide(CommandSlot data, TradeCommand command, DecisionOutput output)
@@ -116,9 +120,10 @@ internal sealed partial class DecideStage : IEventHandler<CommandSlot>
             : 0;
         var warnings = _warnings.Count == 0 ? ImmutableArray<string>.Empty : [.. _warnings];
         _enricher.Prepare(data.Risk, warnings);
-        var decision = TradeDecider.Decide(live?.State, command,
+        // A value, not a Decision: its events are copied into the slot below, so nothing of it outlives this call.
+        var decision = TradeDecider.Evaluate(live?.State, command,
             new DecisionContext(_data, _state.NextTradeId, _policy, _enricher));
-        DropFailuresTheDeciderReported(complianceFailures, decision);
+        DropFailuresTheDeciderReported(complianceFailures, decision.Reasons);
 
         output.Kind = command.Kind;
         output.Warnings = warnings;
@@ -133,17 +138,17 @@ internal sealed partial class DecideStage : IEventHandler<CommandSlot>
         }
         else
         {
-            foreach (var evt in decision.Events)
+            for (var i = 0; i < decision.Count; i++)
             {
-                Emit(evt, command.Kind, output);
+                Emit(decision[i], command.Kind, output);
             }
 
             outcome = decision.IsAccepted
-                ? CommandOutcome.Accepted(decision.Events[0].TradeId, warnings)
+                ? CommandOutcome.Accepted(decision[0].TradeId, warnings)
                 : CommandOutcome.Rejected(target, decision.Reasons, warnings);
         }
 
-        _state.RecordOutcome(command.SourceKey, outcome);
+        _state.RecordOutcome(command.SourceKey, _sourceKeyHash, outcome);
         output.Outcome = outcome;
     }
 }

@@ -1,0 +1,119 @@
+namespace TradeFlow.Engine.Decisions;
+
+/// <summary>
+/// Source key → <see cref="RecordedOutcome"/>, for the decision state's idempotency: one entry per command ever decided,
+/// never removed. Entries live in fixed chunks of 4,096 (32 bytes each: 128 KB, one large object per chunk) that are
+/// allocated once and never copied; only the bucket array (4 bytes per entry) is rebuilt as the map doubles, from the
+/// hash each entry keeps. A <c>Dictionary&lt;string, RecordedOutcome&gt;</c> copied every entry at each resize and kept a
+/// second array of buckets alongside: ~100 B allocated per command against ~40 here. The caller computes a key's
+/// <see cref="HashOf"/> once and passes it to both the lookup and the insert (the decide stage looks a key up before
+/// deciding and records it after), where the dictionary hashed the key twice. Hashes are the runtime's randomized string
+/// hash, so a client choosing its keys cannot force collisions. Decide thread only (or recovery before it starts).
+/// </summary>
+internal sealed class OutcomeMap
+{
+    private const int ChunkShift = 12;
+    private const int ChunkSize = 1 << ChunkShift;
+
+    private Entry[][] _chunks = new Entry[16][];
+
+    // 1-based entry index of each bucket's first entry (0 = empty); its length is a power of two.
+    private int[] _buckets = new int[ChunkSize];
+
+    /// <summary>How many keys.</summary>
+    public int Count { get; private set; }
+
+    /// <summary>Every key and its outcome, in insertion order (for the state hash; allocates).</summary>
+    public IEnumerable<KeyValuePair<string, RecordedOutcome>> Entries
+    {
+        get
+        {
+            for (var i = 0; i < Count; i++)
+            {
+                var entry = At(i);
+                yield return KeyValuePair.Create(entry.Key, entry.Value);
+            }
+        }
+    }
+
+    /// <summary>The hash <see cref="TryGet"/> and <see cref="Set"/> take for <paramref name="key"/>.</summary>
+    public static int HashOf(string key) => StringComparer.Ordinal.GetHashCode(key);
+
+    /// <summary>Finds a key's outcome; <paramref name="hash"/> must be <see cref="HashOf"/> the key.</summary>
+    public bool TryGet(string key, int hash, out RecordedOutcome outcome)
+    {
+        var index = Find(key, hash);
+        outcome = index >= 0 ? At(index).Value : default;
+        return index >= 0;
+    }
+
+    /// <summary>Records a key's outcome, replacing any earlier one; <paramref name="hash"/> must be <see cref="HashOf"/> the key.</summary>
+    public void Set(string key, int hash, in RecordedOutcome outcome)
+    {
+        ArgumentNullException.ThrowIfNull(key);
+        var found = Find(key, hash);
+        if (found >= 0)
+        {
+            At(found).Value = outcome;
+            return;
+        }
+
+        var index = Count;
+        var chunk = index >> ChunkShift;
+        if (chunk == _chunks.Length)
+        {
+            Array.Resize(ref _chunks, _chunks.Length * 2);
+        }
+
+        _chunks[chunk] ??= new Entry[ChunkSize];
+        ref var bucket = ref _buckets[hash & (_buckets.Length - 1)];
+        _chunks[chunk][index & (ChunkSize - 1)] = new Entry { Key = key, Value = outcome, Hash = hash, Next = bucket };
+        bucket = index + 1;
+        Count = index + 1;
+        if (Count > _buckets.Length)
+        {
+            Rebucket(_buckets.Length * 2);
+        }
+    }
+
+    private int Find(string key, int hash)
+    {
+        for (var i = _buckets[hash & (_buckets.Length - 1)] - 1; i >= 0;)
+        {
+            ref var entry = ref At(i);
+            if (entry.Hash == hash && string.Equals(entry.Key, key, StringComparison.Ordinal))
+            {
+                return i;
+            }
+
+            i = entry.Next - 1;
+        }
+
+        return -1;
+    }
+
+    // At most one entry per bucket on average: the chains are rebuilt in place from the stored hashes.
+    private void Rebucket(int size)
+    {
+        var buckets = new int[size];
+        for (var i = 0; i < Count; i++)
+        {
+            ref var entry = ref At(i);
+            ref var bucket = ref buckets[entry.Hash & (size - 1)];
+            entry.Next = bucket;
+            bucket = i + 1;
+        }
+
+        _buckets = buckets;
+    }
+
+    private ref Entry At(int index) => ref _chunks[index >> ChunkShift][index & (ChunkSize - 1)];
+
+    private struct Entry
+    {
+        public string Key;
+        public RecordedOutcome Value;
+        public int Hash;
+        public int Next;
+    }
+}

@@ -1,0 +1,62 @@
+using FsCheck;
+using FsCheck.Fluent;
+using TradeFlow.Domain.Trades;
+using TradeFlow.Domain.Values;
+using TradeFlow.Engine.Decisions;
+
+namespace TradeFlow.Engine.Tests;
+
+// The chunked outcome map must answer as the Dictionary<string, RecordedOutcome> it replaced, across chunk boundaries
+// and bucket rebuilds, and when many keys share a hash (the map is told the hash, so a test can force collisions).
+public sealed class OutcomeMapTests
+{
+    [Fact]
+    public void The_outcome_map_answers_like_a_dictionary_with_colliding_hashes_across_chunks_and_rebuilds()
+    {
+        // Keys from a small space, so lookups hit and miss and a key is set again; hashes folded to 1..64 values.
+        var steps =
+            from key in Gen.Choose(0, 9_000)
+            from id in Gen.Choose(1, 1_000)
+            from lookup in Gen.Elements(true, false)
+            select (Key: "K" + key, Id: id, Lookup: lookup);
+        var runs = from mask in Gen.Elements(0, 7, 63, -1) from list in Gen.ListOf(steps, 12_000) select (mask, list);
+        Prop.ForAll(runs.ToArbitrary(), run =>
+        {
+            var map = new OutcomeMap();
+            var reference = new Dictionary<string, RecordedOutcome>(StringComparer.Ordinal);
+            foreach (var (key, id, lookup) in run.list)
+            {
+                var hash = OutcomeMap.HashOf(key) & run.mask;
+                if (lookup)
+                {
+                    var found = map.TryGet(key, hash, out var outcome);
+                    Assert.Equal(reference.TryGetValue(key, out var expected), found);
+                    Assert.Equal(expected.ToOutcome(), found ? outcome.ToOutcome() : default(RecordedOutcome).ToOutcome());
+                }
+                else
+                {
+                    var value = RecordedOutcome.Of(CommandOutcome.Accepted(TradeId.FromInt64(id)));
+                    map.Set(key, hash, value);
+                    reference[key] = value;
+                }
+            }
+
+            Assert.Equal(reference.Count, map.Count);
+            Assert.Equal(reference.Select(kv => (kv.Key, kv.Value.ToOutcome())), map.Entries.Select(kv => (kv.Key, kv.Value.ToOutcome())));
+        }).Check(Config.QuickThrowOnFailure.WithMaxTest(30));
+    }
+
+    [Fact]
+    public void A_rejection_recorded_in_the_outcome_map_comes_back_with_its_reasons_and_warnings()
+    {
+        var map = new OutcomeMap();
+        var rejected = CommandOutcome.Rejected(TradeId.FromInt64(9), [new RejectionReason(RejectionCode.WashTrade, "mirror")], ["soft"]);
+        map.Set("FIX:1", OutcomeMap.HashOf("FIX:1"), RecordedOutcome.Of(rejected));
+
+        Assert.True(map.TryGet("FIX:1", OutcomeMap.HashOf("FIX:1"), out var found));
+        Assert.Equal(rejected, found.ToOutcome());
+        Assert.Equal(rejected.Reasons, found.ToOutcome().Reasons);
+        Assert.Equal(rejected.Warnings, found.ToOutcome().Warnings);
+        Assert.False(map.TryGet("FIX:2", OutcomeMap.HashOf("FIX:2"), out _));
+    }
+}
