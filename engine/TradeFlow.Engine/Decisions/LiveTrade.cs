@@ -12,14 +12,18 @@ namespace TradeFlow.Engine.Decisions;
 /// </summary>
 /// <remarks>
 /// A trade booked directly and not changed since — every booking, until its first later event — keeps only its
-/// economics (shared with its <c>TradeBooked</c>), id and asset class, and builds its <see cref="State"/> when asked for
-/// (<see cref="Trade.AsBooked"/>): the <see cref="Trade"/> object a booking used to allocate and retain (~110 bytes) is
-/// made only for a trade that a later command addresses. The first event folded into it stores the real state.
+/// economics, inline and without references (<see cref="InlineEconomics"/>), its id and asset class, and builds its
+/// <see cref="State"/> when asked for (<see cref="Trade.AsBooked"/>): the <see cref="Trade"/> and
+/// <see cref="TradeEconomics"/> objects a booking used to retain (~110 bytes each, each copied by the collections that
+/// promote it) are made only for a trade that a later command addresses. The first event folded into it stores the real
+/// state, which has its own economics.
 /// </remarks>
 internal readonly struct LiveTrade
 {
-    // A Trade, or the TradeEconomics of a trade as booked directly (then _id and _assetClass complete it).
-    private readonly object _state;
+    // The state once an event changed the trade; null while it is as booked directly (then _booked, _id and
+    // _assetClass are the state).
+    private readonly Trade? _state;
+    private readonly InlineEconomics _booked;
     private readonly TradeId _id;
     private readonly AssetClass _assetClass;
 
@@ -36,7 +40,7 @@ internal readonly struct LiveTrade
 
     private LiveTrade(TradeId id, TradeEconomics economics, AssetClass assetClass, string stream, LiveExposure exposure)
     {
-        _state = economics;
+        _booked = InlineEconomics.Of(economics);
         _id = id;
         _assetClass = assetClass;
         Stream = stream;
@@ -47,7 +51,7 @@ internal readonly struct LiveTrade
     public TradeId Id => _id;
 
     /// <summary>The domain state; <see cref="Trade.Version"/> is the stream's event count. Allocates for a trade as booked.</summary>
-    public Trade State => _state as Trade ?? Trade.AsBooked(_id, (TradeEconomics)_state, _assetClass);
+    public Trade State => _state ?? Trade.AsBooked(_id, _booked.ToEconomics(), _assetClass);
 
     /// <summary>The stream id, <c>trade-{id}</c>.</summary>
     public string Stream { get; }
@@ -56,13 +60,13 @@ internal readonly struct LiveTrade
     public LiveExposure Exposure { get; }
 
     /// <summary>The state's <see cref="Trade.Version"/>, without building the state.</summary>
-    public int Version => _state is Trade trade ? trade.Version : 1;
+    public int Version => _state?.Version ?? 1;
 
     /// <summary>The state's <see cref="Trade.Status"/>, without building the state.</summary>
-    public TradeStatus Status => _state is Trade trade ? trade.Status : TradeStatus.Booked;
+    public TradeStatus Status => _state?.Status ?? TradeStatus.Booked;
 
-    /// <summary>The state's <see cref="Trade.Economics"/>, without building the state.</summary>
-    public TradeEconomics Economics => _state as TradeEconomics ?? ((Trade)_state).Economics;
+    /// <summary>The state's contractual settlement date, without building the state.</summary>
+    public BusinessDate SettlementDate => _state?.Economics.SettlementDate ?? _booked.SettlementDate;
 
     /// <summary>
     /// True while the trade counts against its limit and the settlement ladder: booked and not yet settled,
