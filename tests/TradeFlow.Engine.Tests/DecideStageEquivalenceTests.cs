@@ -158,7 +158,7 @@ public sealed class DecideStageEquivalenceTests
     private static List<string> DescribeState(DecisionState state) =>
     [
         $"next {state.NextTradeId}",
-        .. state.Trades.Select(t => $"{t.State} v{t.Version} {t.Stream} {t.State.Economics} {t.SettlementDate} {t.Exposure.LimitId} {t.Exposure.Exposure} {t.Exposure.NotionalInBase} {t.State.GetHashCode()}"),
+        .. state.Trades.Select(t => $"{t.State} v{t.Version} {t.Stream} {t.Economics} {t.Exposure.LimitId} {t.Exposure.Exposure} {t.Exposure.NotionalInBase} {t.State.GetHashCode()}"),
         .. state.Outcomes.OrderBy(kv => kv.Key, StringComparer.Ordinal).Select(kv => $"{kv.Key} {kv.Value}"),
         .. state.Utilisation.OrderBy(kv => kv.Key, StringComparer.Ordinal).Select(kv => $"{kv.Key} {kv.Value}"),
         .. state.SettlementLadder.OrderBy(kv => kv.Key).Select(kv => $"{kv.Key} {kv.Value}"),
@@ -167,7 +167,7 @@ public sealed class DecideStageEquivalenceTests
     private static List<string> DescribeState(EngineEightDecisionState state) =>
     [
         $"next {state.NextTradeId}",
-        .. state.Trades.Select(t => $"{t.State} v{t.State.Version} {t.Stream} {t.State.Economics} {t.State.Economics.SettlementDate} {t.Exposure.LimitId} {t.Exposure.Exposure} {t.Exposure.NotionalInBase} {t.State.GetHashCode()}"),
+        .. state.Trades.Select(t => $"{t.State} v{t.State.Version} {t.Stream} {t.State.Economics} {t.Exposure.LimitId} {t.Exposure.Exposure} {t.Exposure.NotionalInBase} {t.State.GetHashCode()}"),
         .. state.Outcomes.OrderBy(kv => kv.Key, StringComparer.Ordinal).Select(kv => $"{kv.Key} {kv.Value}"),
         .. state.Utilisation.OrderBy(kv => kv.Key, StringComparer.Ordinal).Select(kv => $"{kv.Key} {kv.Value}"),
         .. state.SettlementLadder.OrderBy(kv => kv.Key).Select(kv => $"{kv.Key} {kv.Value}"),

@@ -179,7 +179,7 @@ internal sealed class DecisionState
 
         var exposure = live.Exposure;
         Accumulate(_utilisation, exposure.LimitId!, sign * exposure.Exposure);
-        Accumulate(_settlementLadder, live.SettlementDate, sign * exposure.NotionalInBase);
+        Accumulate(_settlementLadder, live.Economics.SettlementDate, sign * exposure.NotionalInBase);
     }
 
     // Entries that return to zero are removed, so a state and its replay hold the same keys.

@@ -12,18 +12,14 @@ namespace TradeFlow.Engine.Decisions;
 /// </summary>
 /// <remarks>
 /// A trade booked directly and not changed since — every booking, until its first later event — keeps only its
-/// economics, inline and without references (<see cref="InlineEconomics"/>), its id and asset class, and builds its
-/// <see cref="State"/> when asked for (<see cref="Trade.AsBooked"/>): the <see cref="Trade"/> and
-/// <see cref="TradeEconomics"/> objects a booking used to retain (~110 bytes each, each copied by the collections that
-/// promote it) are made only for a trade that a later command addresses. The first event folded into it stores the real
-/// state, which has its own economics.
+/// economics (shared with its <c>TradeBooked</c>), id and asset class, and builds its <see cref="State"/> when asked for
+/// (<see cref="Trade.AsBooked"/>): the <see cref="Trade"/> object a booking used to allocate and retain (~110 bytes) is
+/// made only for a trade that a later command addresses. The first event folded into it stores the real state.
 /// </remarks>
 internal readonly struct LiveTrade
 {
-    // The state once an event changed the trade; null while it is as booked directly (then _booked, _id and
-    // _assetClass are the state).
-    private readonly Trade? _state;
-    private readonly InlineEconomics _booked;
+    // A Trade, or the TradeEconomics of a trade as booked directly (then _id and _assetClass complete it).
+    private readonly object _state;
     private readonly TradeId _id;
     private readonly AssetClass _assetClass;
 
@@ -40,7 +36,7 @@ internal readonly struct LiveTrade
 
     private LiveTrade(TradeId id, TradeEconomics economics, AssetClass assetClass, string stream, LiveExposure exposure)
     {
-        _booked = InlineEconomics.Of(economics);
+        _state = economics;
         _id = id;
         _assetClass = assetClass;
         Stream = stream;
@@ -51,7 +47,7 @@ internal readonly struct LiveTrade
     public TradeId Id => _id;
 
     /// <summary>The domain state; <see cref="Trade.Version"/> is the stream's event count. Allocates for a trade as booked.</summary>
-    public Trade State => _state ?? Trade.AsBooked(_id, _booked.ToEconomics(), _assetClass);
+    public Trade State => _state as Trade ?? Trade.AsBooked(_id, (TradeEconomics)_state, _assetClass);
 
     /// <summary>The stream id, <c>trade-{id}</c>.</summary>
     public string Stream { get; }
@@ -60,13 +56,13 @@ internal readonly struct LiveTrade
     public LiveExposure Exposure { get; }
 
     /// <summary>The state's <see cref="Trade.Version"/>, without building the state.</summary>
-    public int Version => _state?.Version ?? 1;
+    public int Version => _state is Trade trade ? trade.Version : 1;
 
     /// <summary>The state's <see cref="Trade.Status"/>, without building the state.</summary>
-    public TradeStatus Status => _state?.Status ?? TradeStatus.Booked;
+    public TradeStatus Status => _state is Trade trade ? trade.Status : TradeStatus.Booked;
 
-    /// <summary>The state's contractual settlement date, without building the state.</summary>
-    public BusinessDate SettlementDate => _state?.Economics.SettlementDate ?? _booked.SettlementDate;
+    /// <summary>The state's <see cref="Trade.Economics"/>, without building the state.</summary>
+    public TradeEconomics Economics => _state as TradeEconomics ?? ((Trade)_state).Economics;
 
     /// <summary>
     /// True while the trade counts against its limit and the settlement ladder: booked and not yet settled,
