@@ -56,10 +56,12 @@ public sealed class DecideStageEquivalenceTests
     }
 
     [Fact]
-    public void A_booking_allocates_at_least_150_bytes_less_on_the_decide_thread_than_the_engine_eight_stage()
+    public void A_booking_allocates_at_least_200_bytes_less_on_the_decide_thread_than_the_engine_eight_stage()
     {
-        // Exact bytes on this thread (GC.GetAllocatedBytesForCurrentThread), over 4,000 bookings after 100 to warm up:
-        // the Decision, its event array and the Trade (~40 + ~32 + ~110 bytes) are gone.
+        // Exact bytes on this thread (GC.GetAllocatedBytesForCurrentThread), over 4,000 bookings after 100 to warm up, all
+        // accepted (small enough to stay under the soft limit, all buys so no wash trade), checks included: the Decision,
+        // its event array and the Trade (~40 + ~32 + ~110 bytes) are gone, and the outcome map copies no entries (measured:
+        // 801 → 525 B per booking).
         var bookings = Enumerable.Range(0, 4_100).Select(i => (TradeCommand)Booking(i)).ToArray();
         var newBytes = BytesPerBooking(bookings, (slot, i) => Decide(
             new DecideStage(new DecisionState(Data, WashWindow), Data, null, WashTradeMode.Flag, new EngineFault(null), Checks()),
@@ -69,7 +71,7 @@ public sealed class DecideStageEquivalenceTests
                 new EngineFault(null), Checks()),
             slot, bookings, i));
 
-        Assert.True(newBytes <= oldBytes - 150, $"decide thread: {newBytes:F1} B per booking now, {oldBytes:F1} B before");
+        Assert.True(newBytes <= oldBytes - 200, $"decide thread: {newBytes:F1} B per booking now, {oldBytes:F1} B before");
     }
 
     private static ChecksStage Checks() => new(new RiskStage(Data), new ComplianceStage(Data, PriceBands.Default));
@@ -130,7 +132,7 @@ public sealed class DecideStageEquivalenceTests
     private static BookTrade Booking(int i) => new BookTradeBuilder()
         .At(new DateTimeOffset(2025, 3, 14, 14, 30, 0, TimeSpan.Zero).AddSeconds(i))
         .WithSourceKey($"alloc:{i}")
-        .With(t => t with { Quantity = Domain.Values.Quantity.Of(100m + i) })
+        .With(t => t with { Quantity = Domain.Values.Quantity.Of(1m + (i % 50)) })
         .Build();
 
     private static List<string> Describe(CommandSlot slot)

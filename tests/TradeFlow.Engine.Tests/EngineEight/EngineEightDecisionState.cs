@@ -9,7 +9,7 @@ using TradeFlow.Engine.Decisions;
 namespace TradeFlow.Engine.Tests.EngineEight;
 
 // The reference for DecideStageEquivalenceTests: the decision state as it was at 2a20d49 (before engine9), copied
-// verbatim but for names; its trade table is a Dictionary (the chunked table is an id → value map, tested as one).
+// verbatim but for names.
 /// <summary>
 /// Everything the decision stage knows: every trade, the credit limits changed by admins, limit utilisation, the settlement-risk ladder, the
 /// outcome of every source key, the next trade id and the wash-trade window. Changed only by
@@ -18,7 +18,7 @@ namespace TradeFlow.Engine.Tests.EngineEight;
 /// </summary>
 internal sealed class EngineEightDecisionState
 {
-    private readonly Dictionary<TradeId, EngineEightLiveTrade> _trades = [];
+    private readonly EngineEightLiveTradeTable _trades = new();
     private readonly Dictionary<string, RecordedOutcome> _outcomes = new(StringComparer.Ordinal);
     private readonly Dictionary<string, decimal> _utilisation = new(StringComparer.Ordinal);
     private readonly Dictionary<BusinessDate, decimal> _settlementLadder = [];
@@ -54,7 +54,7 @@ internal sealed class EngineEightDecisionState
     public IReadOnlyDictionary<BusinessDate, decimal> SettlementLadder => _settlementLadder;
 
     /// <summary>Finds a trade.</summary>
-    public bool TryGetTrade(TradeId id, out EngineEightLiveTrade trade) => _trades.TryGetValue(id, out trade);
+    public bool TryGetTrade(TradeId id, out EngineEightLiveTrade trade) => _trades.TryGet(id, out trade);
 
     /// <summary>The outcome already given to a source key, if any.</summary>
     public bool TryGetOutcome(string sourceKey, out CommandOutcome outcome)
@@ -87,7 +87,7 @@ internal sealed class EngineEightDecisionState
                 break;
             case CreditLimitChangeRejected:
                 break;
-            case TradeRejected rejected when !_trades.ContainsKey(rejected.TradeId):
+            case TradeRejected rejected when !_trades.Contains(rejected.TradeId):
                 // A refused booking consumes its id; a refusal of a command to an unknown trade does not.
                 if (rejected.CommandKind == TradeCommandKind.Book)
                 {
@@ -103,7 +103,7 @@ internal sealed class EngineEightDecisionState
 
     private void ApplyBooked(TradeBooked booked, string stream, TradeCommandKind kind)
     {
-        if (_trades.ContainsKey(booked.TradeId))
+        if (_trades.Contains(booked.TradeId))
         {
             throw new InvalidOperationException($"Trade {booked.TradeId} is booked twice (stream {stream}).");
         }
@@ -122,7 +122,7 @@ internal sealed class EngineEightDecisionState
 
     private void ApplyToExisting(ITradeEvent evt)
     {
-        ref var live = ref System.Runtime.InteropServices.CollectionsMarshal.GetValueRefOrNullRef(_trades, evt.TradeId);
+        ref var live = ref _trades.Find(evt.TradeId);
         if (Unsafe.IsNullRef(ref live))
         {
             throw new InvalidOperationException($"Event {evt.GetType().Name} for trade {evt.TradeId}, which was never booked.");

@@ -1,0 +1,79 @@
+using System.Runtime.CompilerServices;
+using TradeFlow.Domain.Values;
+using TradeFlow.Engine.Decisions;
+
+namespace TradeFlow.Engine.Tests.EngineEight;
+
+// The reference's trade table, as it was at 2a20d49 (before engine9), copied verbatim but for names.
+
+/// <summary>
+/// Every trade the decision stage knows, as <see cref="EngineEightLiveTrade"/> values in fixed-size chunks, found through an
+/// id → slot index. Chunks are allocated once and never copied or freed (the state only grows), so a booking
+/// allocates nothing here (the <see cref="TradeSlotIndex"/> is chunked too), and the values are never moved by a collection; a
+/// <c>Dictionary&lt;TradeId, EngineEightLiveTrade&gt;</c> would copy every value at each resize instead. Decide thread only
+/// (or recovery before it starts).
+/// </summary>
+internal sealed class EngineEightLiveTradeTable
+{
+    // 2,048 values of 64 bytes (two references and a LiveExposure): 128 KB, so each chunk is one large-object
+    // allocation, made once per 2,048 trades and never copied by a collection. (At 1,024 a chunk would be 64 KB, under
+    // the 85,000-byte threshold: a small object that gen0 and gen1 collections would copy as they promote it.)
+    private const int ChunkShift = 11;
+    private const int ChunkSize = 1 << ChunkShift;
+
+    private readonly TradeSlotIndex _index = new();
+    private EngineEightLiveTrade[][] _chunks = new EngineEightLiveTrade[16][];
+
+    /// <summary>How many trades.</summary>
+    public int Count => _index.Count;
+
+    /// <summary>Every trade, in booking order (for the state hash; allocates).</summary>
+    public IEnumerable<EngineEightLiveTrade> Values
+    {
+        get
+        {
+            for (var i = 0; i < _index.Count; i++)
+            {
+                yield return _chunks[i >> ChunkShift][i & (ChunkSize - 1)];
+            }
+        }
+    }
+
+    /// <summary>True when the trade is known.</summary>
+    public bool Contains(TradeId id) => _index.TryGet(id, out _);
+
+    /// <summary>Finds a trade (a copy of its value).</summary>
+    public bool TryGet(TradeId id, out EngineEightLiveTrade trade)
+    {
+        if (_index.TryGet(id, out var slot))
+        {
+            trade = At(slot);
+            return true;
+        }
+
+        trade = default;
+        return false;
+    }
+
+    /// <summary>The stored value of a trade, to replace in place; a null reference when unknown (test with <see cref="Unsafe.IsNullRef{T}(ref readonly T)"/>).</summary>
+    public ref EngineEightLiveTrade Find(TradeId id) =>
+        ref _index.TryGet(id, out var slot) ? ref At(slot) : ref Unsafe.NullRef<EngineEightLiveTrade>();
+
+    /// <summary>Adds a trade that is not yet known.</summary>
+    /// <exception cref="ArgumentException">The id is already known.</exception>
+    public void Add(TradeId id, in EngineEightLiveTrade trade)
+    {
+        var slot = _index.Count;
+        _index.Add(id, slot);
+        var chunk = slot >> ChunkShift;
+        if (chunk == _chunks.Length)
+        {
+            Array.Resize(ref _chunks, _chunks.Length * 2);
+        }
+
+        _chunks[chunk] ??= new EngineEightLiveTrade[ChunkSize];
+        _chunks[chunk][slot & (ChunkSize - 1)] = trade;
+    }
+
+    private ref EngineEightLiveTrade At(int slot) => ref _chunks[slot >> ChunkShift][slot & (ChunkSize - 1)];
+}
