@@ -6,9 +6,10 @@ namespace TradeFlow.Journal.Integrity;
 /// The records framed in one read buffer, and what the parallel pass found about each: whether its CRC-32C holds,
 /// whether its chain hash does, and what the caller's record check said. Framing and the checks that depend on the
 /// records before them stay sequential; only these per-record verdicts, which need nothing but the record and the
-/// stored hash before it, are computed on two threads. Reused from buffer to buffer.
+/// stored hash before it, are computed on two threads. Reused from buffer to buffer, always through the same
+/// <see cref="SegmentWindow"/>, so the records of the batches in flight never share a buffer.
 /// </summary>
-internal sealed class RecordBatch
+internal sealed class RecordBatch(SegmentWindow window)
 {
     /// <summary>Verdict bit: the record's CRC-32C holds.</summary>
     public const byte CrcHolds = 1;
@@ -21,7 +22,10 @@ internal sealed class RecordBatch
     private byte[] _verdicts = new byte[1024];
     private string?[] _findings = new string?[1024];
 
-    /// <summary>The read buffer the records lie in (pinned in the reader until the batch is applied).</summary>
+    /// <summary>The reader's window this batch is framed in (and which nothing else fills until it is applied).</summary>
+    public SegmentWindow Window { get; } = window;
+
+    /// <summary>The read buffer the records lie in (as the window held it when framing stopped).</summary>
     public byte[] Buffer { get; private set; } = [];
 
     /// <summary>The segment offset of <see cref="Buffer"/>'s first byte.</summary>
@@ -75,11 +79,11 @@ internal sealed class RecordBatch
         Count++;
     }
 
-    /// <summary>Ends the framing: why, where, and the buffer the framed records lie in.</summary>
-    public void Stop(FrameEnd end, long offset, string? reason, byte[] buffer, long bufferStart)
+    /// <summary>Ends the framing: why and where; the records lie in what <see cref="Window"/> now holds.</summary>
+    public void Stop(FrameEnd end, long offset, string? reason)
     {
-        Buffer = buffer;
-        BufferStart = bufferStart;
+        Buffer = Window.Buffer;
+        BufferStart = Window.Start;
         End = end;
         EndOffset = offset;
         EndReason = reason;

@@ -11,6 +11,9 @@ namespace TradeFlow.Journal.Integrity;
 /// </summary>
 internal sealed class StreamVersions
 {
+    /// <summary>The most a <see cref="Reserve"/> hint sets aside (~4M streams, ~110 MB of table); a larger store grows past it.</summary>
+    public const int MaxReserved = 1 << 22;
+
     private readonly Dictionary<string, long> _versions = new(StringComparer.Ordinal);
     private readonly Dictionary<string, long>.AlternateLookup<ReadOnlySpan<char>> _lookup;
     private char[] _chars = new char[256];
@@ -19,6 +22,15 @@ internal sealed class StreamVersions
     public StreamVersions() => _lookup = _versions.GetAlternateLookup<ReadOnlySpan<char>>();
 
     public int Count => _versions.Count;
+
+    /// <summary>Makes room for <paramref name="streams"/> streams at once (a hint; at most <see cref="MaxReserved"/>).</summary>
+    public void Reserve(long streams)
+    {
+        if (streams > 0)
+        {
+            _versions.EnsureCapacity((int)Math.Min(streams, MaxReserved));
+        }
+    }
 
     public void Distrust()
     {
