@@ -99,6 +99,28 @@ public sealed class PipelinedFramingTests : IClassFixture<PipelinedFramingTests.
         Check.One(Config.QuickThrowOnFailure.WithMaxTest(40), property);
     }
 
+    [Fact]
+    public void A_record_check_that_throws_on_the_first_record_fails_the_scan_though_it_was_first_run_ahead_of_it()
+    {
+        JournalRecordCheck check = (in JournalRecordView r) => r.Position == 1 ? throw new InvalidOperationException("boom at 1") : null;
+
+        var thrown = Assert.Throws<InvalidOperationException>(() =>
+            JournalIntegrityScanner.Scan(_dir.DataDirectory, new JournalScanOptions { Threads = 2, CheckRecord = check }));
+
+        Assert.Equal("boom at 1", thrown.Message);
+    }
+
+    [Fact]
+    public void The_first_record_checked_ahead_of_the_scan_is_reported_once_in_its_place()
+    {
+        JournalRecordCheck check = (in JournalRecordView r) => r.Position is 1 or 2 or 2_999 ? $"flagged {r.Position}" : null;
+
+        var report = JournalIntegrityScanner.Scan(_dir.DataDirectory, new JournalScanOptions { Threads = 2, CheckRecord = check });
+
+        Assert.Equal([1L, 2L, 2_999L], report.RecordCheckProblems.Select(p => p.Position ?? 0));
+        Assert.Empty(report.Problems);
+    }
+
     /// <summary>One change to a segment's bytes: a flipped bit, 64 zeroed bytes, or the file cut short.</summary>
     private sealed record Damage(string Kind, int Segment, int At)
     {

@@ -38,6 +38,7 @@ internal sealed class BatchVerifier : IDisposable
     private int _nextClaimed;
     private long _gate;
     private Exception? _failure;
+    private Action? _warmUp;
 
     public BatchVerifier(int threads, JournalRecordCheck? check)
     {
@@ -99,6 +100,21 @@ internal sealed class BatchVerifier : IDisposable
         }
     }
 
+    /// <summary>
+    /// Has the worker (when there is one) run <paramref name="warmUp"/> before it joins any batch: one-time work the
+    /// first records' checks would otherwise do on the scanning thread (e.g. building a payload validator), started
+    /// while the scanning thread still sets the scan up. Whatever it throws is dropped: it checks nothing that the
+    /// batches do not check again.
+    /// </summary>
+    public void WarmUp(Action warmUp)
+    {
+        if (_worker is not null)
+        {
+            Volatile.Write(ref _warmUp, warmUp);
+            _worker.Wake();
+        }
+    }
+
     public void Dispose()
     {
         // The worker first: a routine still running uses its lane's native hash context.
@@ -108,9 +124,25 @@ internal sealed class BatchVerifier : IDisposable
         _second?.Dispose();
     }
 
-    // The worker's routine: join the current batch if it is still open, else do nothing.
+    // The worker's routine: the warm-up if one is waiting (its own wake-up), else join the current batch if it is still
+    // open, else do nothing.
     private void Help()
     {
+        if (Interlocked.Exchange(ref _warmUp, null) is { } warmUp)
+        {
+            try
+            {
+                warmUp();
+            }
+#pragma warning disable CA1031 // A warm-up's failure is the batch's to report: the same check runs again there, on the same bytes.
+            catch (Exception)
+#pragma warning restore CA1031
+            {
+            }
+
+            return;
+        }
+
         var gate = Volatile.Read(ref _gate);
         if ((gate & 3) != Open || Interlocked.CompareExchange(ref _gate, gate | Joined, gate) != gate)
         {
@@ -179,7 +211,14 @@ internal sealed class BatchVerifier : IDisposable
             var body = RecordFrame.Body(record);
             _hasher.Chain(previous, body, _computed);
             var verdict = RecordFrame.Hash(record).SequenceEqual(_computed) ? (byte)(RecordBatch.CrcHolds | RecordBatch.HashHolds) : RecordBatch.CrcHolds;
-            var finding = owner._check is { } check && RecordCodec.IsWellFormed(body)
+            var wellFormed = RecordCodec.IsWellFormed(body);
+            if (wellFormed)
+            {
+                // The record is in this thread's cache now; the sequential checks will want its stream's slot.
+                batch.SetStreamHash(index, ShortStreamTable.Hash(RecordCodec.StreamBytes(body)));
+            }
+
+            var finding = owner._check is { } check && wellFormed
                 ? check(new JournalRecordView(body, owner._path, batch.Offset(index)))
                 : null;
             batch.SetVerdict(index, verdict, finding);

@@ -1,4 +1,3 @@
-using System.Buffers.Binary;
 using System.Globalization;
 using System.Runtime.CompilerServices;
 using TradeFlow.Journal.Format;
@@ -68,9 +67,10 @@ public sealed partial class JournalIntegrityScanner
     {
         for (var i = 0; i < batch.Count; i++)
         {
-            if (i + StreamPrefetchDistance < batch.Count)
+            if (i + RecordPrefetchDistance < batch.Count)
             {
-                PrefetchStream(batch.Record(i + StreamPrefetchDistance));
+                batch.HintRecord(i + RecordPrefetchDistance);
+                _versions.PrefetchSlot(batch.StreamHash(i + StreamPrefetchDistance));
             }
 
             var isCommit = CheckRecord(path, batch, i);
@@ -86,24 +86,12 @@ public sealed partial class JournalIntegrityScanner
         batch.LastHash.CopyTo(_previous);
     }
 
-    // A stream's version slot is a cache miss in a table of megabytes (streams recur far apart in the journal): ask for
-    // it a few records before its check, whose own work then overlaps the fetch.
+    // A record's first lines and its stream's version slot are cache misses here (the buffer was last read by the
+    // hashing, the slot table is megabytes and streams recur far apart): ask for the lines of the record a dozen ahead
+    // and for the slot of the one six ahead, by the stream-id hash the hashing thread left in the batch, so that their
+    // fetches overlap this record's checks. Both are only hints.
+    private const int RecordPrefetchDistance = 12;
     private const int StreamPrefetchDistance = 6;
-
-    [MethodImpl(MethodImplOptions.AggressiveInlining)]
-    private void PrefetchStream(ReadOnlySpan<byte> record)
-    {
-        // Only a hint: a record too short or malformed for its stream id is skipped here and judged by CheckRecord.
-        if (record.Length >= JournalFormat.RecordHeaderSize + JournalFormat.BodyFixedSize + JournalFormat.HashSize)
-        {
-            var body = RecordFrame.Body(record);
-            var length = BinaryPrimitives.ReadUInt16LittleEndian(body[2..]);
-            if (JournalFormat.BodyFixedSize + length <= body.Length)
-            {
-                _versions.Prefetch(body.Slice(JournalFormat.BodyFixedSize, length));
-            }
-        }
-    }
 
     // After the segment's last batch: reports why it ended early, if it did.
     private void ReportEnd(string path, RecordBatch batch, bool isLast)

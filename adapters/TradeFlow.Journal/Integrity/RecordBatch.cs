@@ -1,3 +1,5 @@
+using System.Runtime.CompilerServices;
+using System.Runtime.Intrinsics.X86;
 using TradeFlow.Journal.Format;
 
 namespace TradeFlow.Journal.Integrity;
@@ -21,6 +23,7 @@ internal sealed class RecordBatch(SegmentWindow window)
     private int[] _lengths = new int[1024];
     private byte[] _verdicts = new byte[1024];
     private string?[] _findings = new string?[1024];
+    private uint[] _streamHashes = new uint[1024];
 
     /// <summary>The reader's window this batch is framed in (and which nothing else fills until it is applied).</summary>
     public SegmentWindow Window { get; } = window;
@@ -72,6 +75,7 @@ internal sealed class RecordBatch(SegmentWindow window)
             Array.Resize(ref _lengths, Count * 2);
             Array.Resize(ref _verdicts, Count * 2);
             Array.Resize(ref _findings, Count * 2);
+            Array.Resize(ref _streamHashes, Count * 2);
         }
 
         _offsets[Count] = offset;
@@ -97,5 +101,26 @@ internal sealed class RecordBatch(SegmentWindow window)
     {
         _verdicts[index] = verdict;
         _findings[index] = finding;
+    }
+
+    /// <summary>The stream-id hash the checking thread left for record <paramref name="index"/> (a prefetch hint; any value for a damaged record).</summary>
+    public uint StreamHash(int index) => _streamHashes[index];
+
+    /// <summary>Leaves the stream-id hash of record <paramref name="index"/> for the sequential checks' prefetch.</summary>
+    public void SetStreamHash(int index, uint hash) => _streamHashes[index] = hash;
+
+    /// <summary>Hints the processor to fetch the first cache lines of record <paramref name="index"/> (frame, key, stream id).</summary>
+    [MethodImpl(MethodImplOptions.AggressiveInlining)]
+    public unsafe void HintRecord(int index)
+    {
+        if (Sse.IsSupported)
+        {
+            fixed (byte* record = &Buffer[(int)(_offsets[index] - BufferStart)])
+            {
+                Sse.Prefetch0(record);
+                Sse.Prefetch0(record + 64);
+                Sse.Prefetch0(record + 128);
+            }
+        }
     }
 }

@@ -39,6 +39,9 @@ internal sealed class StreamVersions
         }
     }
 
+    /// <summary>Faults the table's memory in now (safe beside <see cref="Advance"/> on another thread).</summary>
+    public void Prefault() => _short.Prefault();
+
     public void Distrust()
     {
         _short.Clear();
@@ -46,15 +49,9 @@ internal sealed class StreamVersions
         _trusted = false;
     }
 
-    /// <summary>Hints the processor to fetch what looking up <paramref name="streamUtf8"/> will read (a record or so ahead).</summary>
+    /// <summary>Hints the processor to fetch the slot of the short stream id with this <see cref="ShortStreamTable.Hash"/> (a record or so ahead).</summary>
     [MethodImpl(MethodImplOptions.AggressiveInlining)]
-    public void Prefetch(ReadOnlySpan<byte> streamUtf8)
-    {
-        if (streamUtf8.Length <= ShortStreamTable.MaxLength)
-        {
-            _short.Prefetch(streamUtf8);
-        }
-    }
+    public void PrefetchSlot(uint hash) => _short.PrefetchSlot(hash);
 
     /// <summary>Records <paramref name="version"/> of the stream; returns the expected version when it is not the next one, else null.</summary>
     /// <remarks>
