@@ -12,8 +12,10 @@ namespace TradeFlow.Journal.Integrity;
 /// scan would reach; each is written by the one thread that claimed its record.
 /// </summary>
 /// <remarks>
-/// Both threads claim chunks of records from one counter, and the read-ahead of the next buffer is a job either may
-/// claim (the worker first, the scanning thread after its chunks if still unclaimed). The scanning thread waits for
+/// Both threads claim chunks of records from one counter, and the next batch (reading its buffer and framing it) is a
+/// job either may claim: the worker first, the scanning thread after its chunks if still unclaimed. The scanning
+/// thread starts with the sequential checks of the batch before, so the chunk counter balances the two: whatever the
+/// job and the checks cost, each thread takes chunks until none is left. The scanning thread waits for
 /// the worker only when the worker joined the batch, which a gate per batch decides with one compare-and-swap: on a
 /// busy machine a worker woken late finds the batch closed and goes back to sleep, rather than holding the scan up
 /// by its scheduling delay.
@@ -31,11 +33,12 @@ internal sealed class BatchVerifier : IDisposable
     private readonly JournalRecordCheck? _check;
     private RecordBatch? _batch;
     private string _path = string.Empty;
-    private Action? _readAhead;
-    private int _next;
-    private int _readAheadClaimed;
+    private Action? _next;
+    private int _nextChunk;
+    private int _nextClaimed;
     private long _gate;
     private Exception? _failure;
+    private Action? _warmUp;
 
     public BatchVerifier(int threads, JournalRecordCheck? check)
     {
@@ -48,26 +51,23 @@ internal sealed class BatchVerifier : IDisposable
         }
     }
 
-    /// <summary>True when a second thread shares the work (and can read ahead).</summary>
-    public bool IsParallel => _worker is not null;
-
     /// <summary>
-    /// Fills the verdicts of every record of <paramref name="batch"/>, and runs <paramref name="readAhead"/> (if given)
-    /// once, on whichever thread claims it; returns when all of it is done. <paramref name="first"/> runs on the
+    /// Fills the verdicts of every record of <paramref name="batch"/>, and runs <paramref name="next"/> (if given: reading
+    /// and framing the next batch) once, on whichever thread claims it; returns when all of it is done. <paramref name="first"/> runs on the
     /// calling thread before it joins in: the sequential checks of the batch before, overlapping this one's hashing.
     /// </summary>
-    public void Verify(RecordBatch batch, string path, Action? readAhead, Action? first)
+    public void Verify(RecordBatch batch, string path, Action? next, Action? first)
     {
         _batch = batch;
         _path = path;
-        _readAhead = readAhead;
-        _next = 0;
-        _readAheadClaimed = 0;
+        _next = next;
+        _nextChunk = 0;
+        _nextClaimed = 0;
         if (_worker is null)
         {
             first?.Invoke();
             _main.Run();
-            readAhead?.Invoke();
+            next?.Invoke();
             return;
         }
 
@@ -79,16 +79,16 @@ internal sealed class BatchVerifier : IDisposable
         {
             first?.Invoke();
             _main.Run();
-            if (readAhead is not null && Interlocked.Exchange(ref _readAheadClaimed, 1) == 0)
+            if (next is not null && Interlocked.Exchange(ref _nextClaimed, 1) == 0)
             {
-                readAhead();
+                next();
             }
         }
         finally
         {
             if (Interlocked.CompareExchange(ref _gate, gate | Closed, gate | Open) != (gate | Open))
             {
-                // The worker joined this batch: its chunks (and maybe the read-ahead) are ours to wait for.
+                // The worker joined this batch: its chunks (and maybe the next batch's framing) are ours to wait for.
                 _finished.Wait();
             }
         }
@@ -97,6 +97,21 @@ internal sealed class BatchVerifier : IDisposable
         {
             _failure = null;
             ExceptionDispatchInfo.Throw(failure);
+        }
+    }
+
+    /// <summary>
+    /// Has the worker (when there is one) run <paramref name="warmUp"/> before it joins any batch: one-time work the
+    /// first records' checks would otherwise do on the scanning thread (e.g. building a payload validator), started
+    /// while the scanning thread still sets the scan up. Whatever it throws is dropped: it checks nothing that the
+    /// batches do not check again.
+    /// </summary>
+    public void WarmUp(Action warmUp)
+    {
+        if (_worker is not null)
+        {
+            Volatile.Write(ref _warmUp, warmUp);
+            _worker.Wake();
         }
     }
 
@@ -109,9 +124,25 @@ internal sealed class BatchVerifier : IDisposable
         _second?.Dispose();
     }
 
-    // The worker's routine: join the current batch if it is still open, else do nothing.
+    // The worker's routine: the warm-up if one is waiting (its own wake-up), else join the current batch if it is still
+    // open, else do nothing.
     private void Help()
     {
+        if (Interlocked.Exchange(ref _warmUp, null) is { } warmUp)
+        {
+            try
+            {
+                warmUp();
+            }
+#pragma warning disable CA1031 // A warm-up's failure is the batch's to report: the same check runs again there, on the same bytes.
+            catch (Exception)
+#pragma warning restore CA1031
+            {
+            }
+
+            return;
+        }
+
         var gate = Volatile.Read(ref _gate);
         if ((gate & 3) != Open || Interlocked.CompareExchange(ref _gate, gate | Joined, gate) != gate)
         {
@@ -120,9 +151,9 @@ internal sealed class BatchVerifier : IDisposable
 
         try
         {
-            if (_readAhead is { } readAhead && Interlocked.Exchange(ref _readAheadClaimed, 1) == 0)
+            if (_next is { } next && Interlocked.Exchange(ref _nextClaimed, 1) == 0)
             {
-                readAhead();
+                next();
             }
 
             _second!.Run();
@@ -132,7 +163,7 @@ internal sealed class BatchVerifier : IDisposable
 #pragma warning restore CA1031
         {
             _failure = ex;
-            Volatile.Write(ref _next, int.MaxValue / 2);
+            Volatile.Write(ref _nextChunk, int.MaxValue / 2);
         }
 
         _finished.Set();
@@ -150,7 +181,7 @@ internal sealed class BatchVerifier : IDisposable
             var batch = owner._batch!;
             while (true)
             {
-                var from = Interlocked.Add(ref owner._next, ChunkSize) - ChunkSize;
+                var from = Interlocked.Add(ref owner._nextChunk, ChunkSize) - ChunkSize;
                 if (from >= batch.Count)
                 {
                     return;
@@ -180,7 +211,14 @@ internal sealed class BatchVerifier : IDisposable
             var body = RecordFrame.Body(record);
             _hasher.Chain(previous, body, _computed);
             var verdict = RecordFrame.Hash(record).SequenceEqual(_computed) ? (byte)(RecordBatch.CrcHolds | RecordBatch.HashHolds) : RecordBatch.CrcHolds;
-            var finding = owner._check is { } check && RecordCodec.IsWellFormed(body)
+            var wellFormed = RecordCodec.IsWellFormed(body);
+            if (wellFormed)
+            {
+                // The record is in this thread's cache now; the sequential checks will want its stream's slot.
+                batch.SetStreamHash(index, ShortStreamTable.Hash(RecordCodec.StreamBytes(body)));
+            }
+
+            var finding = owner._check is { } check && wellFormed
                 ? check(new JournalRecordView(body, owner._path, batch.Offset(index)))
                 : null;
             batch.SetVerdict(index, verdict, finding);

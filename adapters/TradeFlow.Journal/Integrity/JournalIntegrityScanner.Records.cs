@@ -7,35 +7,38 @@ namespace TradeFlow.Journal.Integrity;
 /// <summary>The record walk of one segment, a buffer's worth of records at a time.</summary>
 /// <remarks>
 /// Each batch goes through three steps: frame its records (sequential: each length says where the next record
-/// starts), compute every record's CRC-32C and chain-hash verdict on two threads while the second also reads the
-/// next buffer ahead, then apply the verdicts in file order together with the checks that depend on what came
-/// before (positions, stream versions, commits). The last step of one batch runs on the scanning thread while the
-/// worker is already hashing the next batch, so the worker is not idle while the sequential checks run. Every
-/// problem is reported in the last step, so in the order and with the offsets a record-by-record scan gives. The
-/// per-record methods are compiled fully optimized at once: a scan is one long call made once per process, so
-/// tiered compilation would run its first hundreds of thousands of records in unoptimized code (the profile showed
-/// the CRC loop quick-jitted) before the optimized version replaced it.
+/// starts), compute every record's CRC-32C and chain-hash verdict on two threads, then apply the verdicts in file
+/// order together with the checks that depend on what came before (positions, stream versions, commits). Three
+/// batches are in flight at once: while batch n's records are hashed (by both threads), the scanning thread applies
+/// batch n − 1 and the worker reads the buffer of batch n + 1 and frames it — framing on the thread whose read just
+/// put the headers in its cache, and off the scanning thread, which keeps only the order-dependent checks and its
+/// share of the hashing. Every problem is reported in the last step, so in the order and with the offsets a
+/// record-by-record scan gives. The per-record methods are compiled fully optimized at once: a scan is one long
+/// call made once per process, so tiered compilation would run its first hundreds of thousands of records in
+/// unoptimized code (the profile showed the CRC loop quick-jitted) before the optimized version replaced it.
 /// </remarks>
 public sealed partial class JournalIntegrityScanner
 {
     [MethodImpl(MethodImplOptions.AggressiveOptimization)]
     private void ScanRecords(string path, long length, bool isLast)
     {
-        long offset = JournalFormat.SegmentHeaderSize;
-        _committedEnd = offset;
+        _committedEnd = JournalFormat.SegmentHeaderSize;
         _pendingRecords = 0;
+        var slot = 0;
+        var batch = _batches[slot];
+        Frame(batch, _previous, JournalFormat.SegmentHeaderSize, length, isLast);
         RecordBatch? pending = null;
         while (true)
         {
             _options.CancellationToken.ThrowIfCancellationRequested();
-            var batch = pending == _batches[0] ? _batches[1] : _batches[0];
-            Frame(batch, pending is null ? _previous : pending.LastHash, offset, length, isLast);
-            var readAhead = batch.End == FrameEnd.More && _verifier.IsParallel ? batch.EndOffset : -1;
+            slot = (slot + 1) % _batches.Length;
+            var next = batch.End == FrameEnd.More ? _batches[slot] : null;
+            var current = batch;
             var previous = pending;
-            _verifier.Verify(batch, path, readAhead < 0 ? null : () => _reader.Prefetch(readAhead), previous is null ? null : () => Apply(path, previous));
-            _reader.Pin();
-            offset = batch.EndOffset;
-            if (batch.End != FrameEnd.More)
+            _verifier.Verify(batch, path,
+                next is null ? null : () => Frame(next, current.LastHash, current.EndOffset, length, isLast),
+                previous is null ? null : () => Apply(path, previous));
+            if (next is null)
             {
                 Apply(path, batch);
                 ReportEnd(path, batch, isLast);
@@ -43,6 +46,7 @@ public sealed partial class JournalIntegrityScanner
             }
 
             pending = batch;
+            batch = next;
         }
 
         if (_pendingRecords > 0 && !_resync && !isLast)
@@ -63,6 +67,12 @@ public sealed partial class JournalIntegrityScanner
     {
         for (var i = 0; i < batch.Count; i++)
         {
+            if (i + RecordPrefetchDistance < batch.Count)
+            {
+                batch.HintRecord(i + RecordPrefetchDistance);
+                _versions.PrefetchSlot(batch.StreamHash(i + StreamPrefetchDistance));
+            }
+
             var isCommit = CheckRecord(path, batch, i);
             _records++;
             _pendingRecords++;
@@ -76,6 +86,13 @@ public sealed partial class JournalIntegrityScanner
         batch.LastHash.CopyTo(_previous);
     }
 
+    // A record's first lines and its stream's version slot are cache misses here (the buffer was last read by the
+    // hashing, the slot table is megabytes and streams recur far apart): ask for the lines of the record a dozen ahead
+    // and for the slot of the one six ahead, by the stream-id hash the hashing thread left in the batch, so that their
+    // fetches overlap this record's checks. Both are only hints.
+    private const int RecordPrefetchDistance = 12;
+    private const int StreamPrefetchDistance = 6;
+
     // After the segment's last batch: reports why it ended early, if it did.
     private void ReportEnd(string path, RecordBatch batch, bool isLast)
     {
@@ -87,7 +104,7 @@ public sealed partial class JournalIntegrityScanner
             case FrameEnd.InvalidHeaderInLast:
                 // A header is written before its record's bytes, so a damaged one is never a write in progress; only
                 // a zero-filled tail of the last segment is a write that never landed.
-                if (!(isLast && _reader.IsZeroFrom(batch.EndOffset)))
+                if (!(isLast && _reader.IsZeroFrom(batch.Window, batch.EndOffset)))
                 {
                     Unreadable(path, batch.EndOffset, InvalidHeader);
                 }
@@ -106,60 +123,63 @@ public sealed partial class JournalIntegrityScanner
 
     private const string InvalidHeader = "the record header is invalid (length check failed); the rest of the segment cannot be framed";
 
-    // Frames the records from offset that lie in the current buffer (reading the next buffer when none does yet).
+    // Frames the records from offset that lie in the batch's window, reading it from there first when it does not
+    // hold them. Runs on whichever thread reads the batch's buffer (the worker, mostly), while the batch before is
+    // hashed and the one before that applied: it touches only its own batch and window, and reports nothing itself.
     [MethodImpl(MethodImplOptions.AggressiveOptimization)]
     private void Frame(RecordBatch batch, ReadOnlySpan<byte> previousHash, long offset, long length, bool isLast)
     {
         batch.Reset(previousHash);
+        var window = batch.Window;
         var at = offset;
         while (true)
         {
             var remaining = length - at;
             if (remaining <= 0)
             {
-                Stop(batch, FrameEnd.SegmentEnd, at);
+                batch.Stop(FrameEnd.SegmentEnd, at, null);
                 return;
             }
 
             if (remaining < JournalFormat.RecordHeaderSize)
             {
-                Stop(batch, isLast ? FrameEnd.Tail : FrameEnd.Unreadable, at,
+                batch.Stop(isLast ? FrameEnd.Tail : FrameEnd.Unreadable, at,
                     string.Create(CultureInfo.InvariantCulture, $"the segment ends with {remaining} stray bytes, less than a record header"));
                 return;
             }
 
-            if (batch.Count > 0 && !_reader.Holds(at, JournalFormat.RecordHeaderSize))
+            if (batch.Count > 0 && !window.Holds(at, JournalFormat.RecordHeaderSize))
             {
-                Stop(batch, FrameEnd.More, at);
+                batch.Stop(FrameEnd.More, at, null);
                 return;
             }
 
-            _reader.HintCacheLine(at + FramePrefetchDistance);
-            var declared = RecordFrame.DeclaredLength(_reader.Read(at, JournalFormat.RecordHeaderSize));
+            window.HintCacheLine(at + FramePrefetchDistance);
+            var declared = RecordFrame.DeclaredLength(_reader.Read(window, at, JournalFormat.RecordHeaderSize));
             if (declared < 0)
             {
-                Stop(batch, isLast ? FrameEnd.InvalidHeaderInLast : FrameEnd.Unreadable, at, InvalidHeader);
+                batch.Stop(isLast ? FrameEnd.InvalidHeaderInLast : FrameEnd.Unreadable, at, InvalidHeader);
                 return;
             }
 
             if (declared > remaining)
             {
-                Stop(batch, isLast ? FrameEnd.Tail : FrameEnd.Unreadable, at, string.Create(CultureInfo.InvariantCulture,
+                batch.Stop(isLast ? FrameEnd.Tail : FrameEnd.Unreadable, at, string.Create(CultureInfo.InvariantCulture,
                     $"the segment is truncated: the record declares {declared} bytes but only {remaining} remain"));
                 return;
             }
 
-            if (batch.Count > 0 && !_reader.Holds(at, declared))
+            if (batch.Count > 0 && !window.Holds(at, declared))
             {
-                Stop(batch, FrameEnd.More, at);
+                batch.Stop(FrameEnd.More, at, null);
                 return;
             }
 
-            var record = _reader.Read(at, declared);
+            var record = _reader.Read(window, at, declared);
             if (isLast && at + declared == length && !RecordFrame.CrcMatches(record))
             {
                 // The last record of the last segment, not yet whole: a write in progress.
-                Stop(batch, FrameEnd.Tail, at);
+                batch.Stop(FrameEnd.Tail, at, null);
                 return;
             }
 
@@ -167,8 +187,6 @@ public sealed partial class JournalIntegrityScanner
             at += declared;
         }
     }
-
-    private void Stop(RecordBatch batch, FrameEnd end, long at, string? reason = null) => batch.Stop(end, at, reason, _reader.Buffer, _reader.Start);
 
     private void Unreadable(string path, long offset, string reason)
     {

@@ -15,7 +15,9 @@ public sealed class JournalScanOptions
     /// <summary>
     /// Checked for each record whose CRC holds, on the scan's worker threads, in parallel with the integrity checks
     /// (e.g. deserializing the payload); what it returns is reported in file order in
-    /// <see cref="JournalScanReport.RecordCheckProblems"/>. Must be thread-safe.
+    /// <see cref="JournalScanReport.RecordCheckProblems"/>. Must be thread-safe. With two threads, the journal's first
+    /// record is also checked once ahead of the scan, on the second thread, so that the check's one-time set-up overlaps
+    /// the scan's; that answer (or exception) is dropped, and the record is checked again in its batch.
     /// </summary>
     public JournalRecordCheck? CheckRecord { get; init; }
 

@@ -1,3 +1,5 @@
+using System.Runtime.CompilerServices;
+using System.Runtime.Intrinsics.X86;
 using TradeFlow.Journal.Format;
 
 namespace TradeFlow.Journal.Integrity;
@@ -6,9 +8,10 @@ namespace TradeFlow.Journal.Integrity;
 /// The records framed in one read buffer, and what the parallel pass found about each: whether its CRC-32C holds,
 /// whether its chain hash does, and what the caller's record check said. Framing and the checks that depend on the
 /// records before them stay sequential; only these per-record verdicts, which need nothing but the record and the
-/// stored hash before it, are computed on two threads. Reused from buffer to buffer.
+/// stored hash before it, are computed on two threads. Reused from buffer to buffer, always through the same
+/// <see cref="SegmentWindow"/>, so the records of the batches in flight never share a buffer.
 /// </summary>
-internal sealed class RecordBatch
+internal sealed class RecordBatch(SegmentWindow window)
 {
     /// <summary>Verdict bit: the record's CRC-32C holds.</summary>
     public const byte CrcHolds = 1;
@@ -20,8 +23,12 @@ internal sealed class RecordBatch
     private int[] _lengths = new int[1024];
     private byte[] _verdicts = new byte[1024];
     private string?[] _findings = new string?[1024];
+    private uint[] _streamHashes = new uint[1024];
 
-    /// <summary>The read buffer the records lie in (pinned in the reader until the batch is applied).</summary>
+    /// <summary>The reader's window this batch is framed in (and which nothing else fills until it is applied).</summary>
+    public SegmentWindow Window { get; } = window;
+
+    /// <summary>The read buffer the records lie in (as the window held it when framing stopped).</summary>
     public byte[] Buffer { get; private set; } = [];
 
     /// <summary>The segment offset of <see cref="Buffer"/>'s first byte.</summary>
@@ -68,6 +75,7 @@ internal sealed class RecordBatch
             Array.Resize(ref _lengths, Count * 2);
             Array.Resize(ref _verdicts, Count * 2);
             Array.Resize(ref _findings, Count * 2);
+            Array.Resize(ref _streamHashes, Count * 2);
         }
 
         _offsets[Count] = offset;
@@ -75,11 +83,11 @@ internal sealed class RecordBatch
         Count++;
     }
 
-    /// <summary>Ends the framing: why, where, and the buffer the framed records lie in.</summary>
-    public void Stop(FrameEnd end, long offset, string? reason, byte[] buffer, long bufferStart)
+    /// <summary>Ends the framing: why and where; the records lie in what <see cref="Window"/> now holds.</summary>
+    public void Stop(FrameEnd end, long offset, string? reason)
     {
-        Buffer = buffer;
-        BufferStart = bufferStart;
+        Buffer = Window.Buffer;
+        BufferStart = Window.Start;
         End = end;
         EndOffset = offset;
         EndReason = reason;
@@ -93,5 +101,26 @@ internal sealed class RecordBatch
     {
         _verdicts[index] = verdict;
         _findings[index] = finding;
+    }
+
+    /// <summary>The stream-id hash the checking thread left for record <paramref name="index"/> (a prefetch hint; any value for a damaged record).</summary>
+    public uint StreamHash(int index) => _streamHashes[index];
+
+    /// <summary>Leaves the stream-id hash of record <paramref name="index"/> for the sequential checks' prefetch.</summary>
+    public void SetStreamHash(int index, uint hash) => _streamHashes[index] = hash;
+
+    /// <summary>Hints the processor to fetch the first cache lines of record <paramref name="index"/> (frame, key, stream id).</summary>
+    [MethodImpl(MethodImplOptions.AggressiveInlining)]
+    public unsafe void HintRecord(int index)
+    {
+        if (Sse.IsSupported)
+        {
+            fixed (byte* record = &Buffer[(int)(_offsets[index] - BufferStart)])
+            {
+                Sse.Prefetch0(record);
+                Sse.Prefetch0(record + 64);
+                Sse.Prefetch0(record + 128);
+            }
+        }
     }
 }

@@ -1,5 +1,4 @@
 using System.Runtime.CompilerServices;
-using System.Runtime.Intrinsics.X86;
 using Microsoft.Win32.SafeHandles;
 
 namespace TradeFlow.Journal.Integrity;
@@ -7,27 +6,30 @@ namespace TradeFlow.Journal.Integrity;
 /// <summary>
 /// Sequential reads of one segment through large reused buffers, bounded by the length the segment had when the
 /// scan reached it (a live writer only appends beyond it). One read call per buffer, so a scan costs one system
-/// call per few megabytes rather than one per record. Three buffers: the current one (being framed and hashed), one
-/// <see cref="Pin"/>ned for the batch still to be applied, and one that <see cref="Prefetch"/> fills ahead on another
-/// thread, so the kernel's copy out of the page cache overlaps the checks instead of adding to them.
+/// call per few megabytes rather than one per record. Three <see cref="SegmentWindow"/>s, one per batch in flight:
+/// the batch whose checks are being applied, the one being hashed, and the next one, which the thread that reads it
+/// also frames (its headers are then in that thread's cache) while the other two are worked on.
 /// </summary>
+/// <remarks>
+/// The caller names the window each read goes to; a window is only ever read or filled by the one thread working
+/// its batch, and the scanner hands batches between threads through <see cref="BatchVerifier"/>'s wait, which
+/// orders the memory — so <see cref="BytesRead"/>, added to by whichever thread filled a window, needs no
+/// interlocked update: no two fills ever run at once.
+/// </remarks>
 internal sealed class SegmentReader(int bufferSize)
 {
-    private readonly Window[] _windows = [new(bufferSize), new(bufferSize), new(bufferSize)];
+    private readonly SegmentWindow[] _windows = [new(bufferSize), new(bufferSize), new(bufferSize)];
     private SafeFileHandle? _handle;
     private long _length;
-    private int _current;
-    private int _pinned = -1;
-    private int _prefetched = -1;
 
-    /// <summary>Bytes read from the file into the buffer that was then checked, so far (for progress and the report).</summary>
+    /// <summary>The number of windows (batches that can be in flight at once).</summary>
+    public const int Windows = 3;
+
+    /// <summary>Bytes read from the file into the buffers that were then checked, so far (for progress and the report).</summary>
     public long BytesRead { get; private set; }
 
-    /// <summary>The current buffer (records are sliced from it by <see cref="Start"/>-relative offsets).</summary>
-    public byte[] Buffer => _windows[_current].Buffer;
-
-    /// <summary>The segment offset of <see cref="Buffer"/>'s first byte.</summary>
-    public long Start => _windows[_current].Start;
+    /// <summary>Window <paramref name="index"/> (0 to <see cref="Windows"/> − 1).</summary>
+    public SegmentWindow Window(int index) => _windows[index];
 
     public void Attach(SafeFileHandle handle, long length)
     {
@@ -37,67 +39,31 @@ internal sealed class SegmentReader(int bufferSize)
         {
             window.Clear();
         }
-
-        _pinned = -1;
-        _prefetched = -1;
     }
 
-    /// <summary>True when [offset, offset + length) is in the current buffer, so reading it needs no I/O.</summary>
-    public bool Holds(long offset, int length) => _windows[_current].Holds(offset, length);
-
-    /// <summary>Keeps the current buffer as it is (a batch framed in it is still to be checked) until the next pin.</summary>
-    public void Pin() => _pinned = _current;
-
-    /// <summary>The bytes [offset, offset + length); the caller has checked they lie within the segment.</summary>
+    /// <summary>
+    /// The bytes [offset, offset + length) through <paramref name="window"/>, which is refilled from
+    /// <paramref name="offset"/> (as much as it takes, at least <paramref name="length"/>) when it does not hold
+    /// them; the caller has checked they lie within the segment.
+    /// </summary>
     [MethodImpl(MethodImplOptions.AggressiveOptimization)]
-    public ReadOnlySpan<byte> Read(long offset, int length)
+    public ReadOnlySpan<byte> Read(SegmentWindow window, long offset, int length)
     {
-        var window = _windows[_current];
         if (!window.Holds(offset, length))
         {
-            window = Advance(offset, length);
+            Fill(window, offset, length);
         }
 
-        return window.Buffer.AsSpan((int)(offset - window.Start), length);
+        return window.Slice(offset, length);
     }
 
-    /// <summary>
-    /// Fills a free buffer (neither current nor pinned) with the segment from <paramref name="offset"/>, for the next
-    /// <see cref="Read"/> there. Safe on another thread while the current and pinned buffers are being read, as long
-    /// as nothing else calls this reader until it returns.
-    /// </summary>
-    public void Prefetch(long offset)
-    {
-        var free = Free();
-        Fill(_windows[free], offset, 0);
-        _prefetched = free;
-    }
-
-    /// <summary>
-    /// Hints the processor to bring the cache line holding segment byte <paramref name="offset"/> in, when it is in the
-    /// current buffer; no effect otherwise (nor on processors without the instruction). Never faults.
-    /// </summary>
-    [MethodImpl(MethodImplOptions.AggressiveInlining)]
-    public unsafe void HintCacheLine(long offset)
-    {
-        var window = _windows[_current];
-        var at = unchecked(offset - window.Start);
-        if (Sse.IsSupported && (ulong)at < (ulong)window.Count)
-        {
-            fixed (byte* line = &window.Buffer[at])
-            {
-                Sse.Prefetch0(line);
-            }
-        }
-    }
-
-    /// <summary>True when every byte from <paramref name="offset"/> to the end of the segment is zero.</summary>
-    public bool IsZeroFrom(long offset)
+    /// <summary>True when every byte from <paramref name="offset"/> to the end of the segment is zero (read through <paramref name="window"/>).</summary>
+    public bool IsZeroFrom(SegmentWindow window, long offset)
     {
         for (var at = offset; at < _length;)
         {
-            var chunk = (int)Math.Min(_windows[_current].Buffer.Length, _length - at);
-            if (Read(at, chunk).ContainsAnyExcept((byte)0))
+            var chunk = (int)Math.Min(window.Buffer.Length, _length - at);
+            if (Read(window, at, chunk).ContainsAnyExcept((byte)0))
             {
                 return false;
             }
@@ -108,37 +74,7 @@ internal sealed class SegmentReader(int bufferSize)
         return true;
     }
 
-    private Window Advance(long offset, int length)
-    {
-        if (_prefetched >= 0 && _windows[_prefetched].Holds(offset, length))
-        {
-            _current = _prefetched;
-        }
-        else
-        {
-            var free = Free();
-            Fill(_windows[free], offset, length);
-            _current = free;
-        }
-
-        _prefetched = -1;
-        var window = _windows[_current];
-        BytesRead += window.Count;
-        return window;
-    }
-
-    private int Free()
-    {
-        for (var i = 0; ; i++)
-        {
-            if (i != _current && i != _pinned)
-            {
-                return i;
-            }
-        }
-    }
-
-    private void Fill(Window window, long offset, int length)
+    private void Fill(SegmentWindow window, long offset, int length)
     {
         if (length > window.Buffer.Length)
         {
@@ -162,23 +98,6 @@ internal sealed class SegmentReader(int bufferSize)
 
         window.Start = offset;
         window.Count = count;
-    }
-
-    /// <summary>One buffer and the segment range it holds.</summary>
-    private sealed class Window(int size)
-    {
-        public byte[] Buffer { get; set; } = new byte[size];
-
-        public long Start { get; set; }
-
-        public int Count { get; set; }
-
-        public bool Holds(long offset, int length) => offset >= Start && offset + length <= Start + Count;
-
-        public void Clear()
-        {
-            Start = 0;
-            Count = 0;
-        }
+        BytesRead += count;
     }
 }

@@ -128,14 +128,20 @@ internal ref struct PayloadMatcher
         return true;
     }
 
+    // The writer's own layout checked directly (a subset of what the converter accepts); anything else through
     // System.Text.Json's own ISO 8601 parser, on just this token, so the verdict is the DateTimeOffset converter's.
     [MethodImpl(MethodImplOptions.AggressiveOptimization)]
     private bool Time()
     {
         var start = _at;
-        if (!PlainString(out _))
+        if (!PlainString(out var text))
         {
             return false;
+        }
+
+        if (CanonicalTimeText.IsValid(text))
+        {
+            return true;
         }
 
         var reader = new Utf8JsonReader(_utf8[start.._at]);
