@@ -31,7 +31,7 @@ public sealed partial class AccountingProjection
         writer.WriteStartArray(TradesName);
         foreach (var trade in _trades.Values.OrderBy(t => t.TradeId))
         {
-            AccountingTradeStateConverter.WriteRow(writer, trade, options);
+            AccountingTradeRowWriter.WriteRow(writer, trade, options);
             if (writer.BytesPending > FlushThreshold)
             {
                 writer.Flush();
@@ -82,7 +82,7 @@ public sealed partial class AccountingProjection
         _entries = document.Entries;
         foreach (var trade in document.Trades)
         {
-            _trades[trade.TradeId] = AccountingTradeState.From(trade);
+            _trades[trade.TradeId] = AccountingTradeState.From(trade, _openLineLedgers);
         }
 
         RestoreInventories(document.Inventories);
