@@ -137,7 +137,15 @@ public sealed partial class AccountingProjection
         var from = InventoryOf(old);
         var sameInventory = updated is not null && updated.Economics.Book == old.Economics.Book;
         var (cost, realised) = (from.Cost, from.Realised);
-        from.Replace(oldId, sameInventory ? MovementOf(updated!) : null);
+        if (sameInventory)
+        {
+            from.Replace(oldId, MovementOf(updated!));
+        }
+        else
+        {
+            from.Remove(oldId);
+        }
+
         AddInventoryDeltas(from, cost, realised);
         if (updated is not null && !sameInventory)
         {
@@ -176,6 +184,6 @@ public sealed partial class AccountingProjection
         return inventory;
     }
 
-    private static Movement MovementOf(AccountingTradeState trade) =>
-        new(trade.TradeId, trade.Economics.Side, trade.Economics.Quantity.Value, trade.Consideration);
+    private static InventoryMovement MovementOf(AccountingTradeState trade) =>
+        new(trade.Economics.Quantity.Value, trade.Consideration, trade.TradeId, trade.Economics.Side);
 }
