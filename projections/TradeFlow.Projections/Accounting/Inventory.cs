@@ -1,4 +1,3 @@
-using System.Runtime.InteropServices;
 using TradeFlow.Domain.Values;
 
 namespace TradeFlow.Projections.Accounting;
@@ -12,7 +11,7 @@ namespace TradeFlow.Projections.Accounting;
 internal sealed class Inventory
 {
     // Inline structs, not records: one per live trade, in both accounting's inventories and exposure's positions.
-    private readonly List<InventoryMovement> _movements = [];
+    private readonly MovementList _movements = new();
     private readonly List<(decimal Quantity, decimal Cost)> _lots = [];
 
     // FIFO consumes lots from the front: the consumed ones are skipped by this index rather than removed one by one
@@ -36,13 +35,28 @@ internal sealed class Inventory
     public CostMethod Method { get; }
 
     /// <summary>The movements in booking order, as records made on this read (state documents and tests; the fold never reads them).</summary>
-    public IReadOnlyList<Movement> Movements => [.. _movements.Select(m => m.ToRecord())];
+    public IReadOnlyList<Movement> Movements
+    {
+        get
+        {
+            var records = new Movement[_movements.Count];
+            for (var i = 0; i < records.Length; i++)
+            {
+                records[i] = _movements[i].ToRecord();
+            }
 
-    /// <summary>The movements in booking order, as held (valid until the next change).</summary>
-    public ReadOnlySpan<InventoryMovement> MovementStates => CollectionsMarshal.AsSpan(_movements);
+            return records;
+        }
+    }
+
+    /// <summary>The number of movements held.</summary>
+    public int MovementCount => _movements.Count;
+
+    /// <summary>The movement at <paramref name="index"/> in booking order, as held.</summary>
+    public ref readonly InventoryMovement MovementAt(int index) => ref _movements[index];
 
     /// <summary>True when <paramref name="tradeId"/> has a movement here.</summary>
-    public bool Holds(TradeId tradeId) => IndexOf(tradeId) >= 0;
+    public bool Holds(TradeId tradeId) => _movements.IndexOf(tradeId) >= 0;
 
     /// <summary>Position at cost, as computed from the movements.</summary>
     public decimal Cost { get; private set; }
@@ -82,10 +96,10 @@ internal sealed class Inventory
     /// <summary>Replaces a trade's movement in place and recomputes from the first movement.</summary>
     public void Replace(TradeId tradeId, in InventoryMovement replacement)
     {
-        var index = IndexOf(tradeId);
+        var index = _movements.IndexOf(tradeId);
         if (index >= 0)
         {
-            _movements[index] = replacement;
+            _movements.Set(index, replacement);
             Recompute();
         }
     }
@@ -105,7 +119,7 @@ internal sealed class Inventory
     /// <summary>Removes a trade's movement and recomputes from the first movement.</summary>
     public void Remove(TradeId tradeId)
     {
-        var index = IndexOf(tradeId);
+        var index = _movements.IndexOf(tradeId);
         if (index >= 0)
         {
             _movements.RemoveAt(index);
@@ -120,24 +134,10 @@ internal sealed class Inventory
         _head = 0;
         Cost = 0m;
         Realised = 0m;
-        foreach (ref readonly var movement in CollectionsMarshal.AsSpan(_movements))
+        for (var i = 0; i < _movements.Count; i++)
         {
-            Fold(movement);
+            Fold(_movements[i]);
         }
-    }
-
-    private int IndexOf(TradeId tradeId)
-    {
-        var movements = CollectionsMarshal.AsSpan(_movements);
-        for (var i = 0; i < movements.Length; i++)
-        {
-            if (movements[i].TradeId == tradeId)
-            {
-                return i;
-            }
-        }
-
-        return -1;
     }
 
     private void Fold(in InventoryMovement m)

@@ -40,9 +40,9 @@ internal sealed class InventoryStateWriter : StateRowConverter<InventoryRow>
         Value(writer, Currency, inventory.Currency, options);
         Value(writer, Method, inventory.Method, options);
         writer.WriteStartArray(Movements);
-        for (var i = 0; i < inventory.MovementStates.Length; i++)
+        for (var i = 0; i < inventory.MovementCount; i++)
         {
-            ref readonly var m = ref inventory.MovementStates[i];
+            ref readonly var m = ref inventory.MovementAt(i);
             writer.WriteStartObject();
             Value(writer, TradeId, m.TradeId, options);
             Value(writer, Side, m.Side, options);

@@ -71,6 +71,51 @@ public class InventoryMovementTests
         }).QuickCheckThrowOnFailure();
     }
 
+    [Fact]
+    public void The_movement_list_holds_what_a_list_holds_across_chunks_through_appends_replacements_and_removals()
+    {
+        // Up to ~3 chunks of 1,024, removals at random places (the later movements move down across chunk boundaries).
+        var step = from op in Gen.Frequency((12, Gen.Constant(0)), (1, Gen.Constant(1)), (2, Gen.Constant(2)))
+                   from at in Gen.Choose(0, 1 << 20)
+                   select (op, at);
+        Prop.ForAll(Gen.Choose(0, 3500).SelectMany(n => Gen.ArrayOf(step, n)).ToArbitrary(), steps =>
+        {
+            var list = new MovementList();
+            var reference = new List<InventoryMovement>();
+            var next = 1L;
+            foreach (var (op, at) in steps)
+            {
+                var movement = new InventoryMovement(next, next * 1.5m, TradeId.FromInt64(next), next % 2 == 0 ? Side.Buy : Side.Sell);
+                next++;
+                if (op == 0 || reference.Count == 0)
+                {
+                    list.Add(movement);
+                    reference.Add(movement);
+                }
+                else if (op == 1)
+                {
+                    list.Set(at % reference.Count, movement);
+                    reference[at % reference.Count] = movement;
+                }
+                else
+                {
+                    list.RemoveAt(at % reference.Count);
+                    reference.RemoveAt(at % reference.Count);
+                }
+            }
+
+            Assert.Equal(reference.Count, list.Count);
+            for (var i = 0; i < reference.Count; i++)
+            {
+                Assert.Equal(reference[i], list[i]);
+                Assert.Equal(i, list.IndexOf(reference[i].TradeId));
+            }
+
+            Assert.Equal(-1, list.IndexOf(TradeId.FromInt64(next)));
+            return true;
+        }).Check(Config.QuickThrowOnFailure.WithMaxTest(30));
+    }
+
     private static byte[] Written(Inventory inventory)
     {
         using var stream = new MemoryStream();
