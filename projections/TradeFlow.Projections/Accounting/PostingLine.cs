@@ -1,3 +1,5 @@
+using System.Globalization;
+using System.Text;
 using System.Text.Json.Serialization;
 using TradeFlow.Domain.Values;
 
@@ -70,5 +72,14 @@ public readonly record struct PostingLine
         book = Book;
         counterparty = Counterparty;
         amount = Amount;
+    }
+
+    // The five members only: the generated printer also printed Reversed, whose own Reversed it printed in turn — a
+    // stack overflow that took the test host down whenever an assertion tried to show a line.
+    private bool PrintMembers(StringBuilder builder)
+    {
+        builder.Append(CultureInfo.InvariantCulture,
+            $"Account = {Account}, Currency = {Currency}, Book = {Book}, Counterparty = {Counterparty}, Amount = {Amount}");
+        return true;
     }
 }

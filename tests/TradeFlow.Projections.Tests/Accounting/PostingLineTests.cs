@@ -45,6 +45,16 @@ public class PostingLineTests
     }
 
     [Fact]
+    public void A_line_prints_its_five_members()
+    {
+        var line = new PostingLine(Account.SettlementPayable, Currency.USD, DemoIds.EquitiesNy, DemoIds.GoldmanSachs, -190500.00m);
+
+        Assert.Equal(
+            "PostingLine { Account = SettlementPayable, Currency = USD, Book = EQ-NY, Counterparty = 784F5XWPLTWKTBV3E584, Amount = -190500.00 }",
+            line.ToString());
+    }
+
+    [Fact]
     public void A_line_writes_reads_compares_and_hashes_as_the_record_it_replaced()
     {
         Prop.ForAll(Lines.ToArbitrary(), Lines.ToArbitrary(), (expected, other) =>
