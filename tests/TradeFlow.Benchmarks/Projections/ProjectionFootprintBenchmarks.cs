@@ -110,6 +110,39 @@ public class ProjectionFootprintBenchmarks
         return sum;
     }
 
+    /// <summary>
+    /// The three state hashes after the fold, printed as <c>// footprint … hashes</c> lines: the same for any build that
+    /// keeps the state document unchanged, with the journal in memory (as <c>serve</c> holds it) or spilled.
+    /// </summary>
+    [Benchmark]
+    public int StateHashesAfterFold()
+    {
+        using var spill = Journal == "Spilled"
+            ? new FileStream(Path.GetTempFileName(), FileMode.Create, FileAccess.ReadWrite, FileShare.None, 4096, FileOptions.DeleteOnClose)
+            : null;
+        var data = ProjectionBenchmarkData.ReferenceData;
+        IProjection[] projections =
+        [
+            new AccountingProjection(data, new AccountingOptions(CostMethod.Fifo) { JournalSpill = spill }),
+            new ExposureProjection(data),
+            new SettlementProjection(data),
+        ];
+        foreach (var e in ProjectionEvents.ReadAll(_journal, GlobalPosition.Start))
+        {
+            if (e.Event is TradeBooked || Lifecycle == "Full")
+            {
+                foreach (var projection in projections)
+                {
+                    projection.Apply(e);
+                }
+            }
+        }
+
+        var hashes = string.Join(' ', projections.Select(p => $"{p.Name} {StateHash.Of(p)}"));
+        Console.WriteLine($"// footprint {Lifecycle}/{Journal} hashes {hashes}");
+        return hashes.Length;
+    }
+
     // Out of line, so no local of the fold outlives it when the caller measures the next projection.
     [MethodImpl(MethodImplOptions.NoInlining)]
     private double RetainedAlone(string name)
