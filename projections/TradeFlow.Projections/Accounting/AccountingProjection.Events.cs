@@ -17,12 +17,12 @@ public sealed partial class AccountingProjection
                 break;
             case TradeAmended amended when Open(amended.TradeId) is { } trade:
                 OnChanged(e, trade, TradeLines.Create(trade.TradeId, amended.Current, trade.AssetClass, amended.Notional,
-                    _referenceData), EntryKind.Amendment);
+                    _referenceData, _openLineLedgers), EntryKind.Amendment);
                 break;
             case TradePartiallyTerminated terminated when Open(terminated.TradeId) is { } trade:
                 var remaining = terminated.RemainingQuantity;
                 OnChanged(e, trade, TradeLines.Create(trade.TradeId, trade.Economics with { Quantity = remaining },
-                    trade.AssetClass, TradeLines.NotionalAt(trade, remaining, _referenceData), _referenceData),
+                    trade.AssetClass, TradeLines.NotionalAt(trade, remaining, _referenceData), _referenceData, _openLineLedgers),
                     EntryKind.PartialTermination);
                 break;
             case TradeCancelled cancelled when Open(cancelled.TradeId) is { } trade:
@@ -52,7 +52,7 @@ public sealed partial class AccountingProjection
             return;
         }
 
-        var trade = TradeLines.Create(booked.TradeId, booked.Economics, booked.AssetClass, booked.Notional, _referenceData);
+        var trade = TradeLines.Create(booked.TradeId, booked.Economics, booked.AssetClass, booked.Notional, _referenceData, _openLineLedgers);
         if (booked.NovatedFromTradeId is { } from && Open(from) is { } predecessor)
         {
             OnNovated(e, predecessor, trade);
@@ -60,8 +60,8 @@ public sealed partial class AccountingProjection
         }
 
         _trades[trade.TradeId] = trade;
-        // As a span: List.AddRange(IEnumerable) would box the ImmutableArray, garbage on every booking and amendment.
-        _scratch.AddRange(trade.OpenLines.AsSpan());
+        // Line by line from the compact open lines: no array of whole lines is made on any booking or amendment.
+        trade.AddOpenLinesTo(_scratch, reversed: false);
         if (!trade.IsFx)
         {
             var inventory = InventoryOf(trade);
@@ -75,8 +75,8 @@ public sealed partial class AccountingProjection
 
     private void OnChanged(in ProjectionEvent e, AccountingTradeState old, AccountingTradeState updated, EntryKind kind)
     {
-        AddReversed(old.OpenLines);
-        _scratch.AddRange(updated.OpenLines.AsSpan());
+        old.AddOpenLinesTo(_scratch, reversed: true);
+        updated.AddOpenLinesTo(_scratch, reversed: false);
         if (!old.IsFx)
         {
             Move(old, updated.TradeId, updated);
@@ -89,8 +89,8 @@ public sealed partial class AccountingProjection
     private void OnNovated(in ProjectionEvent e, AccountingTradeState predecessor, AccountingTradeState successor)
     {
         // The transferee takes over the transferor's claims: the lines move counterparty, the position keeps its place.
-        AddReversed(predecessor.OpenLines);
-        _scratch.AddRange(successor.OpenLines.AsSpan());
+        predecessor.AddOpenLinesTo(_scratch, reversed: true);
+        successor.AddOpenLinesTo(_scratch, reversed: false);
         if (!predecessor.IsFx)
         {
             Move(predecessor, predecessor.TradeId, successor);
@@ -103,7 +103,7 @@ public sealed partial class AccountingProjection
 
     private void OnClosed(in ProjectionEvent e, AccountingTradeState trade, EntryKind kind)
     {
-        AddReversed(trade.OpenLines);
+        trade.AddOpenLinesTo(_scratch, reversed: true);
         if (!trade.IsFx)
         {
             Move(trade, trade.TradeId, null);
@@ -116,8 +116,9 @@ public sealed partial class AccountingProjection
     private void OnSettled(in ProjectionEvent e, AccountingTradeState trade)
     {
         // Settlement turns the receivables and payables into cash; positions were booked on trade date.
-        foreach (var line in trade.OpenLines)
+        for (var i = 0; i < trade.OpenLineCount; i++)
         {
+            var line = trade.OpenLine(i);
             if (line.Account is Account.SettlementReceivable or Account.SettlementPayable)
             {
                 _scratch.Add(line.Reversed);
@@ -136,7 +137,15 @@ public sealed partial class AccountingProjection
         var from = InventoryOf(old);
         var sameInventory = updated is not null && updated.Economics.Book == old.Economics.Book;
         var (cost, realised) = (from.Cost, from.Realised);
-        from.Replace(oldId, sameInventory ? MovementOf(updated!) : null);
+        if (sameInventory)
+        {
+            from.Replace(oldId, MovementOf(updated!));
+        }
+        else
+        {
+            from.Remove(oldId);
+        }
+
         AddInventoryDeltas(from, cost, realised);
         if (updated is not null && !sameInventory)
         {
@@ -175,6 +184,6 @@ public sealed partial class AccountingProjection
         return inventory;
     }
 
-    private static Movement MovementOf(AccountingTradeState trade) =>
-        new(trade.TradeId, trade.Economics.Side, trade.Economics.Quantity.Value, trade.Consideration);
+    private static InventoryMovement MovementOf(AccountingTradeState trade) =>
+        new(trade.Economics.Quantity.Value, trade.Consideration, trade.TradeId, trade.Economics.Side);
 }

@@ -17,8 +17,8 @@ public sealed partial class AccountingProjection
     /// <inheritdoc />
     /// <remarks>
     /// Written member by member, the same bytes as the serializer writes <see cref="Capture"/>'s document: the trade
-    /// rows straight from the fold's states (no snapshot record per trade), the inventories and balances through the
-    /// serializer, and the journal — the document's last member — from where it is kept (spilled, or the compact
+    /// rows straight from the fold's states (no snapshot record per trade), the inventories straight from their inline
+    /// movements, the balances through the serializer, and the journal — the document's last member — from where it is kept (spilled, or the compact
     /// in-memory form without a record per entry).
     /// </remarks>
     public override void WriteState(Stream output)
@@ -31,7 +31,7 @@ public sealed partial class AccountingProjection
         writer.WriteStartArray(TradesName);
         foreach (var trade in _trades.Values.OrderBy(t => t.TradeId))
         {
-            AccountingTradeStateConverter.WriteRow(writer, trade, options);
+            AccountingTradeRowWriter.WriteRow(writer, trade, options);
             if (writer.BytesPending > FlushThreshold)
             {
                 writer.Flush();
@@ -39,8 +39,14 @@ public sealed partial class AccountingProjection
         }
 
         writer.WriteEndArray();
-        writer.WritePropertyName(InventoriesName);
-        JsonSerializer.Serialize(writer, SortedInventoryRows(), options);
+        writer.WriteStartArray(InventoriesName);
+        foreach (var inventory in SortedInventories())
+        {
+            // Straight from the inline movements: no InventoryRow nor Movement record per state write.
+            InventoryStateWriter.WriteRow(writer, inventory, options, FlushThreshold);
+        }
+
+        writer.WriteEndArray();
         writer.WritePropertyName(BalancesName);
         JsonSerializer.Serialize(writer, Balances(), options);
         writer.WritePropertyName(JournalName);
@@ -70,10 +76,11 @@ public sealed partial class AccountingProjection
 
     private ImmutableArray<InventoryRow> SortedInventoryRows() =>
     [
-        .. _inventories.Values
-            .OrderBy(i => i.Book.ToString(), StringComparer.Ordinal).ThenBy(i => i.Instrument)
-            .Select(i => new InventoryRow(i.Book, i.Instrument, i.Currency, i.Method, [.. i.Movements], i.Cost, i.Realised)),
+        .. SortedInventories().Select(i => new InventoryRow(i.Book, i.Instrument, i.Currency, i.Method, [.. i.Movements], i.Cost, i.Realised)),
     ];
+
+    private IEnumerable<Inventory> SortedInventories() =>
+        _inventories.Values.OrderBy(i => i.Book.ToString(), StringComparer.Ordinal).ThenBy(i => i.Instrument);
 
     /// <inheritdoc />
     protected override void Restore(AccountingDocument document)
@@ -82,7 +89,7 @@ public sealed partial class AccountingProjection
         _entries = document.Entries;
         foreach (var trade in document.Trades)
         {
-            _trades[trade.TradeId] = AccountingTradeState.From(trade);
+            _trades[trade.TradeId] = AccountingTradeState.From(trade, _openLineLedgers);
         }
 
         RestoreInventories(document.Inventories);

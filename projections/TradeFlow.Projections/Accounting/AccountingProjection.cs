@@ -21,6 +21,9 @@ public sealed partial class AccountingProjection : Projection<AccountingDocument
     private readonly Dictionary<(BookId, InstrumentId), Inventory> _inventories = [];
     private readonly Dictionary<LedgerKey, decimal> _balances = [];
     private readonly List<PostingLine> _scratch = [];
+
+    // The ledgers the trades' compact open lines name (AccountingTradeState); the kept journal has its own.
+    private readonly LedgerTable _openLineLedgers = new();
     private readonly IPostingJournal? _journal;
     private long _entries;
 
@@ -104,6 +107,7 @@ public sealed partial class AccountingProjection : Projection<AccountingDocument
         _inventories.Clear();
         _balances.Clear();
         _journal?.Clear();
+        _openLineLedgers.Clear();
         _entries = 0;
     }
 
@@ -120,14 +124,5 @@ public sealed partial class AccountingProjection : Projection<AccountingDocument
         _journal?.Add(_entries, e.Position, e.EventId, tradeId, kind, e.EffectiveTime, CollectionsMarshal.AsSpan(_scratch));
 
         _scratch.Clear();
-    }
-
-    // Straight into the scratch lines: no LINQ iterator nor intermediate array per reversal on the fold path.
-    private void AddReversed(ImmutableArray<PostingLine> lines)
-    {
-        foreach (var line in lines)
-        {
-            _scratch.Add(line.Reversed);
-        }
     }
 }

@@ -10,7 +10,8 @@ namespace TradeFlow.Projections.Accounting;
 /// </summary>
 internal sealed class Inventory
 {
-    private readonly List<Movement> _movements = [];
+    // Inline structs, not records: one per live trade, in both accounting's inventories and exposure's positions.
+    private readonly MovementList _movements = new();
     private readonly List<(decimal Quantity, decimal Cost)> _lots = [];
 
     // FIFO consumes lots from the front: the consumed ones are skipped by this index rather than removed one by one
@@ -33,7 +34,29 @@ internal sealed class Inventory
 
     public CostMethod Method { get; }
 
-    public IReadOnlyList<Movement> Movements => _movements;
+    /// <summary>The movements in booking order, as records made on this read (state documents and tests; the fold never reads them).</summary>
+    public IReadOnlyList<Movement> Movements
+    {
+        get
+        {
+            var records = new Movement[_movements.Count];
+            for (var i = 0; i < records.Length; i++)
+            {
+                records[i] = _movements[i].ToRecord();
+            }
+
+            return records;
+        }
+    }
+
+    /// <summary>The number of movements held.</summary>
+    public int MovementCount => _movements.Count;
+
+    /// <summary>The movement at <paramref name="index"/> in booking order, as held.</summary>
+    public ref readonly InventoryMovement MovementAt(int index) => ref _movements[index];
+
+    /// <summary>True when <paramref name="tradeId"/> has a movement here.</summary>
+    public bool Holds(TradeId tradeId) => _movements.IndexOf(tradeId) >= 0;
 
     /// <summary>Position at cost, as computed from the movements.</summary>
     public decimal Cost { get; private set; }
@@ -57,31 +80,51 @@ internal sealed class Inventory
     }
 
     /// <summary>Appends a movement; incremental, equal to a full recompute because it folds in the same order.</summary>
-    public void Append(Movement movement)
+    public void Append(in InventoryMovement movement)
     {
         _movements.Add(movement);
         Fold(movement);
     }
 
-    /// <summary>Replaces (or with null removes) a trade's movement in place and recomputes from the first movement.</summary>
+    /// <summary>Appends a movement record (a restore, the tests' reference folds).</summary>
+    public void Append(Movement movement)
+    {
+        ArgumentNullException.ThrowIfNull(movement);
+        Append(InventoryMovement.From(movement));
+    }
+
+    /// <summary>Replaces a trade's movement in place and recomputes from the first movement.</summary>
+    public void Replace(TradeId tradeId, in InventoryMovement replacement)
+    {
+        var index = _movements.IndexOf(tradeId);
+        if (index >= 0)
+        {
+            _movements.Set(index, replacement);
+            Recompute();
+        }
+    }
+
+    /// <summary>Replaces (or with null removes) a trade's movement by a record (the tests' reference folds).</summary>
     public void Replace(TradeId tradeId, Movement? replacement)
     {
-        var index = _movements.FindIndex(m => m.TradeId == tradeId);
-        if (index < 0)
+        if (replacement is null)
         {
+            Remove(tradeId);
             return;
         }
 
-        if (replacement is null)
+        Replace(tradeId, InventoryMovement.From(replacement));
+    }
+
+    /// <summary>Removes a trade's movement and recomputes from the first movement.</summary>
+    public void Remove(TradeId tradeId)
+    {
+        var index = _movements.IndexOf(tradeId);
+        if (index >= 0)
         {
             _movements.RemoveAt(index);
+            Recompute();
         }
-        else
-        {
-            _movements[index] = replacement;
-        }
-
-        Recompute();
     }
 
     /// <summary>Refolds every movement (after a change in the middle, or a restore).</summary>
@@ -91,13 +134,13 @@ internal sealed class Inventory
         _head = 0;
         Cost = 0m;
         Realised = 0m;
-        foreach (var movement in _movements)
+        for (var i = 0; i < _movements.Count; i++)
         {
-            Fold(movement);
+            Fold(_movements[i]);
         }
     }
 
-    private void Fold(Movement m)
+    private void Fold(in InventoryMovement m)
     {
         var sign = m.Side == Side.Buy ? 1m : -1m;
         var remainingQuantity = m.Quantity;

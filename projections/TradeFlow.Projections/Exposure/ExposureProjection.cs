@@ -105,7 +105,7 @@ public sealed partial class ExposureProjection : Projection<ExposureDocument>
             booked.Enrichment?.ExposureContribution);
         _trades[trade.TradeId] = trade;
         if (booked.NovatedFromTradeId is { } from && _trades.TryGetValue(from, out var predecessor)
-            && PositionOf(predecessor).Movements.Any(m => m.TradeId == from))
+            && PositionOf(predecessor).Holds(from))
         {
             PositionOf(predecessor).Replace(from, MovementOf(trade));
             return;
@@ -128,7 +128,7 @@ public sealed partial class ExposureProjection : Projection<ExposureDocument>
         }
         else
         {
-            from.Replace(trade.TradeId, null);
+            from.Remove(trade.TradeId);
             PositionOf(trade).Append(MovementOf(trade));
         }
     }
@@ -136,7 +136,7 @@ public sealed partial class ExposureProjection : Projection<ExposureDocument>
     /// <summary>Cancelled or allocated: the trade leaves its position and no longer counts.</summary>
     private void Close(ExposureTradeState trade)
     {
-        PositionOf(trade).Replace(trade.TradeId, null);
+        PositionOf(trade).Remove(trade.TradeId);
         trade.Closed = true;
     }
 
@@ -152,8 +152,8 @@ public sealed partial class ExposureProjection : Projection<ExposureDocument>
         return position;
     }
 
-    private static Movement MovementOf(ExposureTradeState trade) =>
-        new(trade.TradeId, trade.Economics.Side, trade.Economics.Quantity.Value, trade.Notional.Round().Amount);
+    private static InventoryMovement MovementOf(ExposureTradeState trade) =>
+        new(trade.Economics.Quantity.Value, trade.Notional.Round().Amount, trade.TradeId, trade.Economics.Side);
 
     /// <inheritdoc />
     /// <remarks>
@@ -178,7 +178,7 @@ public sealed partial class ExposureProjection : Projection<ExposureDocument>
         writer.WriteStartArray(PositionsName);
         foreach (var position in SortedPositions())
         {
-            InventoryRowStateWriter.WriteRow(writer, position, options, FlushThreshold);
+            InventoryStateWriter.WriteRow(writer, position, options, FlushThreshold);
             FlushWhenFull(writer);
         }
 

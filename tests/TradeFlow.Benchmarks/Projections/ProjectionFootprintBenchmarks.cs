@@ -1,4 +1,5 @@
 using System.Globalization;
+using System.Runtime.CompilerServices;
 using BenchmarkDotNet.Attributes;
 using TradeFlow.Domain.Events;
 using TradeFlow.EventSourcing;
@@ -88,6 +89,89 @@ public class ProjectionFootprintBenchmarks
         var perTrade = (after - before) / trades;
         Report(perTrade, trades, allocated, gcBefore);
         return perTrade;
+    }
+
+    /// <summary>
+    /// Each projection's own footprint: the heap it retains per trade when it folds alone (the three share the events'
+    /// economics records, so in <see cref="RetainedBytesPerTrade"/> those count once; here they count in each).
+    /// </summary>
+    [Benchmark]
+    public long RetainedBytesPerTradeAlone()
+    {
+        long sum = 0;
+        foreach (var name in new[] { "accounting", "exposure", "settlement" })
+        {
+            var perTrade = RetainedAlone(name);
+            Console.WriteLine(string.Create(CultureInfo.InvariantCulture,
+                $"// footprint {Lifecycle}/{Journal}   {name,-11} alone retains {perTrade,8:F1} B per trade"));
+            sum += (long)perTrade;
+        }
+
+        return sum;
+    }
+
+    /// <summary>
+    /// The three state hashes after the fold, printed as <c>// footprint … hashes</c> lines: the same for any build that
+    /// keeps the state document unchanged, with the journal in memory (as <c>serve</c> holds it) or spilled.
+    /// </summary>
+    [Benchmark]
+    public int StateHashesAfterFold()
+    {
+        using var spill = Journal == "Spilled"
+            ? new FileStream(Path.GetTempFileName(), FileMode.Create, FileAccess.ReadWrite, FileShare.None, 4096, FileOptions.DeleteOnClose)
+            : null;
+        var data = ProjectionBenchmarkData.ReferenceData;
+        IProjection[] projections =
+        [
+            new AccountingProjection(data, new AccountingOptions(CostMethod.Fifo) { JournalSpill = spill }),
+            new ExposureProjection(data),
+            new SettlementProjection(data),
+        ];
+        foreach (var e in ProjectionEvents.ReadAll(_journal, GlobalPosition.Start))
+        {
+            if (e.Event is TradeBooked || Lifecycle == "Full")
+            {
+                foreach (var projection in projections)
+                {
+                    projection.Apply(e);
+                }
+            }
+        }
+
+        var hashes = string.Join(' ', projections.Select(p => $"{p.Name} {StateHash.Of(p)}"));
+        Console.WriteLine($"// footprint {Lifecycle}/{Journal} hashes {hashes}");
+        return hashes.Length;
+    }
+
+    // Out of line, so no local of the fold outlives it when the caller measures the next projection.
+    [MethodImpl(MethodImplOptions.NoInlining)]
+    private double RetainedAlone(string name)
+    {
+        using var spill = Journal == "Spilled"
+            ? new FileStream(Path.GetTempFileName(), FileMode.Create, FileAccess.ReadWrite, FileShare.None, 4096, FileOptions.DeleteOnClose)
+            : null;
+        var before = GC.GetTotalMemory(forceFullCollection: true);
+        var data = ProjectionBenchmarkData.ReferenceData;
+        IProjection projection = name switch
+        {
+            "accounting" => new AccountingProjection(data, new AccountingOptions(CostMethod.Fifo) { JournalSpill = spill }),
+            "exposure" => new ExposureProjection(data),
+            _ => new SettlementProjection(data),
+        };
+        long trades = 0;
+        foreach (var e in ProjectionEvents.ReadAll(_journal, GlobalPosition.Start))
+        {
+            var booked = e.Event is TradeBooked;
+            if (booked || Lifecycle == "Full")
+            {
+                trades += booked ? 1 : 0;
+                projection.Apply(e);
+            }
+        }
+
+        var after = GC.GetTotalMemory(forceFullCollection: true);
+        GC.KeepAlive(projection);
+        return (after - before) / (double)trades;
     }
 
     private void Report(long perTrade, long trades, Dictionary<(string Projection, string Event), (long Bytes, long Count)> allocated,

@@ -3,6 +3,7 @@ using FsCheck;
 using FsCheck.Fluent;
 using TradeFlow.Domain.Events;
 using TradeFlow.Projections.Accounting;
+using TradeFlow.Projections.Accounting.Kept;
 using TradeFlow.Projections.Runtime;
 using TradeFlow.Projections.Tests.Support;
 
@@ -24,11 +25,11 @@ public class TradeLinesTests
                 {
                     case TradeBooked b:
                         AssertSame(RecordTradeLines.Create(b.TradeId, b.Economics, b.AssetClass, b.Notional, driver.ReferenceData),
-                            TradeLines.Create(b.TradeId, b.Economics, b.AssetClass, b.Notional, driver.ReferenceData).ToTrade());
+                            TradeLines.Create(b.TradeId, b.Economics, b.AssetClass, b.Notional, driver.ReferenceData, new LedgerTable()).ToTrade());
                         break;
                     case TradeAmended a when driver.AllEvents.OfType<TradeBooked>().FirstOrDefault(b => b.TradeId == a.TradeId) is { } booked:
                         AssertSame(RecordTradeLines.Create(a.TradeId, a.Current, booked.AssetClass, a.Notional, driver.ReferenceData),
-                            TradeLines.Create(a.TradeId, a.Current, booked.AssetClass, a.Notional, driver.ReferenceData).ToTrade());
+                            TradeLines.Create(a.TradeId, a.Current, booked.AssetClass, a.Notional, driver.ReferenceData, new LedgerTable()).ToTrade());
                         break;
                     default:
                         break;

@@ -5,14 +5,14 @@ namespace TradeFlow.Projections.Accounting.Kept;
 
 /// <summary>
 /// A kept journal entry without its lines: they run from <see cref="FirstLine"/> up to the next entry's first line in
-/// the journal's line store, so no count is stored. The effective time is kept as its clock ticks and offset, from
-/// which the very same <see cref="DateTimeOffset"/> is rebuilt. 56 bytes, where the <see cref="JournalEntry"/> record
-/// with its line array was ~300.
+/// the journal's line store, so no count is stored, and without its number, which its place in the journal implies
+/// (<see cref="KeptJournal"/>). The effective time is kept as its clock ticks and offset, from which the very same
+/// <see cref="DateTimeOffset"/> is rebuilt. 48 bytes, where the <see cref="JournalEntry"/> record with its line array
+/// was ~300.
 /// </summary>
 internal readonly struct KeptEntry
 {
-    // Declared largest first so the struct packs to 56 bytes with no padding but the last one.
-    private readonly long _number;
+    // Declared largest first so the struct packs to 48 bytes with no padding but the last one.
     private readonly GlobalPosition _position;
     private readonly Guid _eventId;
     private readonly TradeId _tradeId;
@@ -21,10 +21,9 @@ internal readonly struct KeptEntry
     private readonly short _offsetMinutes;
     private readonly byte _kind;
 
-    public KeptEntry(long number, GlobalPosition position, Guid eventId, TradeId tradeId, EntryKind kind,
+    public KeptEntry(GlobalPosition position, Guid eventId, TradeId tradeId, EntryKind kind,
         DateTimeOffset effectiveTime, int firstLine)
     {
-        _number = number;
         _position = position;
         _eventId = eventId;
         _tradeId = tradeId;
@@ -34,8 +33,6 @@ internal readonly struct KeptEntry
         _offsetMinutes = (short)(effectiveTime.Offset.Ticks / TimeSpan.TicksPerMinute);
         _kind = checked((byte)kind);
     }
-
-    public long Number => _number;
 
     public GlobalPosition Position => _position;
 

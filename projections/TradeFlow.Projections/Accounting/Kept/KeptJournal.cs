@@ -8,22 +8,30 @@ using TradeFlow.Projections.Runtime;
 namespace TradeFlow.Projections.Accounting.Kept;
 
 /// <summary>
-/// The posting journal held in memory, compactly: entries as 56-byte structs, their lines as 20-byte structs (ledger
-/// index and amount) in one shared line store, each ledger stored once (<see cref="LedgerTable"/>), all in fixed-size
-/// chunks. A <see cref="JournalEntry"/> record with its line array was ~300 bytes per booking and, with a
+/// The posting journal held in memory, compactly: entries as 48-byte structs numbered by their place, their lines as
+/// 12-byte structs (ledger index and scaled amount, <see cref="KeptLine"/>) in one shared line store, each ledger
+/// stored once (<see cref="LedgerTable"/>), all in fixed-size chunks. A <see cref="JournalEntry"/> record with its line array was ~300 bytes per booking and, with a
 /// <see cref="PostingLine"/> of 64 bytes, the largest part of a live trade's memory. Readers see the same entries,
 /// in the same order, as records made on read (<see cref="this[int]"/>); the state writer writes them straight from
 /// the structs (<see cref="CopyTo(Stream)"/>), the same bytes as the records.
 /// </summary>
 internal sealed partial class KeptJournal : IPostingJournal, IReadOnlyList<JournalEntry>
 {
-    // 1,024 entries (56 KB) and 4,096 lines (80 KB) per chunk: both under the 85,000-byte large-object threshold.
+    // 1,024 entries (48 KB) and 4,096 lines (48 KB) per chunk: both under the 85,000-byte large-object threshold.
     private const int EntryChunkShift = 10;
     private const int LineChunkShift = 12;
     private const int FlushThreshold = 64 * 1024;
     private readonly ChunkedStore<KeptEntry> _entries = new(EntryChunkShift);
     private readonly ChunkedStore<KeptLine> _lines = new(LineChunkShift);
     private readonly LedgerTable _ledgers = new();
+
+    // Amounts no scaled long holds exactly (a mantissa past 63 bits, a negative zero): none in any history seen so far.
+    private readonly List<decimal> _wideAmounts = [];
+
+    // Entry numbers are consecutive from the first one kept (the fold numbers every entry it posts, and a restore adds
+    // the saved ones in order), so an entry's number is implied by its place; one that is not is remembered here.
+    private long _firstNumber;
+    private Dictionary<int, long>? _renumbered;
 
     /// <inheritdoc />
     public IReadOnlyList<JournalEntry> Entries => this;
@@ -46,7 +54,7 @@ internal sealed partial class KeptJournal : IPostingJournal, IReadOnlyList<Journ
                 lines.Add(LineAt(i));
             }
 
-            return new JournalEntry(entry.Number, entry.Position, entry.EventId, entry.TradeId, entry.Kind,
+            return new JournalEntry(NumberAt(index), entry.Position, entry.EventId, entry.TradeId, entry.Kind,
                 entry.EffectiveTime, lines.MoveToImmutable());
         }
     }
@@ -55,10 +63,26 @@ internal sealed partial class KeptJournal : IPostingJournal, IReadOnlyList<Journ
     public void Add(long number, GlobalPosition position, Guid eventId, TradeId tradeId, EntryKind kind,
         DateTimeOffset effectiveTime, ReadOnlySpan<PostingLine> lines)
     {
-        _entries.Add(new KeptEntry(number, position, eventId, tradeId, kind, effectiveTime, _lines.Count));
+        if (Count == 0)
+        {
+            _firstNumber = number;
+        }
+        else if (number != _firstNumber + Count)
+        {
+            (_renumbered ??= [])[Count] = number;
+        }
+
+        _entries.Add(new KeptEntry(position, eventId, tradeId, kind, effectiveTime, _lines.Count));
         foreach (ref readonly var line in lines)
         {
-            _lines.Add(new KeptLine(_ledgers.IndexOf(line.Key), line.Amount));
+            var ledger = _ledgers.IndexOf(line.Key);
+            if (!KeptLine.TryCreate(ledger, line.Amount, out var kept))
+            {
+                kept = KeptLine.Wide(ledger, _wideAmounts.Count);
+                _wideAmounts.Add(line.Amount);
+            }
+
+            _lines.Add(kept);
         }
     }
 
@@ -97,7 +121,7 @@ internal sealed partial class KeptJournal : IPostingJournal, IReadOnlyList<Journ
                 scratch[i - first] = LineAt(i);
             }
 
-            JournalEntryJsonWriter.Write(writer, entry.Number, entry.Position, entry.EventId, entry.TradeId, entry.Kind,
+            JournalEntryJsonWriter.Write(writer, NumberAt(index), entry.Position, entry.EventId, entry.TradeId, entry.Kind,
                 entry.EffectiveTime, scratch.AsSpan(0, end - first));
             if (writer.BytesPending > FlushThreshold)
             {
@@ -115,6 +139,9 @@ internal sealed partial class KeptJournal : IPostingJournal, IReadOnlyList<Journ
         _entries.Clear();
         _lines.Clear();
         _ledgers.Clear();
+        _wideAmounts.Clear();
+        _firstNumber = 0;
+        _renumbered = null;
     }
 
     /// <inheritdoc />
@@ -131,10 +158,12 @@ internal sealed partial class KeptJournal : IPostingJournal, IReadOnlyList<Journ
     private (int First, int End) LinesOf(int index) =>
         (_entries[index].FirstLine, index + 1 < Count ? _entries[index + 1].FirstLine : _lines.Count);
 
+    private long NumberAt(int index) =>
+        _renumbered is not null && _renumbered.TryGetValue(index, out var number) ? number : _firstNumber + index;
+
     private PostingLine LineAt(int index)
     {
         ref readonly var line = ref _lines[index];
-        var ledger = _ledgers[line.Ledger];
-        return new PostingLine(ledger.Account, ledger.Currency, ledger.Book, ledger.Counterparty, line.Amount);
+        return _ledgers.LineOf(line, line.IsWide ? _wideAmounts[line.WideIndex] : line.Amount);
     }
 }

@@ -1,9 +1,9 @@
 namespace TradeFlow.Projections.Accounting.Kept;
 
 /// <summary>
-/// The ledgers the kept journal's lines post to, each stored once and named by its index. A ledger (account × currency
-/// × book × counterparty) repeats on every line that posts to it, and there are as many as the ledger balances have
-/// keys — hundreds — against millions of lines.
+/// The ledgers kept lines post to, each stored once and named by its index. A ledger (account × currency × book ×
+/// counterparty) repeats on every line that posts to it, and there are as many as the ledger balances have keys —
+/// hundreds — against millions of lines.
 /// </summary>
 internal sealed class LedgerTable
 {
@@ -24,6 +24,13 @@ internal sealed class LedgerTable
         }
 
         return index;
+    }
+
+    /// <summary>The posting line <paramref name="line"/> stands for, its amount given (a wide line's is held elsewhere).</summary>
+    public PostingLine LineOf(in KeptLine line, decimal amount)
+    {
+        var ledger = _keys[line.Ledger];
+        return new PostingLine(ledger.Account, ledger.Currency, ledger.Book, ledger.Counterparty, amount);
     }
 
     /// <summary>Forgets every ledger.</summary>
