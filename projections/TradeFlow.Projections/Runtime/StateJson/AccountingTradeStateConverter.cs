@@ -23,11 +23,6 @@ internal sealed class AccountingTradeStateConverter : StateRowConverter<Accounti
             value.Settled, value.Closed, options);
     }
 
-    /// <summary>Writes the row of the fold's in-place state: the same bytes as its <see cref="AccountingTradeState.ToTrade"/> snapshot.</summary>
-    internal static void WriteRow(Utf8JsonWriter writer, AccountingTradeState value, JsonSerializerOptions options) =>
-        WriteRow(writer, value.TradeId, value.Economics, value.AssetClass, value.Notional, value.AccruedInterest, value.OpenLines,
-            value.Settled, value.Closed, options);
-
     private static void WriteRow(Utf8JsonWriter writer, TradeId tradeId, TradeEconomics economics, AssetClass assetClass, Money notional,
         decimal accruedInterest, ImmutableArray<PostingLine> openLines, bool settled, bool closed, JsonSerializerOptions options)
     {
