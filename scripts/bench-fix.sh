@@ -170,6 +170,7 @@ for sessions in $session_counts; do
         export TRADEFLOW_JOURNAL_CYCLES="$work/cycles" TRADEFLOW_JOURNAL_CYCLES_SKIP_MS="$TRADEFLOW_FIX_TRACE_SKIP_MS"
         rm -f "$work/cycles"
       fi
+      [[ -n ${TRADEFLOW_FIX_TRACE:-} ]] && rm -f "$TRADEFLOW_FIX_TRACE"
       pid=$(start_target "$target" "$sessions")
       wait_for_port
       # A warm-up run (2 s at 1,000/s per session: long enough for .NET's tiered JIT to finish promoting the hot
@@ -194,6 +195,7 @@ print("| %s | %d | %d | %.0f | %d | %.0f | %.0f | %.0f | %.0f | %.0f |" % (sys.a
         if [[ -n ${TRADEFLOW_FIX_TRACE:-} ]]; then
           grep -ho 'allocated in the window.*B per answer' "$TRADEFLOW_FIX_TRACE" | sed 's/^/  /' || true
           grep -h '^gc (window' "$TRADEFLOW_FIX_TRACE" | sed 's/^/  /' || true
+          grep -hE '^(Decided|Engine|StoreFlush|AfterDurable|Total) ' "$TRADEFLOW_FIX_TRACE" | sed 's/^/  trace (count p50 p90 p99 p99.9 max µs) /' || true
         fi
       fi
       if [[ ${CYCLES:-0} == 1 && $target == tradeflow && -f $work/cycles ]]; then
