@@ -17,7 +17,10 @@
 # fsync/fdatasync calls per thread of the server (perf stat on the syscall tracepoints; the journal's writer and the
 # FIX store's flush thread each sync on their own thread; perf trace, which would also time them, stalled the server),
 # the CPU per thread of the server (/proc/PID/task/*/stat before and after) and the load generator's CPU, and prints
-# them per answer and per second under the run's row.
+# them per answer and per second under the run's row. CYCLES=1 (TradeFlow only; builds that have it) prints under
+# each row the journal stage's group-commit cycles (TRADEFLOW_JOURNAL_CYCLES, see docs/fix.md): per phase — the gap
+# before a batch, the batch, the write, the fsync, the publish stage's wake-up — the wall time split into the
+# journal thread's on-CPU and run-queue time.
 set -euo pipefail
 cd "$(dirname "$0")/.."
 seconds="${1:-5}"
@@ -163,6 +166,11 @@ for sessions in $session_counts; do
   for rate in $rates; do
     per_session=$(( rate / sessions ))
     for target in $targets; do
+      if [[ ${CYCLES:-0} == 1 && $target == tradeflow ]]; then
+        export TRADEFLOW_JOURNAL_CYCLES="$work/cycles" TRADEFLOW_JOURNAL_CYCLES_SKIP_MS="$TRADEFLOW_FIX_TRACE_SKIP_MS"
+        rm -f "$work/cycles"
+      fi
+      [[ -n ${TRADEFLOW_FIX_TRACE:-} ]] && rm -f "$TRADEFLOW_FIX_TRACE"
       pid=$(start_target "$target" "$sessions")
       wait_for_port
       # A warm-up run (2 s at 1,000/s per session: long enough for .NET's tiered JIT to finish promoting the hot
@@ -187,7 +195,11 @@ print("| %s | %d | %d | %.0f | %d | %.0f | %.0f | %.0f | %.0f | %.0f |" % (sys.a
         if [[ -n ${TRADEFLOW_FIX_TRACE:-} ]]; then
           grep -ho 'allocated in the window.*B per answer' "$TRADEFLOW_FIX_TRACE" | sed 's/^/  /' || true
           grep -h '^gc (window' "$TRADEFLOW_FIX_TRACE" | sed 's/^/  /' || true
+          grep -hE '^(Decided|Engine|StoreFlush|AfterDurable|Total) ' "$TRADEFLOW_FIX_TRACE" | sed 's/^/  trace (count p50 p90 p99 p99.9 max µs) /' || true
         fi
+      fi
+      if [[ ${CYCLES:-0} == 1 && $target == tradeflow && -f $work/cycles ]]; then
+        sed 's/^/  /' "$work/cycles"
       fi
     done
   done

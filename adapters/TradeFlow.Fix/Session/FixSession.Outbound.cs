@@ -70,6 +70,28 @@ public sealed partial class FixSession
         }
     }
 
+    /// <summary>
+    /// Hands what was stored since the last flush to the store's file now (<see cref="Store.IMessageStore.WriteAhead(int)"/>), without
+    /// an fsync: nothing becomes sendable; the next <see cref="Flush"/> still makes it durable before anything goes out.
+    /// Called by an application on the engine's journal thread just before the journal's fsync, so that the file
+    /// system's commit that fsync makes carries the store's bytes too. Thread-safe; never waits for a flush under way.
+    /// </summary>
+    public void WriteAhead()
+    {
+        int targetFloor;
+        lock (_sync)
+        {
+            if (!_storedSinceFlush)
+            {
+                return;
+            }
+
+            targetFloor = DurableTargetFloor();
+        }
+
+        _store.WriteAhead(targetFloor);
+    }
+
     private static byte[] TypeBytes(string msgType) => MsgTypeBytes.GetOrAdd(msgType, static t => Encoding.ASCII.GetBytes(t));
 
     private bool SendApp(string msgType, ReadOnlySpan<byte> body, OutboundGate? gate = null)

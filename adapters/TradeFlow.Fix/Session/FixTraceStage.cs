@@ -9,6 +9,9 @@ internal enum FixTraceStage
     /// <summary>FromApp entry → the engine took the command (ring submit).</summary>
     Submit,
 
+    /// <summary>FromApp entry → the engine decided the command (its journal thread, before the group commit).</summary>
+    Decided,
+
     /// <summary>FromApp entry → the engine reported the outcome durable (journal commit, publish stage).</summary>
     Engine,
 

@@ -46,6 +46,16 @@ public interface IMessageStore : IDisposable
     /// </summary>
     void Flush(int targetFloor);
 
+    /// <summary>
+    /// Optionally hands what is queued to the operating system now, without making it durable, so that the
+    /// <see cref="Flush(int)"/> that follows has less to write (and its fsync may find the bytes committed by another
+    /// file's fsync on the same file system). Never waits for the disk; nothing is durable, or may be sent, because of
+    /// it. By default it does nothing.
+    /// </summary>
+    void WriteAhead(int targetFloor)
+    {
+    }
+
     /// <summary>Forgets every message, sets both sequence numbers to 1 and the creation time to <paramref name="creationTime"/>; durable on return.</summary>
     void Reset(DateTime creationTime);
 

@@ -35,9 +35,18 @@ public sealed partial class LogMessageStore : IMessageStore
     private readonly StoredConditions _conditions = new();
     private ArrayBufferWriter<byte> _pending = new(16 * 1024);
 
-    // The batch being written and fsync'd: it lands at _length; _pending lands after it.
+    // The batches written and not yet fsync'd (WriteAhead's, then the flush's own): they land at _length; _pending lands
+    // after them. Kept until the fsync returns, so that a failed fsync can write them again (Requeue).
     private ArrayBufferWriter<byte> _flushing = new(16 * 1024);
     private SafeFileHandle _file = null!;
+
+    // How many bytes at the start of _flushing are in the file already (WriteAhead), and the numbers its last batch
+    // closed with: a flush that finds nothing new writes nothing more and only fsyncs.
+    private int _writtenAhead;
+    private (int Sender, int Target) _aheadNumbers;
+
+    // The fsync (a seam: tests inject a failing one to prove what a failed fsync does).
+    private Action<SafeFileHandle> _flushToDisk = RandomAccess.FlushToDisk;
 
     // Bytes of the file that are written (and, after each flush, durable); a pending message's offset is past it.
     private long _length;
@@ -177,29 +186,36 @@ public sealed partial class LogMessageStore : IMessageStore
     {
         lock (_flushGate)
         {
-            int sender, target;
-            long at;
+            int sender, target, from;
             lock (_sync)
             {
                 sender = _nextSender;
                 target = Math.Min(_nextTarget, targetFloor);
-                if (!_dirty && sender == _durableSender && target == _durableTarget)
+                var aheadIsCurrent = !_dirty && _flushing.WrittenCount > 0 && _aheadNumbers == (sender, target);
+                if (!_dirty && _flushing.WrittenCount == 0 && sender == _durableSender && target == _durableTarget)
                 {
                     return;
                 }
 
-                // The numbers close the batch: they are its commit mark.
-                AppendNumbers(sender, target);
-                (_pending, _flushing) = (_flushing, _pending);
-                at = _length;
-                _dirty = false;
+                if (!aheadIsCurrent)
+                {
+                    // The numbers close the batch: they are its commit mark.
+                    CloseBatch(sender, target);
+                }
+
+                from = _writtenAhead;
             }
 
             try
             {
-                // The group commit: every message queued since the last flush and the numbers, one write, one fsync.
-                RandomAccess.Write(_file, _flushing.WrittenSpan, at);
-                RandomAccess.FlushToDisk(_file);
+                // The group commit: every message queued since the last flush and the numbers, one write (of what
+                // WriteAhead did not write already), one fsync covering it all.
+                if (from < _flushing.WrittenCount)
+                {
+                    RandomAccess.Write(_file, _flushing.WrittenSpan[from..], _length + from);
+                }
+
+                _flushToDisk(_file);
             }
             catch (IOException)
             {
@@ -211,9 +227,72 @@ public sealed partial class LogMessageStore : IMessageStore
             {
                 _length += _flushing.WrittenCount;
                 _flushing.ResetWrittenCount();
+                _writtenAhead = 0;
                 (_durableSender, _durableTarget) = (sender, target);
             }
         }
+    }
+
+    /// <inheritdoc/>
+    /// <remarks>
+    /// Writes what is pending as a batch closed by its numbers, like <see cref="Flush(int)"/>, but does not fsync it:
+    /// nothing becomes durable and the session sends nothing on the strength of it. The next flush writes only what
+    /// was queued since and fsyncs it all (a failed write here is written again by that flush; a failed fsync there
+    /// writes every unsynced batch again). When a flush is under way (its fsync running) this returns at once and
+    /// what is pending rides the next flush, as before: it never waits for the disk.
+    /// </remarks>
+    public void WriteAhead(int targetFloor)
+    {
+        if (!_flushGate.TryEnter())
+        {
+            return;
+        }
+
+        try
+        {
+            int from;
+            lock (_sync)
+            {
+                if (!_dirty)
+                {
+                    return;
+                }
+
+                from = _flushing.WrittenCount;
+                CloseBatch(_nextSender, Math.Min(_nextTarget, targetFloor));
+            }
+
+            try
+            {
+                RandomAccess.Write(_file, _flushing.WrittenSpan[from..], _length + from);
+                _writtenAhead = _flushing.WrittenCount;
+            }
+            catch (IOException)
+            {
+                // In doubt on disk: the next flush writes these bytes again, at the same offset, and reports a failure.
+                _writtenAhead = from;
+            }
+        }
+        finally
+        {
+            _flushGate.Exit();
+        }
+    }
+
+    /// <summary>Replaces the fsync, for tests that make it fail.</summary>
+    internal Action<SafeFileHandle> FlushToDisk
+    {
+        set => _flushToDisk = value;
+    }
+
+    // Under _sync: the pending messages and the numbers that close them join the batches to write.
+    private void CloseBatch(int sender, int target)
+    {
+        AppendNumbers(sender, target);
+        _flushing.Write(_pending.WrittenSpan);
+        _pending.ResetWrittenCount();
+        _aheadNumbers = (sender, target);
+        _dirty = false;
     }
 
     /// <inheritdoc/>
@@ -258,6 +337,7 @@ public sealed partial class LogMessageStore : IMessageStore
             _flushing.Write(_pending.WrittenSpan);
             _pending.ResetWrittenCount();
             (_pending, _flushing) = (_flushing, _pending);
+            _writtenAhead = 0;
             _dirty = true;
         }
     }
@@ -295,6 +375,7 @@ public sealed partial class LogMessageStore : IMessageStore
         _conditions.Clear();
         _pending.ResetWrittenCount();
         _flushing.ResetWrittenCount();
+        _writtenAhead = 0;
         _length = 0;
         _dirty = false;
     }

@@ -21,6 +21,14 @@ public interface IReplyOutbox
     /// </summary>
     void SendDurable(SessionId session) => Flush(session);
 
+    /// <summary>
+    /// Hands what is stored on <paramref name="session"/> to its store's file without an fsync (see
+    /// <see cref="FixSession.WriteAhead"/>); durable and sent only at the next <see cref="Flush"/>. By default nothing.
+    /// </summary>
+    void WriteAhead(SessionId session)
+    {
+    }
+
     /// <summary>Whether <paramref name="session"/> can queue conditional replies (<see cref="FixSession.QueueConditional"/>).</summary>
     bool SupportsConditional(SessionId session) => false;
 

@@ -26,6 +26,15 @@ public sealed class SessionRegistryOutbox(Func<SessionRegistry> sessions) : IRep
     }
 
     /// <inheritdoc/>
+    public void WriteAhead(SessionId session)
+    {
+        if (sessions().TryGet(session, out var found))
+        {
+            found.WriteAhead();
+        }
+    }
+
+    /// <inheritdoc/>
     public bool SupportsConditional(SessionId session) => sessions().TryGet(session, out var found) && found.SupportsConditionalMessages;
 
     /// <inheritdoc/>

@@ -6,19 +6,11 @@ namespace TradeFlow.Fix.TradeCapture;
 /// <summary>The reply thread: answers stored while the journal commits, then released, voided or sent as before.</summary>
 public sealed partial class TradeCaptureApplication
 {
-    // Owned by the reply thread: the answers stored behind a gate, by token, until the engine's outcome settles them.
-    // A command's Decided item is always queued before its Durable or Failed one (the engine decides before it
-    // completes, and the queue is FIFO), so the reply thread sees them in that order.
-    private readonly Dictionary<long, (OutboundGate Gate, CaptureAnswer Answer)> _gates = [];
-
     /// <summary>What a queued reply item is.</summary>
     private enum ReplyKind : byte
     {
         /// <summary>Refused before the engine: answer now.</summary>
         Refused,
-
-        /// <summary>Decided, not yet durable: store the answer behind a gate.</summary>
-        Decided,
 
         /// <summary>Durable: open the gate (or answer now when there is none).</summary>
         Durable,
@@ -127,41 +119,45 @@ public sealed partial class TradeCaptureApplication
     /// <summary>Acts on one item; says what its session needs next.</summary>
     private SessionWork Handle(CaptureReplies replies, PendingReply item) => item.Kind switch
     {
-        ReplyKind.Decided => QueueDecided(replies, item) ? SessionWork.Flush : SessionWork.None,
         ReplyKind.Durable => Confirm(replies, item),
         ReplyKind.Failed => VoidDecided(item) ? SessionWork.Flush : SessionWork.None,
         _ => QueueReply(replies, item) ? SessionWork.Flush : SessionWork.None,
     };
 
-    // The answer is stored now, so that the flush that follows overlaps the journal's commit; it is sent only when
-    // the gate opens. The hold stays: nothing is durable in the engine yet.
-    private bool QueueDecided(CaptureReplies replies, PendingReply item)
+    // On the journal thread (OnDecided): the answer is stamped and stored now, behind a gate, so that the store's flush
+    // overlaps the journal's commit; it is sent only when the gate opens. The hold stays: nothing is durable in the
+    // engine yet. Null when the session cannot hold a conditional answer (it is answered after durability instead).
+    private OutboundGate? StoreDecided(CaptureRequest request, in CaptureAnswer answer)
     {
-        var session = item.Request.Session;
-        if (item.Request.Command is not { } command || !_outbox.SupportsConditional(session))
+        var session = request.Session;
+        if (request.Command is not { } command || !_outbox.SupportsConditional(session))
         {
-            return false;
+            return null;
         }
 
         var gate = new OutboundGate(command.SourceKey);
-        _gates[item.Token] = (gate, item.Answer);
-        replies.Write(item.Request, item.Answer, _time.GetUtcNow().UtcDateTime, new OutboxReplySink(this, item.Request, gate));
-        return true;
+        _decidedReplies.Write(request, answer, _time.GetUtcNow().UtcDateTime, new OutboxReplySink(this, request, gate));
+        if (!_decidedSessions.Contains(session))
+        {
+            _decidedSessions.Add(session);
+        }
+
+        return gate;
     }
 
     // Durable: the stored answer may go out (no second fsync). If it was voided meanwhile (an unconditional message,
     // a disconnect) or, defensively, if the durable outcome says something else, answer as before: store and send.
     private SessionWork Confirm(CaptureReplies replies, PendingReply item)
     {
-        if (_gates.Remove(item.Token, out var stored))
+        if (item.Stored is { } gate)
         {
-            if (stored.Answer == item.Answer && _outbox.Open(item.Request.Session, stored.Gate))
+            if (item.StoredAnswer == item.Answer && _outbox.Open(item.Request.Session, gate))
             {
                 ReleaseHold(item.Hold);
                 return SessionWork.Send;
             }
 
-            _outbox.Void(item.Request.Session, stored.Gate);
+            _outbox.Void(item.Request.Session, gate);
         }
 
         return QueueReply(replies, item) ? SessionWork.Flush : SessionWork.None;
@@ -170,12 +166,12 @@ public sealed partial class TradeCaptureApplication
     // The engine failed the command: the stored answer must never be sent (it becomes a gap fill); the hold stays.
     private bool VoidDecided(PendingReply item)
     {
-        if (!_gates.Remove(item.Token, out var stored))
+        if (item.Stored is not { } gate)
         {
             return false;
         }
 
-        _outbox.Void(item.Request.Session, stored.Gate);
+        _outbox.Void(item.Request.Session, gate);
         return true;
     }
 
@@ -216,7 +212,15 @@ public sealed partial class TradeCaptureApplication
         }
     }
 
-    /// <summary>An item for the reply thread, with the inbound number it holds.</summary>
+    /// <summary>
+    /// An item for the reply thread, with the inbound number it holds and, for a decided command, the answer stored
+    /// behind <see cref="Stored"/> on the journal thread (<see cref="StoredAnswer"/>).
+    /// </summary>
     private readonly record struct PendingReply(ReplyKind Kind, long Token, CaptureRequest Request, CaptureAnswer Answer,
-        InboundHold? Hold, long ReceivedAt, long RepliedAt);
+        InboundHold? Hold, long ReceivedAt, long RepliedAt)
+    {
+        public OutboundGate? Stored { get; init; }
+
+        public CaptureAnswer StoredAnswer { get; init; }
+    }
 }

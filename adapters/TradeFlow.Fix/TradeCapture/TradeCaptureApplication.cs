@@ -35,7 +35,8 @@ namespace TradeFlow.Fix.TradeCapture;
 /// messages (QuickFIX-layout store, PersistMessages=N), answers are stored and sent after durability, as before.
 /// </para>
 /// </remarks>
-public sealed partial class TradeCaptureApplication : IApplication, ICommandCompletion, ICommandDecision, IMessageConditions, IDisposable
+public sealed partial class TradeCaptureApplication : IApplication, ICommandCompletion, ICommandDecision, ICommandDecisionsWritten,
+    IMessageConditions, IDisposable
 {
     private readonly TradeEngine _engine;
     private readonly IReplyOutbox _outbox;
@@ -52,8 +53,16 @@ public sealed partial class TradeCaptureApplication : IApplication, ICommandComp
     private readonly BatchQueue<PendingReply> _replies = new();
     private readonly Thread _replyThread;
     private readonly BatchQueue<SessionId> _flushes = new();
+    // The journal thread's own (OnDecided, OnDecisionsWritten): its reply encoder, and the sessions that stored answers
+    // since the journal's last write.
+    private readonly CaptureReplies _decidedReplies = new();
+    private readonly List<SessionId> _decidedSessions = [];
     private readonly Thread _flushThread;
     private long _nextToken;
+
+    // For measuring the write-ahead's effect alone (docs/benchmarks.md, session 9): TRADEFLOW_FIX_WRITE_AHEAD=0 leaves
+    // the store's bytes to its flush, as before session 9. Durability does not depend on it either way.
+    private static readonly bool WritesAhead = Environment.GetEnvironmentVariable("TRADEFLOW_FIX_WRITE_AHEAD") != "0";
 
     /// <summary>
     /// An application booking into <paramref name="engine"/> and replying through <paramref name="outbox"/>; inbound
@@ -127,6 +136,11 @@ public sealed partial class TradeCaptureApplication : IApplication, ICommandComp
     }
 
     /// <inheritdoc/>
+    /// <remarks>
+    /// On the engine's journal thread, before the group commit: the answer is stamped and stored behind a gate right
+    /// here (no hand-off to another thread), so that it reaches the store's file before the journal's fsync
+    /// (<see cref="OnDecisionsWritten"/>). The gate travels with the in-flight capture to the durable outcome.
+    /// </remarks>
     public void OnDecided(long token, in CommandOutcome outcome)
     {
         bool found;
@@ -136,12 +150,45 @@ public sealed partial class TradeCaptureApplication : IApplication, ICommandComp
             found = _inFlight.TryGetValue(token, out capture);
         }
 
-        if (found)
+        if (!found)
         {
-            // Stored (not sent) while the journal commits: the reply thread queues it behind a gate.
-            Enqueue(new PendingReply(ReplyKind.Decided, token, capture.Request, CaptureAnswer.From(outcome), capture.Hold,
-                capture.ReceivedAt, FixTrace.Now()));
+            return;
         }
+
+        FixTrace.Since(FixTraceStage.Decided, capture.ReceivedAt);
+        var answer = CaptureAnswer.From(outcome);
+        if (StoreDecided(capture.Request, answer) is not { } gate)
+        {
+            return;
+        }
+
+        lock (_inFlightLock)
+        {
+            // The completion comes after this (the engine decides before it completes), so the entry is still here.
+            _inFlight[token] = capture with { Gate = gate, Decided = answer };
+        }
+    }
+
+    /// <inheritdoc/>
+    /// <remarks>
+    /// On the journal thread, after the journal's write and before its fsync: each session that stored answers hands
+    /// them to its store's file now (no fsync), and the store-flush thread is woken to make them durable. The file
+    /// system's commit that the journal's fsync starts then carries the store's bytes too, and the store's own fsync
+    /// finds them committed, instead of a second commit that the journal's next fsync would queue behind.
+    /// </remarks>
+    public void OnDecisionsWritten()
+    {
+        foreach (var session in _decidedSessions)
+        {
+            if (WritesAhead)
+            {
+                _outbox.WriteAhead(session);
+            }
+
+            _flushes.TryAdd(session);
+        }
+
+        _decidedSessions.Clear();
     }
 
     /// <inheritdoc/>
@@ -159,7 +206,10 @@ public sealed partial class TradeCaptureApplication : IApplication, ICommandComp
             // Not durable, so not acknowledged either way (an answer stored while deciding is voided), and its number
             // stays held: the restart asks for it again and the client's resend is answered once the engine recovers.
             LogFailed(request.MsgType, request.ClientId, outcome.Error);
-            Enqueue(new PendingReply(ReplyKind.Failed, token, request, default, capture.Hold, capture.ReceivedAt, FixTrace.Now()));
+            Enqueue(new PendingReply(ReplyKind.Failed, token, request, default, capture.Hold, capture.ReceivedAt, FixTrace.Now())
+            {
+                Stored = capture.Gate,
+            });
             return;
         }
 
@@ -168,7 +218,11 @@ public sealed partial class TradeCaptureApplication : IApplication, ICommandComp
             Bookings.Record(request.Session.TargetCompID, request.MsgType, request.ClientId, outcome.TradeId);
         }
 
-        Enqueue(new PendingReply(ReplyKind.Durable, token, request, CaptureAnswer.From(outcome), capture.Hold, capture.ReceivedAt, FixTrace.Now()));
+        Enqueue(new PendingReply(ReplyKind.Durable, token, request, CaptureAnswer.From(outcome), capture.Hold, capture.ReceivedAt, FixTrace.Now())
+        {
+            Stored = capture.Gate,
+            StoredAnswer = capture.Decided,
+        });
     }
 
     /// <inheritdoc/>
@@ -251,8 +305,16 @@ public sealed partial class TradeCaptureApplication : IApplication, ICommandComp
 
     private string TraderName(TraderId trader) => _traderNames.GetOrAdd(trader, static t => t.ToString());
 
-    /// <summary>A capture submitted to the engine, with the inbound number it holds.</summary>
-    private readonly record struct InFlightCapture(CaptureRequest Request, InboundHold? Hold, long ReceivedAt);
+    /// <summary>
+    /// A capture submitted to the engine, with the inbound number it holds and, once decided, the answer stored behind
+    /// <see cref="Gate"/> (null when none was stored).
+    /// </summary>
+    private readonly record struct InFlightCapture(CaptureRequest Request, InboundHold? Hold, long ReceivedAt)
+    {
+        public OutboundGate? Gate { get; init; }
+
+        public CaptureAnswer Decided { get; init; }
+    }
 
     [LoggerMessage(Level = LogLevel.Information, Message = "{MsgType} {ClientId} refused before the engine: {Text}")]
     private partial void LogRefused(string msgType, string clientId, string text);

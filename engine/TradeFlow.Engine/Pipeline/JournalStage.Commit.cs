@@ -23,7 +23,7 @@ internal sealed partial class JournalStage
             // At most one write waits for the next fsync: one already waiting means this one would share its fsync.
             _progress?.WaitUntilTaken(_previousBatchWritten, _fault);
             var started = Stopwatch.GetTimestamp();
-            var result = _pipelined is null ? _journal.AppendMultiple(_appends, _results) : _pipelined.Write(_appends, _results);
+            var result = Append();
             if (!result.IsSuccess)
             {
                 // The engine alone writes trade streams and decided against its own state: a conflict means
@@ -40,6 +40,11 @@ internal sealed partial class JournalStage
             }
 
             _lastWritten = result.LastPosition.Value;
+            if (JournalStageCycles.Enabled)
+            {
+                JournalStageCycles.EndCycle(_threadTime, _batchSlots);
+            }
+
             Distribute(_pipelined is null ? 0 : _lastWritten);
         }
 #pragma warning disable CA1031 // Never swallowed: the engine faults and every pending command fails visibly.
@@ -57,6 +62,69 @@ internal sealed partial class JournalStage
             Array.Clear(_data, 0, _dataCount);
             _dataCount = 0;
         }
+    }
+
+    // The commit's write and durable point. Completions that hear of decisions (ICommandDecisionsWritten) are told
+    // between the two: what they write then is in the page cache before the fsync starts, so the file system's journal
+    // commit that this fsync makes carries their bytes too, and their own fsync finds them committed.
+    private MultiAppendResult Append()
+    {
+        if (_pipelined is not null)
+        {
+            var result = _pipelined.Write(_appends, _results);
+            NotifyWritten();
+            return result;
+        }
+
+        if (_journal is not IPipelinedEventJournal split)
+        {
+            // A store that writes and syncs in one call (in memory, PostgreSQL): told before it, so that what the
+            // listeners make durable on their side still overlaps this commit.
+            NotifyWritten();
+            return _journal.AppendMultiple(_appends, _results);
+        }
+
+        var traced = JournalStageCycles.Enabled;
+        if (_decisionListeners.Count == 0 && !traced)
+        {
+            return split.AppendMultiple(_appends, _results);
+        }
+
+        // The write and the durable point that AppendMultiple makes, apart.
+        var written = split.Write(_appends, _results);
+        if (written.IsSuccess)
+        {
+            NotifyWritten();
+            if (traced)
+            {
+                JournalStageCycles.Mark(JournalStageCycleColumn.WriteEnd, _threadTime);
+            }
+
+            split.MakeDurable(written.LastPosition);
+        }
+
+        return written;
+    }
+
+    // Once per listener per commit (and at a batch's end when no commit took their decisions); a listener's exception
+    // is reported like a completion's and never stops the commit.
+    private void NotifyWritten()
+    {
+        foreach (var listener in _decisionListeners)
+        {
+            try
+            {
+                listener.OnDecisionsWritten();
+            }
+#pragma warning disable CA1031 // Reported like a completion's exception; one caller's bug must not stop the commit.
+            catch (Exception ex)
+#pragma warning restore CA1031
+            {
+                _onCallbackError?.Invoke(listener, ex);
+            }
+        }
+
+        _decisionListeners.Clear();
     }
 
     // Each append holds one event (a command writes at most one event per stream, a commit names a stream

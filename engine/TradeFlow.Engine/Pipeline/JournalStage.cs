@@ -36,6 +36,8 @@ internal sealed partial class JournalStage : IEventHandler<CommandSlot>
     private readonly List<StreamAppend> _appends = new(256);
     private readonly List<CommandSlot> _pending = new(256);
     private readonly HashSet<string> _streams = new(StringComparer.Ordinal);
+    // The completions told of a decision since the last commit's write (ICommandDecisionsWritten): usually one gateway.
+    private readonly List<ICommandDecisionsWritten> _decisionListeners = new(4);
     private EventData[] _data = new EventData[256];
     private AppendResult[] _results = new AppendResult[256];
     private int _dataCount;
@@ -63,8 +65,23 @@ internal sealed partial class JournalStage : IEventHandler<CommandSlot>
     private long _lastWritten;
     private long _previousBatchWritten;
 
+    // Diagnostics only (JournalStageCycles): this thread's scheduler counters and the ring batch's size.
+    private JournalStageThreadTime? _threadTime;
+    private long _batchSlots;
+
     /// <summary>The store's commits (writes, when pipelined) made so far, for diagnostics and benchmarks; readable from any thread.</summary>
     public long Writes => Volatile.Read(ref _writes);
+
+    /// <inheritdoc/>
+    public void OnBatchStart(long batchSize)
+    {
+        if (JournalStageCycles.Enabled)
+        {
+            _threadTime ??= new JournalStageThreadTime();
+            _batchSlots = batchSize;
+            JournalStageCycles.Mark(JournalStageCycleColumn.Start, _threadTime);
+        }
+    }
 
     /// <inheritdoc/>
     public void OnEvent(CommandSlot data, long sequence, bool endOfBatch)
@@ -105,8 +122,18 @@ internal sealed partial class JournalStage : IEventHandler<CommandSlot>
         NotifyDecided(data);
         if (endOfBatch)
         {
+            if (JournalStageCycles.Enabled)
+            {
+                JournalStageCycles.Mark(JournalStageCycleColumn.CommitStart, _threadTime);
+            }
+
             Commit();
             _previousBatchWritten = _lastWritten;
+            if (_decisionListeners.Count > 0)
+            {
+                // Decided with nothing to write (duplicates), a failed commit, or a store that cannot split its commit.
+                NotifyWritten();
+            }
         }
     }
 
@@ -123,6 +150,10 @@ internal sealed partial class JournalStage : IEventHandler<CommandSlot>
         try
         {
             listener.OnDecided(data.Token, data.Decision.Outcome);
+            if (listener is ICommandDecisionsWritten written && !_decisionListeners.Contains(written))
+            {
+                _decisionListeners.Add(written);
+            }
         }
 #pragma warning disable CA1031 // Reported like a completion's exception; one caller's bug must not stop the commit.
         catch (Exception ex)
@@ -133,7 +164,11 @@ internal sealed partial class JournalStage : IEventHandler<CommandSlot>
     }
 
     /// <inheritdoc/>
-    public void OnShutdown() => _metadataWriter.Dispose();
+    public void OnShutdown()
+    {
+        _metadataWriter.Dispose();
+        _threadTime?.Dispose();
+    }
 
     private void Stage(CommandSlot slot)
     {

@@ -22,6 +22,15 @@ internal sealed class PublishStage : IEventHandler<CommandSlot>
     }
 
     /// <inheritdoc/>
+    public void OnBatchStart(long batchSize)
+    {
+        if (JournalStageCycles.Enabled)
+        {
+            JournalStageCycles.PublishStarted();
+        }
+    }
+
+    /// <inheritdoc/>
     public void OnEvent(CommandSlot data, long sequence, bool endOfBatch)
     {
         try

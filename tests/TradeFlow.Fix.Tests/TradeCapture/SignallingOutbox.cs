@@ -22,6 +22,8 @@ internal sealed class SignallingOutbox(SessionRegistryOutbox inner) : IReplyOutb
         }
     }
 
+    public void WriteAhead(SessionId session) => inner.WriteAhead(session);
+
     public bool SupportsConditional(SessionId session) => inner.SupportsConditional(session);
 
     public bool QueueConditional(SessionId session, string msgType, FixFieldWriter body, OutboundGate gate)

@@ -130,7 +130,7 @@ public sealed class StoredAnswerTests : IDisposable
         Assert.Equal((seq, "Y", newSeqNo.ToString(CultureInfo.InvariantCulture)),
             (message.MsgSeqNum, message.GetString(Tags.GapFillFlag), message.GetString(Tags.NewSeqNo)));
 
-    private static void AddOrder(FixFieldWriter body, string clOrdId)
+    internal static void AddOrder(FixFieldWriter body, string clOrdId)
     {
         var text = NewOrder(clOrdId).ToString();
         var start = text.IndexOf("|11=", StringComparison.Ordinal) + 1;
