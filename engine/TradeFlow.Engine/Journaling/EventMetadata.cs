@@ -1,4 +1,6 @@
+using System.Buffers;
 using System.Collections.Immutable;
+using System.Text;
 using System.Text.Json;
 using TradeFlow.Domain.Trades;
 
@@ -17,6 +19,11 @@ internal static class EventMetadata
     private static readonly JsonEncodedText CommandName = JsonEncodedText.Encode("command");
     private static readonly JsonEncodedText IndexName = JsonEncodedText.Encode("index");
     private static readonly JsonEncodedText WarningsName = JsonEncodedText.Encode("warnings");
+
+    // Printable ASCII that System.Text.Json's default encoder writes as itself: not a quote, backslash, or one of the
+    // HTML-sensitive characters it escapes (&'+<>`). A test checks every ASCII character against the writer.
+    private static readonly SearchValues<byte> PlainBytes = SearchValues.Create(
+        "abcdefghijklmnopqrstuvwxyzABCDEFGHIJKLMNOPQRSTUVWXYZ0123456789 !#$%()*,-./:;=?@[]^_{|}~"u8);
 
     // Formatted once: Enum.ToString allocates.
     private static readonly JsonEncodedText[] KindNames = BuildKindNames();
@@ -82,15 +89,13 @@ internal static class EventMetadata
         Span<byte> utf8 = stackalloc byte[RawKeyLimit + 96];
         RawStart.CopyTo(utf8);
         var at = RawStart.Length;
-        foreach (var c in sourceKey)
+        var key = utf8.Slice(at, sourceKey.Length);
+        if (Ascii.FromUtf16(sourceKey, key, out _) != OperationStatus.Done || key.ContainsAnyExcept(PlainBytes))
         {
-            if (!IsPlain(c))
-            {
-                return false;
-            }
-
-            utf8[at++] = (byte)c;
+            return false;
         }
+
+        at += key.Length;
 
         RawCommand.CopyTo(utf8[at..]);
         at += RawCommand.Length;
@@ -105,12 +110,6 @@ internal static class EventMetadata
         return true;
     }
 
-    // Printable ASCII that System.Text.Json's default encoder writes as itself: not a quote, backslash, or one of the
-    // HTML-sensitive characters it escapes (&'+<>`). A test checks every ASCII character against the writer.
-    private static bool IsPlain(char c) =>
-        c is (>= 'a' and <= 'z') or (>= 'A' and <= 'Z') or (>= '0' and <= '9')
-            or ' ' or '!' or '#' or '$' or '%' or '(' or ')' or '*' or ',' or '-' or '.' or '/' or ':' or ';' or '='
-            or '?' or '@' or '[' or ']' or '^' or '_' or '{' or '|' or '}' or '~';
 
     /// <summary>Reads metadata written by <see cref="Write"/>; false when absent or not the engine's.</summary>
     public static bool TryRead(ReadOnlySpan<byte> utf8, out EventMetadataValues values)
