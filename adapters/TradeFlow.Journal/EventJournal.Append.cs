@@ -17,6 +17,10 @@ public sealed partial class EventJournal
     // table lookup per stream per commit instead of two. Valid for one Write, under the write lock.
     private StreamEntry?[] _decidedEntries = new StreamEntry?[256];
 
+    // And each append's stream name hash from that lookup, so a new stream's name is hashed once (Find), not again
+    // by the table's Add.
+    private int[] _decidedHashes = new int[256];
+
     /// <inheritdoc />
     /// <remarks>A <see cref="Write"/> and then a <see cref="MakeDurable"/> covering it: the call returns after the fsync.</remarks>
     public override MultiAppendResult AppendMultiple(IReadOnlyList<StreamAppend> appends, AppendResult[] results)
@@ -49,11 +53,12 @@ public sealed partial class EventJournal
             if (appends.Count > _decidedEntries.Length)
             {
                 _decidedEntries = new StreamEntry?[Math.Max(appends.Count, _decidedEntries.Length * 2)];
+                _decidedHashes = new int[_decidedEntries.Length];
             }
 
             for (var i = 0; i < appends.Count; i++)
             {
-                if (!Decide(appends[i], out results[i], out _decidedEntries[i]))
+                if (!Decide(appends[i], out results[i], out _decidedEntries[i], out _decidedHashes[i]))
                 {
                     return MultiAppendResult.Failed(i, results[i]);
                 }
@@ -67,9 +72,9 @@ public sealed partial class EventJournal
     }
 
     // Applies AppendRule; on Write the result carries the stream's current version, replaced once written.
-    private bool Decide(in StreamAppend append, out AppendResult result, out StreamEntry? entry)
+    private bool Decide(in StreamAppend append, out AppendResult result, out StreamEntry? entry, out int hash)
     {
-        entry = _index.Find(append.Stream);
+        entry = _index.Find(append.Stream, out hash);
         var current = entry?.Version ?? StreamVersion.None;
         var ids = new JournalEventIds(this, entry);
         var decision = AppendRule.Decide(append.Expected, current, append.Events.Span, ref ids, out var lastVersion);
@@ -184,7 +189,7 @@ public sealed partial class EventJournal
             }
 
             // Streams are distinct within a commit and only this writer adds, so a stream Decide did not find is new.
-            var entry = _decidedEntries[i] ?? _index.AddNew(append.Stream);
+            var entry = _decidedEntries[i] ?? _index.AddNew(append.Stream, _decidedHashes[i]);
             for (var j = 0; j < append.Events.Length; j++, record++, position++)
             {
                 _index.Stage(JournalFormat.Location(segment.Number, segment.Length + _recordOffsets[record]));

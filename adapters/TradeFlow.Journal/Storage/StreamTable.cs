@@ -47,11 +47,17 @@ internal sealed class StreamTable
     }
 
     /// <summary>The stream named <paramref name="name"/>, or null (any thread).</summary>
-    public StreamEntry? Find(ReadOnlySpan<char> name)
+    public StreamEntry? Find(ReadOnlySpan<char> name) => Find(name, out _);
+
+    /// <summary>
+    /// The stream named <paramref name="name"/>, or null (any thread); <paramref name="hash"/> is the name's hash, for
+    /// <see cref="Add(StreamEntry, int)"/> when the stream is new, so the writer hashes a new stream's name once.
+    /// </summary>
+    public StreamEntry? Find(ReadOnlySpan<char> name, out int hash)
     {
         var slots = Volatile.Read(ref _slots);
         var mask = slots.Length - 1;
-        var hash = string.GetHashCode(name);
+        hash = HashOf(name);
         for (var i = hash & mask; ; i = (i + 1) & mask)
         {
             ref var slot = ref slots[i];
@@ -69,7 +75,13 @@ internal sealed class StreamTable
     }
 
     /// <summary>Adds a stream that <see cref="Find(ReadOnlySpan{char})"/> did not find (writer only).</summary>
-    public void Add(StreamEntry entry)
+    public void Add(StreamEntry entry) => Add(entry, HashOf(entry.Name));
+
+    /// <summary>
+    /// Adds a stream that <see cref="Find(ReadOnlySpan{char}, out int)"/> did not find, with the hash that call gave
+    /// (writer only; the hash must be <paramref name="entry"/>'s name's, or no reader will find it).
+    /// </summary>
+    public void Add(StreamEntry entry, int hash)
     {
         var count = _count;
         var slots = _slots;
@@ -78,9 +90,12 @@ internal sealed class StreamTable
             slots = Grow(slots);
         }
 
-        Place(slots, entry, string.GetHashCode(entry.Name.AsSpan()));
+        Place(slots, entry, hash);
         Volatile.Write(ref _count, count + 1);
     }
+
+    /// <summary>The hash a slot keeps for <paramref name="name"/>: the runtime's randomized string hash, so names chosen by a client cannot force collisions.</summary>
+    public static int HashOf(ReadOnlySpan<char> name) => string.GetHashCode(name);
 
     private Slot[] Grow(Slot[] slots)
     {

@@ -1,5 +1,6 @@
 using System.Buffers;
 using System.Globalization;
+using System.Runtime.CompilerServices;
 using System.Text;
 
 namespace TradeFlow.Engine.Journaling;
@@ -19,6 +20,8 @@ internal static class EventIds
     private const int StackLimit = 512;
 
     /// <summary>The id of event <paramref name="index"/> of the command with <paramref name="sourceKey"/>.</summary>
+    /// <remarks>Skips zeroing its 512-byte stack buffer: only the bytes written are hashed.</remarks>
+    [SkipLocalsInit]
     public static Guid For(string sourceKey, int index)
     {
         // The hash input is built once: namespace bytes, then the name "sourceKey#index" (RFC 9562 §5.5).
@@ -43,6 +46,7 @@ internal static class EventIds
     }
 
     /// <summary>A version-5 UUID of <paramref name="name"/> in <paramref name="namespaceId"/> (RFC 9562 §5.5).</summary>
+    [SkipLocalsInit]
     public static Guid NameBased(Guid namespaceId, ReadOnlySpan<byte> name)
     {
         byte[]? rented = null;
@@ -65,6 +69,7 @@ internal static class EventIds
     }
 
     // SHA-1 of namespace + name, truncated to 128 bits, with the version (5) and variant (RFC) bits set.
+    [SkipLocalsInit]
     private static Guid FromHash(ReadOnlySpan<byte> input)
     {
         Span<byte> hash = stackalloc byte[Sha1.HashSizeInBytes];

@@ -1,4 +1,6 @@
+using System.Buffers;
 using System.Collections.Immutable;
+using System.Text;
 using System.Text.Json;
 using TradeFlow.Domain.Trades;
 
@@ -18,13 +20,32 @@ internal static class EventMetadata
     private static readonly JsonEncodedText IndexName = JsonEncodedText.Encode("index");
     private static readonly JsonEncodedText WarningsName = JsonEncodedText.Encode("warnings");
 
+    // Printable ASCII that System.Text.Json's default encoder writes as itself: not a quote, backslash, or one of the
+    // HTML-sensitive characters it escapes (&'+<>`). A test checks every ASCII character against the writer.
+    private static readonly SearchValues<byte> PlainBytes = SearchValues.Create(
+        "abcdefghijklmnopqrstuvwxyzABCDEFGHIJKLMNOPQRSTUVWXYZ0123456789 !#$%()*,-./:;=?@[]^_{|}~"u8);
+
     // Formatted once: Enum.ToString allocates.
     private static readonly JsonEncodedText[] KindNames = BuildKindNames();
+
+    // The longest source key written as raw bytes; longer keys go through the writer (rare: FIX keys are ~20-40).
+    private const int RawKeyLimit = 200;
+
+    // {"sourceKey":" … ","command":" … ","index": … } around the key, the kind and the digits.
+    private static ReadOnlySpan<byte> RawStart => "{\"sourceKey\":\""u8;
+    private static ReadOnlySpan<byte> RawCommand => "\",\"command\":\""u8;
+    private static ReadOnlySpan<byte> RawIndex => "\",\"index\":"u8;
 
     /// <summary>Writes the metadata with a reused writer (reset onto <paramref name="writer"/>'s current output).</summary>
     public static void Write(Utf8JsonWriter writer, string sourceKey, TradeCommandKind kind, int index,
         ImmutableArray<string> warnings)
     {
+        if ((index != 0 || warnings.IsDefaultOrEmpty) && TryWriteRaw(writer, sourceKey, kind, index))
+        {
+            writer.Flush();
+            return;
+        }
+
         writer.WriteStartObject();
         writer.WriteString(SourceKeyName, sourceKey);
         var k = (int)kind;
@@ -48,6 +69,47 @@ internal static class EventMetadata
         writer.WriteEndObject();
         writer.Flush();
     }
+
+    /// <summary>
+    /// The common case — no warnings, a known kind, a source key of characters the writer's default encoder never
+    /// escapes — as one raw copy of the bytes the writer would produce (the journal thread wrote this object through
+    /// the writer's per-property checks and a UTF-16 → UTF-8 transcoding of the key for every event). Anything else
+    /// returns false having written nothing, and goes through the writer as before.
+    /// </summary>
+    [System.Runtime.CompilerServices.SkipLocalsInit]
+    private static bool TryWriteRaw(Utf8JsonWriter writer, string sourceKey, TradeCommandKind kind, int index)
+    {
+        var k = (int)kind;
+        if ((uint)k >= (uint)KindNames.Length || sourceKey.Length > RawKeyLimit)
+        {
+            return false;
+        }
+
+        var name = KindNames[k].EncodedUtf8Bytes;
+        Span<byte> utf8 = stackalloc byte[RawKeyLimit + 96];
+        RawStart.CopyTo(utf8);
+        var at = RawStart.Length;
+        var key = utf8.Slice(at, sourceKey.Length);
+        if (Ascii.FromUtf16(sourceKey, key, out _) != OperationStatus.Done || key.ContainsAnyExcept(PlainBytes))
+        {
+            return false;
+        }
+
+        at += key.Length;
+
+        RawCommand.CopyTo(utf8[at..]);
+        at += RawCommand.Length;
+        name.CopyTo(utf8[at..]);
+        at += name.Length;
+        RawIndex.CopyTo(utf8[at..]);
+        at += RawIndex.Length;
+        index.TryFormat(utf8[at..], out var digits, default, System.Globalization.CultureInfo.InvariantCulture);
+        at += digits;
+        utf8[at++] = (byte)'}';
+        writer.WriteRawValue(utf8[..at], skipInputValidation: true);
+        return true;
+    }
+
 
     /// <summary>Reads metadata written by <see cref="Write"/>; false when absent or not the engine's.</summary>
     public static bool TryRead(ReadOnlySpan<byte> utf8, out EventMetadataValues values)

@@ -35,6 +35,37 @@ public class StreamTableTests
     }
 
     [Fact]
+    public void A_stream_added_with_the_hash_its_failed_lookup_gave_is_found_exactly_as_one_added_by_name()
+    {
+        var names = Gen.Elements("trade-", "rejections-", "x").SelectMany(prefix =>
+            Gen.Choose(0, 3000).Select(n => prefix + n.ToString(System.Globalization.CultureInfo.InvariantCulture)));
+        Prop.ForAll(names.ListOf().ToArbitrary(), Gen.Choose(0, 300).ToArbitrary(), (list, reserved) =>
+        {
+            // The writer's path (Find with the hash, then Add with it) against the table's own hashing, name by name.
+            var carried = new StreamTable(reserved);
+            var hashed = new StreamTable(reserved);
+            foreach (var name in list)
+            {
+                var found = carried.Find(name, out var hash);
+                if (hash != StreamTable.HashOf(name) || (found is null) != (hashed.Find(name) is null))
+                {
+                    return false;
+                }
+
+                if (found is null)
+                {
+                    carried.Add(new StreamEntry(name), hash);
+                    hashed.Add(new StreamEntry(name));
+                }
+            }
+
+            return carried.Count == hashed.Count
+                && list.All(n => carried.Find(n)?.Name == n && carried.Find(n.AsSpan(), out _)?.Name == n)
+                && carried.Find("absent-stream") is null;
+        }).QuickCheckThrowOnFailure();
+    }
+
+    [Fact]
     public void A_reader_finds_every_stream_published_before_it_looked_while_the_writer_keeps_growing_the_table()
     {
         const int Streams = 50_000;
