@@ -100,7 +100,7 @@ public sealed class DecisionStateStorageTests
         // The table's chunks hold the values inline: every byte here is paid once per trade ever booked (80, with no
         // Trade object behind a trade as booked, where it was 64 plus a ~110-byte Trade).
         Assert.Equal(80, System.Runtime.CompilerServices.Unsafe.SizeOf<LiveTrade>());
-        Assert.True(2_048 * System.Runtime.CompilerServices.Unsafe.SizeOf<LiveTrade>() >= 85_000);
+        Assert.True(LiveTradeTable.ChunkSize * System.Runtime.CompilerServices.Unsafe.SizeOf<LiveTrade>() >= 85_000);
     }
 
     [Fact]
@@ -113,10 +113,11 @@ public sealed class DecisionStateStorageTests
         Assert.Equal((state.Version, state.Status, state.Economics), (booked.Version, booked.Status, booked.Economics));
         Assert.Equal(state, booked.State);
 
-        var confirmed = booked.With(state.Apply(new Domain.Events.TradeConfirmed(state.Id, Start, "C-1")), booked.Exposure);
+        var applied = state.Apply(new Domain.Events.TradeConfirmed(state.Id, Start, "C-1"));
+        var confirmed = booked.With(applied, booked.Exposure);
 
         Assert.Equal((2, true), (confirmed.Version, confirmed.State.IsConfirmed));
-        Assert.Same(confirmed.State, confirmed.State);
+        Assert.Same(applied, confirmed.State);
         Assert.Equal(("trade-T000000000042", TradeId.FromInt64(42)), (confirmed.Stream, confirmed.Id));
     }
 

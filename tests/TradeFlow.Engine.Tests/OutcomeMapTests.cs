@@ -16,7 +16,7 @@ public sealed class OutcomeMapTests
         // Keys from a small space, so lookups hit and miss and a key is set again; hashes folded to 8 or 64 values (or not).
         // FsCheck draws the fold, a seed and a length (past a chunk of 4,096 entries); the steps come from the seed, as
         // drawing thousands of tuples through FsCheck would take seconds.
-        var runs = from mask in Gen.Elements(7, 63, -1) from seed in Gen.Choose(0, int.MaxValue) from count in Gen.Choose(100, 12_000)
+        var runs = from mask in Gen.Elements(7, 63, -1) from seed in Gen.Choose(0, int.MaxValue) from count in Gen.Choose(100, 30_000)
                    select (mask, seed, count);
         Prop.ForAll(runs.ToArbitrary(), run =>
         {
@@ -25,7 +25,7 @@ public sealed class OutcomeMapTests
             var random = new Random(run.seed);
             for (var step = 0; step < run.count; step++)
             {
-                var key = "K" + random.Next(9_000);
+                var key = "K" + random.Next(20_000);
                 var hash = OutcomeMap.HashOf(key) & run.mask;
                 if (random.Next(2) == 0)
                 {

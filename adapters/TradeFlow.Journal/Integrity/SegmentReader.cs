@@ -11,14 +11,14 @@ namespace TradeFlow.Journal.Integrity;
 /// also frames (its headers are then in that thread's cache) while the other two are worked on.
 /// </summary>
 /// <remarks>
-/// The caller names the window each read goes to; a window is only ever read or filled by the one thread working
-/// its batch, and the scanner hands batches between threads through <see cref="BatchVerifier"/>'s wait, which
-/// orders the memory — so <see cref="BytesRead"/>, added to by whichever thread filled a window, needs no
+/// The caller names the window each read goes to; a window is filled by one thread at a time (the framing of its
+/// batch) and read by the others only after the scanner hands the batch over through <see cref="BatchVerifier"/>'s
+/// wait, which orders the memory — so <see cref="BytesRead"/>, added to by whichever thread filled a window, needs no
 /// interlocked update: no two fills ever run at once.
 /// </remarks>
 internal sealed class SegmentReader(int bufferSize)
 {
-    private readonly SegmentWindow[] _windows = [new(bufferSize), new(bufferSize), new(bufferSize)];
+    private readonly SegmentWindow[] _windows = NewWindows(bufferSize);
     private SafeFileHandle? _handle;
     private long _length;
 
@@ -27,6 +27,17 @@ internal sealed class SegmentReader(int bufferSize)
 
     /// <summary>Bytes read from the file into the buffers that were then checked, so far (for progress and the report).</summary>
     public long BytesRead { get; private set; }
+
+    private static SegmentWindow[] NewWindows(int bufferSize)
+    {
+        var windows = new SegmentWindow[Windows];
+        for (var i = 0; i < windows.Length; i++)
+        {
+            windows[i] = new SegmentWindow(bufferSize);
+        }
+
+        return windows;
+    }
 
     /// <summary>Window <paramref name="index"/> (0 to <see cref="Windows"/> − 1).</summary>
     public SegmentWindow Window(int index) => _windows[index];

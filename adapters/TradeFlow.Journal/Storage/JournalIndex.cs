@@ -85,14 +85,8 @@ internal sealed class JournalIndex
     /// <summary>The stream's entry, or null.</summary>
     public StreamEntry? Find(string stream) => _streams.Find(stream);
 
-    /// <summary>The stream's entry, created when new (writer only).</summary>
-    public StreamEntry GetOrAdd(string stream) => _streams.Find(stream) ?? Add(new StreamEntry(stream));
-
     /// <summary>The stream's entry, or null, with the name's hash for <see cref="AddNew(string, int)"/> (the writer's lookup).</summary>
     public StreamEntry? Find(string stream, out int hash) => _streams.Find(stream, out hash);
-
-    /// <summary>Adds a stream the caller just failed to <see cref="Find(string)"/> under the writer's lock (writer only).</summary>
-    public StreamEntry AddNew(string stream) => Add(new StreamEntry(stream));
 
     /// <summary>
     /// Adds a stream the caller just failed to find with <see cref="Find(string, out int)"/> under the writer's lock,

@@ -14,7 +14,8 @@ namespace TradeFlow.Domain.Serialization;
 /// <remarks>
 /// The cached bytes are exactly what the converter wrote alone under the options' encoder, so the output cannot
 /// differ from the converter's. Thread-safe. Bounded: past <see cref="Capacity"/> distinct values it writes through
-/// the converter, so a type that does not repeat after all costs a lookup, never unbounded memory.
+/// the converter, so a type that does not repeat after all costs a lookup (and a count, until the cache is full), never unbounded
+/// memory.
 /// </remarks>
 /// <typeparam name="T">The value type.</typeparam>
 public sealed class RepeatedJsonValues<T>
@@ -26,6 +27,10 @@ public sealed class RepeatedJsonValues<T>
     private readonly ConcurrentDictionary<T, byte[]> _texts = new();
     private readonly JsonSerializerOptions _options;
     private readonly JsonConverter<T> _converter;
+
+    // Set once the cache holds Capacity values. ConcurrentDictionary.Count takes every one of its locks, so it is
+    // asked only until then, never on each miss of a full cache (a type that stopped repeating).
+    private bool _full;
 
     /// <summary>Creates an empty cache for the converter <paramref name="options"/> give <typeparamref name="T"/>.</summary>
     public RepeatedJsonValues(JsonSerializerOptions options, int capacity = DefaultCapacity)
@@ -48,7 +53,7 @@ public sealed class RepeatedJsonValues<T>
         ArgumentNullException.ThrowIfNull(writer);
         if (!_texts.TryGetValue(value, out var text))
         {
-            if (_texts.Count >= Capacity)
+            if (IsFull())
             {
                 _converter.Write(writer, value, _options);
                 return;
@@ -58,6 +63,22 @@ public sealed class RepeatedJsonValues<T>
         }
 
         writer.WriteRawValue(text, skipInputValidation: true);
+    }
+
+    private bool IsFull()
+    {
+        if (Volatile.Read(ref _full))
+        {
+            return true;
+        }
+
+        if (_texts.Count < Capacity)
+        {
+            return false;
+        }
+
+        Volatile.Write(ref _full, true);
+        return true;
     }
 
     /// <summary>The converter's bytes for one value, written alone by a writer with the options' encoder.</summary>

@@ -16,7 +16,8 @@ internal sealed class LiveTradeTable
     // one large-object allocation, made once per 2,048 trades and never copied by a collection. (Under 85,000 bytes a
     // chunk would be a small object that gen0 and gen1 collections would copy as they promote it.)
     private const int ChunkShift = 11;
-    private const int ChunkSize = 1 << ChunkShift;
+    /// <summary>Trades per chunk: enough that a chunk is a large object, which no collection copies.</summary>
+    internal const int ChunkSize = 1 << ChunkShift;
 
     private readonly TradeSlotIndex _index = new();
     private LiveTrade[][] _chunks = new LiveTrade[16][];

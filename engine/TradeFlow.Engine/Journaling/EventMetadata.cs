@@ -1,5 +1,6 @@
 using System.Buffers;
 using System.Collections.Immutable;
+using System.Runtime.CompilerServices;
 using System.Text;
 using System.Text.Json;
 using TradeFlow.Domain.Trades;
@@ -40,6 +41,7 @@ internal static class EventMetadata
     public static void Write(Utf8JsonWriter writer, string sourceKey, TradeCommandKind kind, int index,
         ImmutableArray<string> warnings)
     {
+        // Warnings go with an event's first metadata only; without them the object is three plain members.
         if ((index != 0 || warnings.IsDefaultOrEmpty) && TryWriteRaw(writer, sourceKey, kind, index))
         {
             writer.Flush();
@@ -76,7 +78,7 @@ internal static class EventMetadata
     /// the writer's per-property checks and a UTF-16 → UTF-8 transcoding of the key for every event). Anything else
     /// returns false having written nothing, and goes through the writer as before.
     /// </summary>
-    [System.Runtime.CompilerServices.SkipLocalsInit]
+    [SkipLocalsInit]
     private static bool TryWriteRaw(Utf8JsonWriter writer, string sourceKey, TradeCommandKind kind, int index)
     {
         var k = (int)kind;
@@ -109,7 +111,6 @@ internal static class EventMetadata
         writer.WriteRawValue(utf8[..at], skipInputValidation: true);
         return true;
     }
-
 
     /// <summary>Reads metadata written by <see cref="Write"/>; false when absent or not the engine's.</summary>
     public static bool TryRead(ReadOnlySpan<byte> utf8, out EventMetadataValues values)

@@ -93,10 +93,18 @@ public sealed class InboundHoldTests : IDisposable
     {
         await using var harness = AcceptorHarness.Start($"FileStorePath={_directory}");
         InboundHold? before = null;
+        InboundHold? after = null;
         harness.Application.OnFromApp = m =>
         {
             var hold = harness.Session.Hold(m.MsgSeqNum);
-            before ??= hold;
+            if (before is null)
+            {
+                before = hold;
+            }
+            else
+            {
+                after = hold;
+            }
         };
         await using var client = await harness.LogonAsync();
         await client.SendAsync(MsgTypes.NewOrderSingle, b => b.Add(11, "CL-1"));
@@ -110,11 +118,14 @@ public sealed class InboundHoldTests : IDisposable
         await using var again = await harness.ConnectAsync();
         await again.SendLogonAsync(reset: true);
         await again.ExpectAsync(MsgTypes.Logon);
+        Assert.Equal(0, harness.Session.LowestHeldMsgSeqNum);
         await again.SendAsync(MsgTypes.NewOrderSingle, b => b.Add(11, "CL-2"));
         await FlushAsync(again);
         harness.Session.Release(before!.Value);
 
         Assert.Equal(2, harness.Session.LowestHeldMsgSeqNum);
+        harness.Session.Release(after!.Value);
+        Assert.Equal(0, harness.Session.LowestHeldMsgSeqNum);
     }
 
     private static async Task FlushAsync(ScriptedCounterparty client)

@@ -77,7 +77,10 @@ public class CompactAmountTests
     {
         Prop.ForAll(Gen.Choose(0, KeptLine.MaxLedgers - 1).ToArbitrary(), Amounts.Arbitrary(), (ledger, amount) =>
         {
-            if (KeptLine.TryCreate(ledger, amount, out var line))
+            // A line holds its amount exactly when the amount packs; otherwise it must say so (and go wide).
+            var packs = ScaledAmount.TryPack(amount, out _, out _);
+            Assert.Equal(packs, KeptLine.TryCreate(ledger, amount, out var line));
+            if (packs)
             {
                 Assert.False(line.IsWide);
                 Assert.Equal(ledger, line.Ledger);

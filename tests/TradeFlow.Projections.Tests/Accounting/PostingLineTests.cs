@@ -57,8 +57,14 @@ public class PostingLineTests
     [Fact]
     public void A_line_writes_reads_compares_and_hashes_as_the_record_it_replaced()
     {
-        Prop.ForAll(Lines.ToArbitrary(), Lines.ToArbitrary(), (expected, other) =>
+        // The other line is often the same one, or the same value at a wider scale (1.5 and 1.500 are equal lines
+        // with equal hashes), so equality and hashing are checked on equal lines, not only on different ones.
+        var pairs = from expected in Lines
+                    from other in Gen.OneOf(Lines, Gen.Constant(expected), Gen.Constant(expected with { Amount = expected.Amount * 1.00m }))
+                    select (expected, other);
+        Prop.ForAll(pairs.ToArbitrary(), pair =>
         {
+            var (expected, other) = pair;
             var line = expected.ToLine();
             var bytes = JsonSerializer.SerializeToUtf8Bytes(expected, ProjectionJson.Options);
             Assert.Equal(bytes, JsonSerializer.SerializeToUtf8Bytes(line, ProjectionJson.Options));
