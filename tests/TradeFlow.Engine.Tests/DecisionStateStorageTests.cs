@@ -15,9 +15,10 @@ public sealed class DecisionStateStorageTests
     private static readonly InstrumentId Apple = InstrumentId.Parse("US0378331005");
 
     [Fact]
-    public void The_wash_window_answers_like_one_that_queues_every_booking()
+    public void The_wash_window_matches_the_latest_mirror_booking_while_it_is_within_the_window_of_the_horizon()
     {
-        // Few keys and few distinct times, so repeats at one time, out-of-order times and expiry all happen.
+        // Few keys and few distinct times, so repeats at one time, back-dated times and expiry all happen. The
+        // model keeps every booking; the window must answer as it does however lazily it reclaims memory.
         var records =
             from key in Gen.Choose(0, 3)
             from side in Gen.Elements(Side.Buy, Side.Sell)
@@ -27,23 +28,23 @@ public sealed class DecisionStateStorageTests
         Prop.ForAll(Gen.ListOf(records, 60).ToArbitrary(), steps =>
         {
             var window = new WashTradeWindow(TimeSpan.FromSeconds(4));
-            var reference = new ReferenceWashWindow(TimeSpan.FromSeconds(4));
+            var model = new WashWindowModel(TimeSpan.FromSeconds(4));
             var trade = TradeId.First;
             foreach (var (key, side, second) in steps)
             {
                 var wash = Key(key, side);
                 var time = Start.AddSeconds(second);
                 var found = window.TryFindMirror(wash, time, out var mirror);
-                var expected = reference.TryFindMirror(wash, time, out var expectedMirror);
+                var expected = model.TryFindMirror(wash, time, out var expectedMirror);
                 if (found != expected || mirror != expectedMirror)
                 {
                     return false;
                 }
 
                 window.Record(wash, time, trade);
-                reference.Record(wash, time, trade);
+                model.Record(wash, time, trade);
                 trade = trade.Next();
-                if (!window.Entries.OrderBy(e => e.Key.GetHashCode()).SequenceEqual(reference.Entries.OrderBy(e => e.Key.GetHashCode())))
+                if (!window.Entries.OrderBy(e => e.Key.GetHashCode()).SequenceEqual(model.Entries.OrderBy(e => e.Key.GetHashCode())))
                 {
                     return false;
                 }
@@ -51,6 +52,37 @@ public sealed class DecisionStateStorageTests
 
             return true;
         }).QuickCheckThrowOnFailure();
+    }
+
+    [Fact]
+    public void A_booking_further_behind_the_horizon_than_the_window_is_not_matched_even_by_a_back_dated_mirror()
+    {
+        var window = new WashTradeWindow(TimeSpan.FromSeconds(4));
+        var buy = Key(0, Side.Buy);
+        window.Record(buy, Start, TradeId.FromInt64(1));
+        window.Record(Key(1, Side.Buy), Start.AddSeconds(10), TradeId.FromInt64(2));
+
+        Assert.False(window.TryFindMirror(buy.Mirror, Start.AddSeconds(2), out _));
+    }
+
+    [Fact]
+    public void A_key_booked_again_at_its_time_after_that_time_left_the_window_is_not_matched()
+    {
+        // The case where the queue-every-booking original answered by where its entries happened to sit: the key
+        // is reclaimed, booked again at the same (now expired) time, and must not match while that time stays
+        // behind the horizon.
+        var window = new WashTradeWindow(TimeSpan.FromSeconds(4));
+        var buy = Key(0, Side.Buy);
+        window.Record(buy, Start.AddSeconds(1), TradeId.FromInt64(1));
+        window.Record(Key(1, Side.Buy), Start.AddSeconds(3), TradeId.FromInt64(2));
+        window.Record(buy, Start.AddSeconds(1), TradeId.FromInt64(3));
+        window.Record(Key(2, Side.Buy), Start.AddSeconds(6), TradeId.FromInt64(4));
+        window.Record(buy, Start.AddSeconds(1), TradeId.FromInt64(5));
+
+        Assert.False(window.TryFindMirror(buy.Mirror, Start.AddSeconds(2), out _));
+        Assert.DoesNotContain(window.Entries, e => e.Key == buy);
+        Assert.True(window.TryFindMirror(Key(1, Side.Sell), Start.AddSeconds(5), out var mirror));
+        Assert.Equal(TradeId.FromInt64(2), mirror);
     }
 
     [Fact]
@@ -67,6 +99,7 @@ public sealed class DecisionStateStorageTests
         window.Record(Key(1, Side.Buy), Start.AddMinutes(2), TradeId.FromInt64(3));
         Assert.False(window.TryFindMirror(buy.Mirror, Start.AddMinutes(2), out _));
         Assert.DoesNotContain(window.Entries, e => e.Key == buy);
+        Assert.Equal(1, window.HeldCount);
     }
 
     [Fact]
@@ -148,20 +181,24 @@ public sealed class DecisionStateStorageTests
 
     private static WashKey Key(int key, Side side) => new(Trader, Apple, side, Price.Of(100m + key), Quantity.Of(10m));
 
-    // The window as it was before repeats at one time shared a queue entry: every booking queued.
-    private sealed class ReferenceWashWindow(TimeSpan window)
+    // The rule, kept naively: every booking, the latest per key in booking order, and the horizon.
+    private sealed class WashWindowModel(TimeSpan window)
     {
-        private readonly Dictionary<WashKey, (DateTimeOffset Time, TradeId Trade)> _latest = [];
-        private readonly Queue<(WashKey Key, DateTimeOffset Time)> _order = new();
+        private readonly List<(WashKey Key, DateTimeOffset Time, TradeId Trade)> _bookings = [];
         private DateTimeOffset _horizon = DateTimeOffset.MinValue;
 
-        public IEnumerable<KeyValuePair<WashKey, (DateTimeOffset Time, TradeId Trade)>> Entries => _latest;
+        public IEnumerable<KeyValuePair<WashKey, (DateTimeOffset Time, TradeId Trade)>> Entries =>
+            _bookings.GroupBy(b => b.Key)
+                .Select(g => g.Last())
+                .Where(b => _horizon - b.Time <= window)
+                .Select(b => KeyValuePair.Create(b.Key, (b.Time, b.Trade)));
 
         public bool TryFindMirror(WashKey key, DateTimeOffset time, out TradeId mirror)
         {
-            if (_latest.TryGetValue(key.Mirror, out var entry) && (time - entry.Time).Duration() <= window)
+            var latest = _bookings.FindLast(b => b.Key == key.Mirror);
+            if (latest.Trade != default && _horizon - latest.Time <= window && (time - latest.Time).Duration() <= window)
             {
-                mirror = entry.Trade;
+                mirror = latest.Trade;
                 return true;
             }
 
@@ -171,20 +208,10 @@ public sealed class DecisionStateStorageTests
 
         public void Record(WashKey key, DateTimeOffset time, TradeId trade)
         {
-            _latest[key] = (time, trade);
-            _order.Enqueue((key, time));
+            _bookings.Add((key, time, trade));
             if (time > _horizon)
             {
                 _horizon = time;
-            }
-
-            while (_order.TryPeek(out var oldest) && _horizon - oldest.Time > window)
-            {
-                _order.Dequeue();
-                if (_latest.TryGetValue(oldest.Key, out var current) && current.Time == oldest.Time)
-                {
-                    _latest.Remove(oldest.Key);
-                }
             }
         }
     }

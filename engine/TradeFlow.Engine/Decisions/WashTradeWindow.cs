@@ -7,7 +7,10 @@ namespace TradeFlow.Engine.Decisions;
 /// Recent direct bookings by <see cref="WashKey"/>, for wash-trade detection: a booking is a wash when its
 /// mirror (same trader, instrument, price and quantity, opposite side) was booked within the window,
 /// measured on the bookings' execution (effective) times — which are journaled, so recovery rebuilds the
-/// same window. Entries older than the window behind the latest execution time are pruned in booking order.
+/// same window. The window holds each key's latest booking while its time is within the window of the latest
+/// execution time seen (the horizon); a booking further behind is never matched, even by a back-dated booking
+/// close to it. That rule alone decides the answers: memory is reclaimed lazily, in booking order, and an entry
+/// still held but behind the horizon answers as if it were gone.
 /// </summary>
 internal sealed class WashTradeWindow
 {
@@ -26,13 +29,18 @@ internal sealed class WashTradeWindow
     /// <summary>The window.</summary>
     public TimeSpan Window => _window;
 
-    /// <summary>The entries, for the state hash.</summary>
-    public IEnumerable<KeyValuePair<WashKey, (DateTimeOffset Time, TradeId Trade)>> Entries => _latest;
+    /// <summary>The entries that can still be matched, for the state hash.</summary>
+    public IEnumerable<KeyValuePair<WashKey, (DateTimeOffset Time, TradeId Trade)>> Entries =>
+        _latest.Where(entry => IsWithinHorizon(entry.Value.Time));
+
+    /// <summary>The keys held in memory, reclaimable or not.</summary>
+    internal int HeldCount => _latest.Count;
 
     /// <summary>Finds a booking that <paramref name="key"/> at <paramref name="time"/> would mirror.</summary>
     public bool TryFindMirror(in WashKey key, DateTimeOffset time, out TradeId mirror)
     {
-        if (_latest.TryGetValue(key.Mirror, out var entry) && (time - entry.Time).Duration() <= _window)
+        if (_latest.TryGetValue(key.Mirror, out var entry) && IsWithinHorizon(entry.Time)
+            && (time - entry.Time).Duration() <= _window)
         {
             mirror = entry.Trade;
             return true;
@@ -46,9 +54,10 @@ internal sealed class WashTradeWindow
     public void Record(in WashKey key, DateTimeOffset time, TradeId trade)
     {
         // The queue needs one entry per key and execution time: a repeat of the key at its latest time is
-        // pruned by the entry already queued (pruning compares times only). Bursts booked in the same
+        // reclaimed with the entry already queued (pruning compares times only). Bursts booked in the same
         // millisecond (and the benchmark's captures, which share one time) would otherwise grow the queue by
-        // one 64-byte entry per booking for the whole window.
+        // one 64-byte entry per booking for the whole window. Which entry reclaims a key changes only when its
+        // memory goes, never an answer: a key is removed only at a time already behind the horizon.
         ref var latest = ref CollectionsMarshal.GetValueRefOrAddDefault(_latest, key, out var existed);
         var queued = existed && latest.Time == time;
         latest = (time, trade);
@@ -61,7 +70,7 @@ internal sealed class WashTradeWindow
             _horizon = time;
         }
 
-        // Prune by booking order; an entry overwritten by a later booking of the same key stays.
+        // Reclaim in booking order; an entry overwritten by a later booking of the same key stays.
         while (_order.TryPeek(out var oldest) && _horizon - oldest.Time > _window)
         {
             _order.Dequeue();
@@ -71,4 +80,6 @@ internal sealed class WashTradeWindow
             }
         }
     }
+
+    private bool IsWithinHorizon(DateTimeOffset time) => _horizon - time <= _window;
 }
