@@ -13,7 +13,8 @@ namespace TradeFlow.Benchmarks.Engine;
 /// pause. CPU per command is the steadier figure on a shared machine: other tenants taking the cores stretch
 /// the wall time, not the work. <c>TRADEFLOW_WAIT</c> picks the wait strategy as in <see cref="EngineLatency"/>;
 /// <c>TRADEFLOW_ALLOC_PROFILE=1</c> adds a sampled allocation profile per thread (<see cref="AllocationProfile"/>),
-/// <c>TRADEFLOW_THREAD_CPU=1</c> the CPU time per thread (<see cref="ThreadCpuProfile"/>); <c>TRADEFLOW_CHECKS=one|two|inline</c> places
+/// <c>TRADEFLOW_THREAD_CPU=1</c> the CPU time per thread (<see cref="ThreadCpuProfile"/>), <c>TRADEFLOW_GC_TRACE=1</c> each collection's
+/// generation and reason (<see cref="GcTrace"/>); <c>TRADEFLOW_CHECKS=one|two|inline</c> places
 /// risk and compliance on one stage thread, a thread each or the decide thread; <c>TRADEFLOW_SUBMIT_BATCH=N</c> submits N commands per
 /// <see cref="TradeEngine.SubmitMany"/>.
 /// </summary>
@@ -24,6 +25,7 @@ public static class EngineSaturation
     {
         using var profile = Environment.GetEnvironmentVariable("TRADEFLOW_ALLOC_PROFILE") == "1" ? new AllocationProfile() : null;
         var threads = Environment.GetEnvironmentVariable("TRADEFLOW_THREAD_CPU") == "1" ? new ThreadCpuProfile() : null;
+        using var gcTrace = Environment.GetEnvironmentVariable("TRADEFLOW_GC_TRACE") == "1" ? new GcTrace() : null;
         for (var round = 0; round < rounds; round++)
         {
             var (store, directory) = EngineBenchData.OpenStore(kind);
@@ -39,9 +41,11 @@ public static class EngineSaturation
                 var captures = EngineBenchData.Captures(count, "r" + round.ToString(CultureInfo.InvariantCulture));
                 profile?.Reset();
                 threads?.Reset();
+                gcTrace?.Reset();
                 Console.WriteLine(Measure(engine, captures, $"{kind} round {round} checks {EngineLatency.CheckPlacementFromEnvironment()} batch {SubmitBatch}"));
                 profile?.Print(count);
                 threads?.Print(count);
+                gcTrace?.Print();
                 engine.Stop(TimeSpan.FromSeconds(60));
             }
             finally
