@@ -69,10 +69,14 @@ public sealed class DecisionStateStorageTests
         Assert.DoesNotContain(window.Entries, e => e.Key == buy);
     }
 
-    [Fact]
-    public void The_trade_table_finds_and_replaces_every_trade_across_chunks()
+    [Theory]
+    [InlineData(0)]
+    [InlineData(1_000)]
+    [InlineData(30_000)]
+    public void The_trade_table_finds_and_replaces_every_trade_across_chunks(int capacity)
     {
-        var table = new LiveTradeTable();
+        // Sized up front (EngineOptions.ExpectedTrades) below, within and past what is added: the same answers.
+        var table = new LiveTradeTable(capacity);
         const int count = 3_000;
         for (var i = 1; i <= count; i++)
         {

@@ -17,10 +17,11 @@ public sealed class OutcomeMapTests
         // FsCheck draws the fold, a seed and a length (past a chunk of 2,048 entries); the steps come from the seed, as
         // drawing thousands of tuples through FsCheck would take seconds.
         var runs = from mask in Gen.Elements(7, 63, -1) from seed in Gen.Choose(0, int.MaxValue) from count in Gen.Choose(100, 30_000)
-                   select (mask, seed, count);
+                   from capacity in Gen.Elements(0, 1_000, 20_000)
+                   select (mask, seed, count, capacity);
         Prop.ForAll(runs.ToArbitrary(), run =>
         {
-            var map = new OutcomeMap();
+            var map = new OutcomeMap(run.capacity);
             var reference = new Dictionary<string, RecordedOutcome>(StringComparer.Ordinal);
             var random = new Random(run.seed);
             for (var step = 0; step < run.count; step++)

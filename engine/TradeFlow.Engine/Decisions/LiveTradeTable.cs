@@ -22,8 +22,21 @@ internal sealed class LiveTradeTable
     /// <summary>Trades per chunk: as many as keep a chunk under the large-object threshold.</summary>
     internal const int ChunkSize = 1 << ChunkShift;
 
-    private readonly TradeSlotIndex _index = new();
-    private LiveTrade[][] _chunks = new LiveTrade[16][];
+    private readonly TradeSlotIndex _index;
+    private LiveTrade[][] _chunks;
+
+    /// <summary>Creates an empty table with every chunk for <paramref name="capacity"/> trades allocated now (0: none).</summary>
+    public LiveTradeTable(int capacity = 0)
+    {
+        ArgumentOutOfRangeException.ThrowIfNegative(capacity);
+        _index = new TradeSlotIndex(capacity);
+        var chunks = (int)(((long)capacity + ChunkSize - 1) >> ChunkShift);
+        _chunks = new LiveTrade[Math.Max(16, chunks)][];
+        for (var i = 0; i < chunks; i++)
+        {
+            _chunks[i] = new LiveTrade[ChunkSize];
+        }
+    }
 
     /// <summary>How many trades.</summary>
     public int Count => _index.Count;

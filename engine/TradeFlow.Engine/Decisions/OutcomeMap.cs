@@ -26,12 +26,30 @@ internal sealed class OutcomeMap
     /// <summary>Buckets per chunk of the bucket array: 64 KB, under the large-object threshold.</summary>
     internal const int BucketChunkSize = 1 << BucketChunkShift;
 
-    private Entry[][] _chunks = new Entry[16][];
+    private Entry[][] _chunks;
 
     // 1-based entry index of each bucket's first entry (0 = empty), in chunks of BucketChunkSize (one shorter chunk
     // while there are fewer buckets); the bucket count is a power of two.
-    private int[][] _buckets = [new int[4096]];
-    private int _bucketCount = 4096;
+    private int[][] _buckets;
+    private int _bucketCount;
+
+    /// <summary>
+    /// Creates an empty map with the entry chunks and buckets for <paramref name="capacity"/> keys allocated now (0: the
+    /// first chunk's worth of buckets), so that no bucket rebuild happens below it.
+    /// </summary>
+    public OutcomeMap(int capacity = 0)
+    {
+        ArgumentOutOfRangeException.ThrowIfNegative(capacity);
+        var chunks = (int)(((long)capacity + ChunkSize - 1) >> ChunkShift);
+        _chunks = new Entry[Math.Max(16, chunks)][];
+        for (var i = 0; i < chunks; i++)
+        {
+            _chunks[i] = new Entry[ChunkSize];
+        }
+
+        _bucketCount = (int)Math.Max(4096, System.Numerics.BitOperations.RoundUpToPowerOf2((uint)Math.Min(capacity, 1 << 30)));
+        _buckets = NewBuckets(_bucketCount);
+    }
 
     /// <summary>How many keys.</summary>
     public int Count { get; private set; }
@@ -108,12 +126,7 @@ internal sealed class OutcomeMap
     // At most one entry per bucket on average: the chains are rebuilt in place from the stored hashes.
     private void Rebucket(int size)
     {
-        var buckets = new int[Math.Max(1, size >> BucketChunkShift)][];
-        for (var c = 0; c < buckets.Length; c++)
-        {
-            buckets[c] = new int[Math.Min(size, BucketChunkSize)];
-        }
-
+        var buckets = NewBuckets(size);
         for (var i = 0; i < Count; i++)
         {
             ref var entry = ref At(i);
@@ -124,6 +137,17 @@ internal sealed class OutcomeMap
 
         _buckets = buckets;
         _bucketCount = size;
+    }
+
+    private static int[][] NewBuckets(int size)
+    {
+        var buckets = new int[Math.Max(1, size >> BucketChunkShift)][];
+        for (var c = 0; c < buckets.Length; c++)
+        {
+            buckets[c] = new int[Math.Min(size, BucketChunkSize)];
+        }
+
+        return buckets;
     }
 
     private static ref int Bucket(int[][] buckets, int index) =>

@@ -15,7 +15,8 @@ namespace TradeFlow.Benchmarks.Engine;
 /// <c>TRADEFLOW_ALLOC_PROFILE=1</c> adds a sampled allocation profile per thread (<see cref="AllocationProfile"/>),
 /// <c>TRADEFLOW_THREAD_CPU=1</c> the CPU time per thread (<see cref="ThreadCpuProfile"/>), <c>TRADEFLOW_GC_TRACE=1</c> each collection's
 /// generation and reason (<see cref="GcTrace"/>); <c>TRADEFLOW_CHECKS=one|two|inline</c> places
-/// risk and compliance on one stage thread, a thread each or the decide thread; <c>TRADEFLOW_SUBMIT_BATCH=N</c> submits N commands per
+/// risk and compliance on one stage thread, a thread each or the decide thread; <c>TRADEFLOW_EXPECTED_TRADES=N</c> sizes the decision state up front
+/// (<see cref="EngineOptions.ExpectedTrades"/>); <c>TRADEFLOW_SUBMIT_BATCH=N</c> submits N commands per
 /// <see cref="TradeEngine.SubmitMany"/>.
 /// </summary>
 public static class EngineSaturation
@@ -36,6 +37,7 @@ public static class EngineSaturation
                     WaitStrategy = EngineLatency.WaitStrategyFromEnvironment(),
                     PipelinedCommits = EngineLatency.PipelinedCommitsFromEnvironment(),
                     CheckPlacement = EngineLatency.CheckPlacementFromEnvironment(),
+                    ExpectedTrades = ExpectedTrades,
                 });
                 engine.Start();
                 var captures = EngineBenchData.Captures(count, "r" + round.ToString(CultureInfo.InvariantCulture));
@@ -54,6 +56,10 @@ public static class EngineSaturation
             }
         }
     }
+
+    // TRADEFLOW_EXPECTED_TRADES=N: the engine's decision state is sized for N trades up front (EngineOptions.ExpectedTrades).
+    private static int ExpectedTrades =>
+        int.TryParse(Environment.GetEnvironmentVariable("TRADEFLOW_EXPECTED_TRADES"), CultureInfo.InvariantCulture, out var n) ? n : 0;
 
     // TRADEFLOW_SUBMIT_BATCH=N: the producer hands the engine N commands per SubmitMany instead of one per Submit.
     private static int SubmitBatch =>
