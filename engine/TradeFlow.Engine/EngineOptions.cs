@@ -53,6 +53,16 @@ public sealed class EngineOptions
     /// <summary>Serializes events for the store (default: the domain's serializer).</summary>
     public IEventSerializer Serializer { get; init; } = TradeEventSerializer.Instance;
 
+    /// <summary>
+    /// Trades (and as many source keys) the decision state makes room for when the engine is built (default 0: it grows
+    /// as it goes). Room for the live-trade table, the id index and the outcome map — ~120 bytes per trade — is then
+    /// allocated once, before the first command, instead of a chunk at a time while commands are decided (~122 B per
+    /// booking on the decide thread, engine11), and the outcome map's buckets are never rebuilt below it. Past it the
+    /// state grows as without it. Size it from the trades a server expects to hold (the journal's count at start plus a
+    /// day's bookings).
+    /// </summary>
+    public int ExpectedTrades { get; init; }
+
     /// <summary>Slots in the ring, a power of two (default 4096): how many commands can be in flight before producers wait.</summary>
     public int RingSize { get; init; } = 4096;
 

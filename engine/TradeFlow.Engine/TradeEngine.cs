@@ -42,7 +42,7 @@ public sealed partial class TradeEngine : IDisposable
         ArgumentNullException.ThrowIfNull(options);
         _options = options;
         _fault = new EngineFault(options.OnFault);
-        _state = new DecisionState(options.ReferenceData, options.WashTradeWindow);
+        _state = new DecisionState(options.ReferenceData, options.WashTradeWindow, options.ExpectedTrades);
         _disruptor = new Disruptor<CommandSlot>(static () => new CommandSlot(), options.RingSize,
             waitStrategy: options.WaitStrategy);
         _disruptor.SetDefaultExceptionHandler(new HaltOnExceptionHandler<CommandSlot>((ex, _) => _fault.Raise(ex)));

@@ -102,10 +102,14 @@ public sealed class DecisionStateStorageTests
         Assert.Equal(1, window.HeldCount);
     }
 
-    [Fact]
-    public void The_trade_table_finds_and_replaces_every_trade_across_chunks()
+    [Theory]
+    [InlineData(0)]
+    [InlineData(1_000)]
+    [InlineData(30_000)]
+    public void The_trade_table_finds_and_replaces_every_trade_across_chunks(int capacity)
     {
-        var table = new LiveTradeTable();
+        // Sized up front (EngineOptions.ExpectedTrades) below, within and past what is added: the same answers.
+        var table = new LiveTradeTable(capacity);
         const int count = 3_000;
         for (var i = 1; i <= count; i++)
         {
@@ -128,12 +132,23 @@ public sealed class DecisionStateStorageTests
     }
 
     [Fact]
-    public void A_live_trade_is_stored_in_80_bytes_so_a_chunk_of_them_stays_on_the_large_object_heap()
+    public void A_live_trade_is_stored_in_80_bytes_and_a_chunk_of_them_stays_off_the_large_object_heap()
     {
         // The table's chunks hold the values inline: every byte here is paid once per trade ever booked (80, with no
-        // Trade object behind a trade as booked, where it was 64 plus a ~110-byte Trade).
+        // Trade object behind a trade as booked, where it was 64 plus a ~110-byte Trade). A chunk must be a small
+        // object: large ones are charged to the large-object budget, whose exhaustion forces a gen2 collection
+        // (a large object reports generation 2 from birth, a small one 0).
         Assert.Equal(80, System.Runtime.CompilerServices.Unsafe.SizeOf<LiveTrade>());
-        Assert.True(LiveTradeTable.ChunkSize * System.Runtime.CompilerServices.Unsafe.SizeOf<LiveTrade>() >= 85_000);
+        Assert.Equal(0, GC.GetGeneration(new LiveTrade[LiveTradeTable.ChunkSize]));
+        Assert.Equal(2, GC.GetGeneration(new LiveTrade[LiveTradeTable.ChunkSize * 2]));
+    }
+
+    [Fact]
+    public void The_outcome_maps_entry_and_bucket_chunks_stay_off_the_large_object_heap()
+    {
+        Assert.Equal(0, GC.GetGeneration(OutcomeMap.NewEntryChunk()));
+        Assert.Equal(0, GC.GetGeneration(new int[OutcomeMap.BucketChunkSize]));
+        Assert.Equal(2, GC.GetGeneration(new int[OutcomeMap.BucketChunkSize * 2]));
     }
 
     [Fact]

@@ -14,13 +14,14 @@ public sealed class OutcomeMapTests
     public void The_outcome_map_answers_like_a_dictionary_with_colliding_hashes_across_chunks_and_rebuilds()
     {
         // Keys from a small space, so lookups hit and miss and a key is set again; hashes folded to 8 or 64 values (or not).
-        // FsCheck draws the fold, a seed and a length (past a chunk of 4,096 entries); the steps come from the seed, as
+        // FsCheck draws the fold, a seed and a length (past a chunk of 2,048 entries); the steps come from the seed, as
         // drawing thousands of tuples through FsCheck would take seconds.
         var runs = from mask in Gen.Elements(7, 63, -1) from seed in Gen.Choose(0, int.MaxValue) from count in Gen.Choose(100, 30_000)
-                   select (mask, seed, count);
+                   from capacity in Gen.Elements(0, 1_000, 20_000)
+                   select (mask, seed, count, capacity);
         Prop.ForAll(runs.ToArbitrary(), run =>
         {
-            var map = new OutcomeMap();
+            var map = new OutcomeMap(run.capacity);
             var reference = new Dictionary<string, RecordedOutcome>(StringComparer.Ordinal);
             var random = new Random(run.seed);
             for (var step = 0; step < run.count; step++)
@@ -44,6 +45,28 @@ public sealed class OutcomeMapTests
             Assert.Equal(reference.Count, map.Count);
             Assert.Equal(reference.Select(kv => (kv.Key, kv.Value.ToOutcome())), map.Entries.Select(kv => (kv.Key, kv.Value.ToOutcome())));
         }).Check(Config.QuickThrowOnFailure.WithMaxTest(30));
+    }
+
+    [Fact]
+    public void Every_key_is_found_after_the_buckets_span_several_chunks()
+    {
+        // 70,000 keys: the buckets double to 131,072, eight chunks of 16,384, and the entries fill 35 chunks.
+        var map = new OutcomeMap();
+        const int count = 70_000;
+        for (var i = 0; i < count; i++)
+        {
+            var key = "FIX:CLIENT1:" + i;
+            map.Set(key, OutcomeMap.HashOf(key), RecordedOutcome.Of(CommandOutcome.Accepted(TradeId.FromInt64(i + 1))));
+        }
+
+        Assert.Equal(count, map.Count);
+        for (var i = 0; i < count; i++)
+        {
+            var key = "FIX:CLIENT1:" + i;
+            Assert.True(map.TryGet(key, OutcomeMap.HashOf(key), out var outcome), key);
+            Assert.Equal(TradeId.FromInt64(i + 1), outcome.ToOutcome().TradeId);
+            Assert.False(map.TryGet("FIX:CLIENT2:" + i, OutcomeMap.HashOf("FIX:CLIENT2:" + i), out _));
+        }
     }
 
     [Fact]

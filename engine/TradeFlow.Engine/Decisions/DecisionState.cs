@@ -15,16 +15,18 @@ namespace TradeFlow.Engine.Decisions;
 /// </summary>
 internal sealed class DecisionState
 {
-    private readonly LiveTradeTable _trades = new();
-    private readonly OutcomeMap _outcomes = new();
+    private readonly LiveTradeTable _trades;
+    private readonly OutcomeMap _outcomes;
     private readonly Dictionary<string, decimal> _utilisation = new(StringComparer.Ordinal);
     private readonly Dictionary<BusinessDate, decimal> _settlementLadder = [];
     private readonly ReferenceDataSet _data;
 
-    /// <summary>Creates an empty state.</summary>
-    public DecisionState(ReferenceDataSet data, TimeSpan washWindow)
+    /// <summary>Creates an empty state with room for <paramref name="expectedTrades"/> trades and source keys (see <see cref="EngineOptions.ExpectedTrades"/>).</summary>
+    public DecisionState(ReferenceDataSet data, TimeSpan washWindow, int expectedTrades = 0)
     {
         _data = data;
+        _trades = new LiveTradeTable(expectedTrades);
+        _outcomes = new OutcomeMap(expectedTrades);
         Wash = new WashTradeWindow(washWindow);
     }
 

@@ -12,15 +12,31 @@ namespace TradeFlow.Engine.Decisions;
 /// </summary>
 internal sealed class LiveTradeTable
 {
-    // 2,048 values of 80 bytes (two references, the id, the asset class and a LiveExposure): 160 KB, so each chunk is
-    // one large-object allocation, made once per 2,048 trades and never copied by a collection. (Under 85,000 bytes a
-    // chunk would be a small object that gen0 and gen1 collections would copy as they promote it.)
-    private const int ChunkShift = 11;
-    /// <summary>Trades per chunk: enough that a chunk is a large object, which no collection copies.</summary>
+    // 1,024 values of 80 bytes (two references, the id, the asset class and a LiveExposure): 80 KB, just under the
+    // runtime's 85,000-byte large-object threshold. A large chunk (engine9's 160 KB) was never copied, but was charged
+    // to the large-object heap's budget, which is small: a saturated round ran it out and the runtime answered with a
+    // blocking gen2 collection of the whole retained state (reason AllocLarge, 30–330 ms, engine11's GC trace). A small
+    // chunk is copied once or twice as gen0 and gen1 promote it (~160 B per trade in all) and is then left alone.
+    private const int ChunkShift = 10;
+
+    /// <summary>Trades per chunk: as many as keep a chunk under the large-object threshold.</summary>
     internal const int ChunkSize = 1 << ChunkShift;
 
-    private readonly TradeSlotIndex _index = new();
-    private LiveTrade[][] _chunks = new LiveTrade[16][];
+    private readonly TradeSlotIndex _index;
+    private LiveTrade[][] _chunks;
+
+    /// <summary>Creates an empty table with every chunk for <paramref name="capacity"/> trades allocated now (0: none).</summary>
+    public LiveTradeTable(int capacity = 0)
+    {
+        ArgumentOutOfRangeException.ThrowIfNegative(capacity);
+        _index = new TradeSlotIndex(capacity);
+        var chunks = (int)(((long)capacity + ChunkSize - 1) >> ChunkShift);
+        _chunks = new LiveTrade[Math.Max(16, chunks)][];
+        for (var i = 0; i < chunks; i++)
+        {
+            _chunks[i] = new LiveTrade[ChunkSize];
+        }
+    }
 
     /// <summary>How many trades.</summary>
     public int Count => _index.Count;

@@ -17,8 +17,20 @@ internal sealed class TradeSlotIndex
     private const int ChunkSize = 1 << ChunkShift;
     private const long DenseIds = 1L << 28;
 
-    private int[]?[] _chunks = new int[]?[16];
+    private int[]?[] _chunks;
     private Dictionary<TradeId, int>? _sparse;
+
+    /// <summary>Creates an empty index with the chunks for ids 1 to <paramref name="capacity"/> allocated now (0: none).</summary>
+    public TradeSlotIndex(int capacity = 0)
+    {
+        ArgumentOutOfRangeException.ThrowIfNegative(capacity);
+        var chunks = (int)((Math.Min(capacity, DenseIds) + ChunkSize - 1) >> ChunkShift);
+        _chunks = new int[]?[Math.Max(16, chunks)];
+        for (var i = 0; i < chunks; i++)
+        {
+            _chunks[i] = new int[ChunkSize];
+        }
+    }
 
     /// <summary>How many ids are indexed.</summary>
     public int Count { get; private set; }

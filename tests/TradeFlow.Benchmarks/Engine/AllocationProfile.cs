@@ -59,6 +59,9 @@ internal sealed class AllocationProfile : EventListener
         }
 
         var type = payload[names.IndexOf("TypeName")] as string ?? "?";
+        // AllocationKind 1 = the large-object heap, 2 = the pinned-object heap: named so the LOH's budget can be traced.
+        var kind = names.IndexOf("AllocationKind") is var k and >= 0 ? Convert.ToInt32(payload[k], CultureInfo.InvariantCulture) : 0;
+        type = kind switch { 1 => "[LOH] " + type, 2 => "[POH] " + type, _ => type };
         var amount = Convert.ToInt64(payload[names.IndexOf("AllocationAmount64")], CultureInfo.InvariantCulture);
         var thread = ThreadName(eventData.OSThreadId);
         lock (_gate)

@@ -13,8 +13,10 @@ namespace TradeFlow.Benchmarks.Engine;
 /// pause. CPU per command is the steadier figure on a shared machine: other tenants taking the cores stretch
 /// the wall time, not the work. <c>TRADEFLOW_WAIT</c> picks the wait strategy as in <see cref="EngineLatency"/>;
 /// <c>TRADEFLOW_ALLOC_PROFILE=1</c> adds a sampled allocation profile per thread (<see cref="AllocationProfile"/>),
-/// <c>TRADEFLOW_THREAD_CPU=1</c> the CPU time per thread (<see cref="ThreadCpuProfile"/>); <c>TRADEFLOW_CHECKS=one|two|inline</c> places
-/// risk and compliance on one stage thread, a thread each or the decide thread; <c>TRADEFLOW_SUBMIT_BATCH=N</c> submits N commands per
+/// <c>TRADEFLOW_THREAD_CPU=1</c> the CPU time per thread (<see cref="ThreadCpuProfile"/>), <c>TRADEFLOW_GC_TRACE=1</c> each collection's
+/// generation and reason (<see cref="GcTrace"/>); <c>TRADEFLOW_CHECKS=one|two|inline</c> places
+/// risk and compliance on one stage thread, a thread each or the decide thread; <c>TRADEFLOW_EXPECTED_TRADES=N</c> sizes the decision state up front
+/// (<see cref="EngineOptions.ExpectedTrades"/>); <c>TRADEFLOW_SUBMIT_BATCH=N</c> submits N commands per
 /// <see cref="TradeEngine.SubmitMany"/>.
 /// </summary>
 public static class EngineSaturation
@@ -24,6 +26,7 @@ public static class EngineSaturation
     {
         using var profile = Environment.GetEnvironmentVariable("TRADEFLOW_ALLOC_PROFILE") == "1" ? new AllocationProfile() : null;
         var threads = Environment.GetEnvironmentVariable("TRADEFLOW_THREAD_CPU") == "1" ? new ThreadCpuProfile() : null;
+        using var gcTrace = Environment.GetEnvironmentVariable("TRADEFLOW_GC_TRACE") == "1" ? new GcTrace() : null;
         for (var round = 0; round < rounds; round++)
         {
             var (store, directory) = EngineBenchData.OpenStore(kind);
@@ -34,14 +37,17 @@ public static class EngineSaturation
                     WaitStrategy = EngineLatency.WaitStrategyFromEnvironment(),
                     PipelinedCommits = EngineLatency.PipelinedCommitsFromEnvironment(),
                     CheckPlacement = EngineLatency.CheckPlacementFromEnvironment(),
+                    ExpectedTrades = ExpectedTrades,
                 });
                 engine.Start();
                 var captures = EngineBenchData.Captures(count, "r" + round.ToString(CultureInfo.InvariantCulture));
                 profile?.Reset();
                 threads?.Reset();
+                gcTrace?.Reset();
                 Console.WriteLine(Measure(engine, captures, $"{kind} round {round} checks {EngineLatency.CheckPlacementFromEnvironment()} batch {SubmitBatch}"));
                 profile?.Print(count);
                 threads?.Print(count);
+                gcTrace?.Print();
                 engine.Stop(TimeSpan.FromSeconds(60));
             }
             finally
@@ -50,6 +56,10 @@ public static class EngineSaturation
             }
         }
     }
+
+    // TRADEFLOW_EXPECTED_TRADES=N: the engine's decision state is sized for N trades up front (EngineOptions.ExpectedTrades).
+    private static int ExpectedTrades =>
+        int.TryParse(Environment.GetEnvironmentVariable("TRADEFLOW_EXPECTED_TRADES"), CultureInfo.InvariantCulture, out var n) ? n : 0;
 
     // TRADEFLOW_SUBMIT_BATCH=N: the producer hands the engine N commands per SubmitMany instead of one per Submit.
     private static int SubmitBatch =>
