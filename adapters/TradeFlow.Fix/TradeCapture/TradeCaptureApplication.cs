@@ -36,7 +36,7 @@ namespace TradeFlow.Fix.TradeCapture;
 /// </para>
 /// </remarks>
 public sealed partial class TradeCaptureApplication : IApplication, ICommandCompletion, ICommandDecision, ICommandDecisionsWritten,
-    IMessageConditions, IDisposable
+    ICommandCompletionsDelivered, IMessageConditions, IDisposable
 {
     private readonly TradeEngine _engine;
     private readonly IReplyOutbox _outbox;
@@ -218,11 +218,15 @@ public sealed partial class TradeCaptureApplication : IApplication, ICommandComp
             Bookings.Record(request.Session.TargetCompID, request.MsgType, request.ClientId, outcome.TradeId);
         }
 
-        Enqueue(new PendingReply(ReplyKind.Durable, token, request, CaptureAnswer.From(outcome), capture.Hold, capture.ReceivedAt, FixTrace.Now())
+        var durable = new PendingReply(ReplyKind.Durable, token, request, CaptureAnswer.From(outcome), capture.Hold, capture.ReceivedAt, FixTrace.Now())
         {
             Stored = capture.Gate,
             StoredAnswer = capture.Decided,
-        });
+        };
+        if (!OpenDelivered(durable))
+        {
+            Enqueue(durable);
+        }
     }
 
     /// <inheritdoc/>
