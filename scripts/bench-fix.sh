@@ -211,7 +211,7 @@ print("| %s | %d | %d | %.0f | %d | %.0f | %.0f | %.0f | %.0f | %.0f |" % (sys.a
         if [[ -n ${TRADEFLOW_FIX_TRACE:-} ]]; then
           grep -ho 'allocated in the window.*B per answer' "$TRADEFLOW_FIX_TRACE" | sed 's/^/  /' || true
           grep -h '^gc (window' "$TRADEFLOW_FIX_TRACE" | sed 's/^/  /' || true
-          grep -hE '^(Decided|Engine|StoreFlush|AfterDurable|Total) ' "$TRADEFLOW_FIX_TRACE" | sed 's/^/  trace (count p50 p90 p99 p99.9 max µs) /' || true
+          grep -hE '^(Decided|Engine|ReplyWake|StoreFlush|AfterDurable|Total) ' "$TRADEFLOW_FIX_TRACE" | sed 's/^/  trace (count p50 p90 p99 p99.9 max µs) /' || true
         fi
       fi
       if [[ ${CYCLES:-0} == 1 && $target == tradeflow && -f $work/cycles ]]; then
