@@ -39,14 +39,32 @@ public sealed partial class TradeCaptureApplication
             return;
         }
 
-        foreach (var session in _openedSessions)
+        var tried = 0;
+        try
         {
-            if (!_outbox.TrySendDurable(session))
+            for (; tried < _openedSessions.Count; tried++)
             {
-                _handedOn.Add(session);
+                if (!_outbox.TrySendDurable(_openedSessions[tried]))
+                {
+                    _handedOn.Add(_openedSessions[tried]);
+                }
             }
         }
+        finally
+        {
+            // Whatever happened (a session's message log failing throws here), every opened answer leaves these lists:
+            // the session that threw and those not tried go to the reply thread, whose write takes what is still queued.
+            for (var i = tried; i < _openedSessions.Count; i++)
+            {
+                _handedOn.Add(_openedSessions[i]);
+            }
 
+            HandOnUnwritten();
+        }
+    }
+
+    private void HandOnUnwritten()
+    {
         foreach (var item in _opened)
         {
             if (_handedOn.Contains(item.Request.Session))
