@@ -7,7 +7,8 @@ namespace TradeFlow.Engine.Pipeline;
 /// commit): for each command, in sequence order, feeds the subscribers its
 /// committed events and then completes it — so an ack never precedes durability, and a caller that reads a
 /// live projection after its ack finds its own events there. Callback exceptions are reported, never allowed
-/// to stop the acks of other commands. Releases the slot's references afterwards.
+/// to stop the acks of other commands. Releases the slot's references afterwards. At the end of each batch, a
+/// completion that asked for it (<see cref="ICommandCompletionsDelivered"/>) hears that its completions are delivered.
 /// </summary>
 internal sealed class PublishStage : IEventHandler<CommandSlot>
 {
