@@ -117,7 +117,17 @@ for path in glob.glob("/proc/%s/task/*/stat" % sys.argv[1]):
     except OSError:
         continue
     f = s[s.rindex(")") + 2:].split()
-    print(path.split("/")[4], s[s.index("(") + 1:s.rindex(")")].replace(" ", "_"), int(f[11]) + int(f[12]))
+    # Context switches (voluntary: the thread blocked, e.g. to wait for work; involuntary: preempted) count its wake-ups.
+    switches = [0, 0]
+    try:
+        for l in open(path[:-4] + "status"):
+            if l.startswith("voluntary_ctxt_switches"):
+                switches[0] = int(l.split()[1])
+            elif l.startswith("nonvoluntary_ctxt_switches"):
+                switches[1] = int(l.split()[1])
+    except OSError:
+        pass
+    print(path.split("/")[4], s[s.index("(") + 1:s.rindex(")")].replace(" ", "_"), int(f[11]) + int(f[12]), switches[0], switches[1])
 PY
 }
 
@@ -136,11 +146,15 @@ import collections, json, sys
 work, r, hz = sys.argv[1], json.loads(sys.argv[2] or "{}"), int(sys.argv[3])
 answered, seconds = max(r.get("answered", 0), 1), max(r.get("seconds", 0), 1e-9)
 def cpu(path):
-    return {tid: (name, int(t)) for tid, name, t in (l.split() for l in open(path) if l.strip())}
+    return {f[0]: (f[1], int(f[2]), int(f[3]), int(f[4])) for f in (l.split() for l in open(path) if l.strip())}
 before, after = cpu(work + "/cpu-before"), cpu(work + "/cpu-after")
-by_name = collections.Counter()
-for tid, (name, t) in after.items():
-    by_name[name + ("#" + tid if name.startswith("fix-") else "")] += t - before.get(tid, (name, 0))[1]
+by_name, voluntary, involuntary = collections.Counter(), collections.Counter(), collections.Counter()
+for tid, (name, t, v, nv) in after.items():
+    key = name + ("#" + tid if name.startswith("fix-") else "")
+    was = before.get(tid, (name, 0, 0, 0))
+    by_name[key] += t - was[1]
+    voluntary[key] += v - was[2]
+    involuntary[key] += nv - was[3]
 syncs = collections.Counter()
 for line in open(work + "/syncs"):
     f = line.strip().split(",")
@@ -150,6 +164,8 @@ peer = sum(float(x) for x in open(work + "/peer-cpu").read().split()[-2:])
 print("  answered %d in %.2f s; server CPU %.0f us/answer (%.0f %% of a core), load generator %.0f us/answer" % (answered, seconds,
     sum(by_name.values()) / hz * 1e6 / answered, sum(by_name.values()) / hz / seconds * 100, peer * 1e6 / answered))
 print("  CPU us/answer by thread: " + ", ".join("%s %.1f" % (n, t / hz * 1e6 / answered) for n, t in by_name.most_common() if t > 0))
+print("  context switches per answer by thread (voluntary + involuntary): " + ", ".join("%s %.2f + %.2f" % (n, voluntary[n] / answered,
+    involuntary[n] / answered) for n, _ in (voluntary + involuntary).most_common(8)))
 for k, n in syncs.most_common():
     if n:
         print("  syncs %s: %d, %.0f/s, %.3f per answer, %.1f answers per sync" % (k, n, n / seconds, n / answered, answered / n))
@@ -195,7 +211,7 @@ print("| %s | %d | %d | %.0f | %d | %.0f | %.0f | %.0f | %.0f | %.0f |" % (sys.a
         if [[ -n ${TRADEFLOW_FIX_TRACE:-} ]]; then
           grep -ho 'allocated in the window.*B per answer' "$TRADEFLOW_FIX_TRACE" | sed 's/^/  /' || true
           grep -h '^gc (window' "$TRADEFLOW_FIX_TRACE" | sed 's/^/  /' || true
-          grep -hE '^(Decided|Engine|StoreFlush|AfterDurable|Total) ' "$TRADEFLOW_FIX_TRACE" | sed 's/^/  trace (count p50 p90 p99 p99.9 max µs) /' || true
+          grep -hE '^(Decided|Engine|ReplyWake|StoreFlush|AfterDurable|Total) ' "$TRADEFLOW_FIX_TRACE" | sed 's/^/  trace (count p50 p90 p99 p99.9 max µs) /' || true
         fi
       fi
       if [[ ${CYCLES:-0} == 1 && $target == tradeflow && -f $work/cycles ]]; then

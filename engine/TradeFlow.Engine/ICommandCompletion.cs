@@ -3,7 +3,9 @@ namespace TradeFlow.Engine;
 /// <summary>
 /// Receives a command's outcome. Called once per submitted command, on the engine's publish thread,
 /// strictly after the command's events are durable. Implementations must be quick and must not block
-/// (hand off to the session's own thread or queue): every later command's ack waits behind this call.
+/// (hand off to the session's own thread or queue, or write only what cannot block): every later command's ack waits
+/// behind this call. A completion that also implements <see cref="ICommandCompletionsDelivered"/> hears when the
+/// publish stage's batch is delivered, to group what it does per batch.
 /// </summary>
 public interface ICommandCompletion
 {

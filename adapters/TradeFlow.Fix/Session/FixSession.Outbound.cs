@@ -278,48 +278,6 @@ public sealed partial class FixSession
         }
     }
 
-    private void WriteBatch()
-    {
-        ISessionConnection? connection;
-        bool disconnect;
-        string? reason;
-        lock (_sync)
-        {
-            // Everything before the first closed gate (OutboundGate) that is durable; conditional messages wait for
-            // their condition, and a Logout not yet durable holds the disconnect back until its flush.
-            var complete = _pending.TakeSendable(ref _writing, _log.Outgoing);
-            connection = _connection;
-            disconnect = _disconnectRequested && complete;
-            reason = _disconnectReason;
-            if (disconnect)
-            {
-                _disconnectRequested = false;
-            }
-        }
-
-        if (_writing.WrittenCount > 0 && connection is not null)
-        {
-            try
-            {
-                var sendAt = FixTrace.Now();
-                connection.Send(_writing.WrittenSpan);
-                FixTrace.Since(FixTraceStage.SocketWrite, sendAt);
-            }
-            catch (IOException e)
-            {
-                disconnect = true;
-                reason = "Write failed: " + e.Message;
-            }
-        }
-
-        _writing.ResetWrittenCount();
-        if (disconnect && connection is not null)
-        {
-            connection.Disconnect();
-            Disconnected(connection, reason ?? "Disconnected");
-        }
-    }
-
     // Inbound numbers the application still holds are not persisted as processed (FixSession.Holds). A failed flush
     // keeps the store marked dirty and marks nothing durable: nothing it covered is written, the next flush retries.
     private void FlushStore(int targetFloor)

@@ -22,6 +22,13 @@ public interface IReplyOutbox
     void SendDurable(SessionId session) => Flush(session);
 
     /// <summary>
+    /// Sends what <see cref="SendDurable"/> would, but only as far as that cannot block (see
+    /// <see cref="FixSession.TrySendDurable"/>); true when nothing sendable is left for <see cref="SendDurable"/>, false
+    /// when it must still be called from a thread that may block. By default false: always hand it on.
+    /// </summary>
+    bool TrySendDurable(SessionId session) => false;
+
+    /// <summary>
     /// Hands what is stored on <paramref name="session"/> to its store's file without an fsync (see
     /// <see cref="FixSession.WriteAhead"/>); durable and sent only at the next <see cref="Flush"/>. By default nothing.
     /// </summary>

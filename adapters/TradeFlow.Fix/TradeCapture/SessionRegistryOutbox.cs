@@ -26,6 +26,9 @@ public sealed class SessionRegistryOutbox(Func<SessionRegistry> sessions) : IRep
     }
 
     /// <inheritdoc/>
+    public bool TrySendDurable(SessionId session) => sessions().TryGet(session, out var found) && found.TrySendDurable();
+
+    /// <inheritdoc/>
     public void WriteAhead(SessionId session)
     {
         if (sessions().TryGet(session, out var found))

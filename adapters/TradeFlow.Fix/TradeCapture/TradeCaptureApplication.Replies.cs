@@ -17,6 +17,9 @@ public sealed partial class TradeCaptureApplication
 
         /// <summary>The engine failed it: void the gate, answer nothing.</summary>
         Failed,
+
+        /// <summary>Durable and its gate opened already (on the publish thread), which could not write it: write it.</summary>
+        Opened,
     }
 
     /// <summary>What a handled item leaves its session needing.</summary>
@@ -86,7 +89,7 @@ public sealed partial class TradeCaptureApplication
 
         foreach (var item in batch)
         {
-            if (item.Kind is ReplyKind.Durable)
+            if (item.Kind is ReplyKind.Durable or ReplyKind.Opened)
             {
                 FixTrace.Since(FixTraceStage.Total, item.ReceivedAt);
                 FixTrace.Since(FixTraceStage.AfterDurable, item.RepliedAt);
@@ -121,6 +124,7 @@ public sealed partial class TradeCaptureApplication
     {
         ReplyKind.Durable => Confirm(replies, item),
         ReplyKind.Failed => VoidDecided(item) ? SessionWork.Flush : SessionWork.None,
+        ReplyKind.Opened => SessionWork.Send,
         _ => QueueReply(replies, item) ? SessionWork.Flush : SessionWork.None,
     };
 

@@ -13,9 +13,10 @@ namespace TradeFlow.Fix.TradeCapture;
 /// The trade-capture application on the FIX engine: maps AE, D, F, G and J to domain commands, submits them to
 /// the <see cref="TradeEngine"/>, and answers each only once the engine says its events (or its rejection) are
 /// durable. Idempotency is the engine's: a resent message (PossDupFlag/PossResend) whose key is known gets the
-/// original outcome, and books nothing. Replies are written on the application's own threads (a reply thread, and a
-/// store-flush thread so that a released answer never waits for the next answers' fsync), because the engine's
-/// publish thread, which reports outcomes, must never wait on a session's store or socket.
+/// original outcome, and books nothing. A durable answer is released on the engine's publish thread, which writes it
+/// only with a write that never blocks; every write that may block (and every fsync) is on the application's own threads
+/// (a reply thread, and a store-flush thread so that a released answer never waits for the next answers' fsync), because
+/// the publish thread, which reports every client's outcomes, must never wait on a session's store or socket.
 /// </summary>
 /// <remarks>
 /// Inbound watermark: each message's sequence number is held (<see cref="IInboundHolds"/>) from FromApp until its
@@ -36,7 +37,7 @@ namespace TradeFlow.Fix.TradeCapture;
 /// </para>
 /// </remarks>
 public sealed partial class TradeCaptureApplication : IApplication, ICommandCompletion, ICommandDecision, ICommandDecisionsWritten,
-    IMessageConditions, IDisposable
+    ICommandCompletionsDelivered, IMessageConditions, IDisposable
 {
     private readonly TradeEngine _engine;
     private readonly IReplyOutbox _outbox;
@@ -218,11 +219,15 @@ public sealed partial class TradeCaptureApplication : IApplication, ICommandComp
             Bookings.Record(request.Session.TargetCompID, request.MsgType, request.ClientId, outcome.TradeId);
         }
 
-        Enqueue(new PendingReply(ReplyKind.Durable, token, request, CaptureAnswer.From(outcome), capture.Hold, capture.ReceivedAt, FixTrace.Now())
+        var durable = new PendingReply(ReplyKind.Durable, token, request, CaptureAnswer.From(outcome), capture.Hold, capture.ReceivedAt, FixTrace.Now())
         {
             Stored = capture.Gate,
             StoredAnswer = capture.Decided,
-        });
+        };
+        if (!OpenDelivered(durable))
+        {
+            Enqueue(durable);
+        }
     }
 
     /// <inheritdoc/>

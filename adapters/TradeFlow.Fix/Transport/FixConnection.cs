@@ -44,6 +44,26 @@ internal sealed class FixConnection : ISessionConnection
         }
     }
 
+    // Plain TCP only: a TLS record half written could not be finished by another thread's write.
+    public bool CanSendWithoutBlocking => NonBlockingSend.Supported && _stream is NetworkStream;
+
+    public int TrySendNow(ReadOnlySpan<byte> data)
+    {
+        if (Volatile.Read(ref _closed) != 0 || !_writeLock.TryEnter())
+        {
+            return 0;
+        }
+
+        try
+        {
+            return NonBlockingSend.TrySend(_socket, data);
+        }
+        finally
+        {
+            _writeLock.Exit();
+        }
+    }
+
     public void Disconnect()
     {
         if (Interlocked.Exchange(ref _closed, 1) != 0)

@@ -7,12 +7,16 @@ namespace TradeFlow.Engine.Pipeline;
 /// commit): for each command, in sequence order, feeds the subscribers its
 /// committed events and then completes it — so an ack never precedes durability, and a caller that reads a
 /// live projection after its ack finds its own events there. Callback exceptions are reported, never allowed
-/// to stop the acks of other commands. Releases the slot's references afterwards.
+/// to stop the acks of other commands. Releases the slot's references afterwards. At the end of each batch, a
+/// completion that asked for it (<see cref="ICommandCompletionsDelivered"/>) hears that its completions are delivered.
 /// </summary>
 internal sealed class PublishStage : IEventHandler<CommandSlot>
 {
     private readonly IEngineSubscriber[] _subscribers;
     private readonly Action<object, Exception> _onError;
+    // The completions completed in this batch that want to hear of its end (ICommandCompletionsDelivered): usually one
+    // gateway, so a list searched by reference.
+    private readonly List<ICommandCompletionsDelivered> _deliveredListeners = new(4);
 
     /// <summary>Creates the stage.</summary>
     public PublishStage(IReadOnlyList<IEngineSubscriber> subscribers, Action<object, Exception> onError)
@@ -57,6 +61,32 @@ internal sealed class PublishStage : IEventHandler<CommandSlot>
         {
             data.Release();
         }
+
+        if (endOfBatch && _deliveredListeners.Count > 0)
+        {
+            NotifyDelivered();
+        }
+    }
+
+    // Once per listener per batch, after its last completion; a listener's exception is reported like a completion's
+    // and never stops the next batch's acks.
+    private void NotifyDelivered()
+    {
+        foreach (var listener in _deliveredListeners)
+        {
+            try
+            {
+                listener.OnCompletionsDelivered();
+            }
+#pragma warning disable CA1031 // Reported through OnSubscriberError; one caller's bug must not stop the others' acks.
+            catch (Exception ex)
+#pragma warning restore CA1031
+            {
+                _onError(listener, ex);
+            }
+        }
+
+        _deliveredListeners.Clear();
     }
 
     private void Notify(ReadOnlySpan<CommittedEvent> committed)
@@ -86,6 +116,10 @@ internal sealed class PublishStage : IEventHandler<CommandSlot>
         try
         {
             completion.OnCompleted(data.Token, outcome);
+            if (completion is ICommandCompletionsDelivered delivered && !_deliveredListeners.Contains(delivered))
+            {
+                _deliveredListeners.Add(delivered);
+            }
         }
 #pragma warning disable CA1031 // Reported through OnSubscriberError; one caller's bug must not stop the others' acks.
         catch (Exception ex)

@@ -34,8 +34,10 @@ internal sealed class CaptureGateway : IAsyncDisposable
     /// Starts on <paramref name="journal"/>; with <paramref name="recoverFrom"/> the booking index (and the journaled
     /// keys that settle stored answers) is rebuilt from it first, as <c>tradeflow serve</c> does.
     /// </summary>
-    public static CaptureGateway Start(string storeDirectory, IEventJournal journal, FakeTimeProvider time, IEventStore? recoverFrom = null)
+    public static CaptureGateway Start(string storeDirectory, IEventJournal journal, FakeTimeProvider time, IEventStore? recoverFrom = null,
+        params string[] clients)
     {
+        var sessions = string.Concat((clients.Length == 0 ? ["CLIENT1"] : clients).Select(c => $"[SESSION]\nTargetCompID={c}\n"));
         var engine = new TradeEngine(new EngineOptions(journal, new ReferenceDataBuilder().Build(), new FakeClock()));
         engine.Start();
         FixAcceptor? acceptor = null;
@@ -55,8 +57,7 @@ internal sealed class CaptureGateway : IAsyncDisposable
             UseDataDictionary=N
             NonStopSession=Y
             FileStorePath={storeDirectory}
-            [SESSION]
-            TargetCompID=CLIENT1
+            {sessions}
             """, "capture.cfg");
         acceptor = new FixAcceptor(settings, application, NullLoggerFactory.Instance, time);
         acceptor.Start();
@@ -69,7 +70,16 @@ internal sealed class CaptureGateway : IAsyncDisposable
     /// <summary>Completes once answers queued behind a gate (stored while the engine commits) have been flushed into the FIX store.</summary>
     public Task WaitForStoredAnswersAsync() => _outbox.StoredAnswers.Task.WaitAsync(TimeSpan.FromSeconds(30));
 
-    public Task<ScriptedCounterparty> ConnectAsync() => ScriptedCounterparty.ConnectAsync(_acceptor.Endpoints[0], _time, sender: "CLIENT1");
+    public Task<ScriptedCounterparty> ConnectAsync(string sender = "CLIENT1") => ScriptedCounterparty.ConnectAsync(_acceptor.Endpoints[0], _time, sender: sender);
+
+    /// <summary>Where the acceptor listens.</summary>
+    public System.Net.IPEndPoint Endpoint => _acceptor.Endpoints[0];
+
+    /// <summary>The outbox, which tells when gates are opened (answers released where the engine reports them durable).</summary>
+    public SignallingOutbox Outbox => _outbox;
+
+    /// <summary>Which trade each client id booked, as the application recorded it on the engine's publish thread.</summary>
+    public BookingIndex Bookings => _application.Bookings;
 
     /// <summary>Stops like a process that died: the FIX side closes, the engine stops whatever state it is in.</summary>
     public async ValueTask DisposeAsync()

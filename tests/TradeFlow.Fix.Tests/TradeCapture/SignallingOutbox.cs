@@ -7,6 +7,10 @@ namespace TradeFlow.Fix.Tests.TradeCapture;
 /// <summary>The acceptor's outbox, which also tells a test when answers queued behind a gate have been flushed into the store.</summary>
 internal sealed class SignallingOutbox(SessionRegistryOutbox inner) : IReplyOutbox, IInboundHolds
 {
+    private readonly Dictionary<SessionId, int> _opened = [];
+    private readonly List<(SessionId Session, int Count, TaskCompletionSource Done)> _openWaiters = [];
+    private readonly Dictionary<long, (SessionId Session, long Since)> _flushing = [];
+    private long _flushCalls;
     private int _conditional;
 
     public TaskCompletionSource StoredAnswers { get; } = new(TaskCreationOptions.RunContinuationsAsynchronously);
@@ -15,12 +19,33 @@ internal sealed class SignallingOutbox(SessionRegistryOutbox inner) : IReplyOutb
 
     public void Flush(SessionId session)
     {
-        inner.Flush(session);
+        // Every write that may block (the flush thread's, and the reply thread's SendDurable, which defaults to this)
+        // passes here: a call that does not return is a writer blocked on its client.
+        var call = Interlocked.Increment(ref _flushCalls);
+        lock (_flushing)
+        {
+            _flushing[call] = (session, TimeProvider.System.GetTimestamp());
+        }
+
+        try
+        {
+            inner.Flush(session);
+        }
+        finally
+        {
+            lock (_flushing)
+            {
+                _flushing.Remove(call);
+            }
+        }
+
         if (Volatile.Read(ref _conditional) > 0)
         {
             StoredAnswers.TrySetResult();
         }
     }
+
+    public bool TrySendDurable(SessionId session) => inner.TrySendDurable(session);
 
     public void WriteAhead(SessionId session) => inner.WriteAhead(session);
 
@@ -33,7 +58,66 @@ internal sealed class SignallingOutbox(SessionRegistryOutbox inner) : IReplyOutb
         return queued;
     }
 
-    public bool Open(SessionId session, OutboundGate gate) => inner.Open(session, gate);
+    public bool Open(SessionId session, OutboundGate gate)
+    {
+        var opened = inner.Open(session, gate);
+        if (opened)
+        {
+            lock (_opened)
+            {
+                var count = _opened[session] = _opened.GetValueOrDefault(session) + 1;
+                foreach (var waiter in _openWaiters.Where(w => w.Session == session && w.Count <= count))
+                {
+                    waiter.Done.TrySetResult();
+                }
+            }
+        }
+
+        return opened;
+    }
+
+    /// <summary>A flush (or blocking write) of <paramref name="session"/> under way for at least <paramref name="atLeast"/>: its id, else 0.</summary>
+    public long FlushUnderWayFor(SessionId session, TimeSpan atLeast)
+    {
+        lock (_flushing)
+        {
+            foreach (var (call, (flushed, since)) in _flushing)
+            {
+                if (flushed == session && TimeProvider.System.GetElapsedTime(since) >= atLeast)
+                {
+                    return call;
+                }
+            }
+        }
+
+        return 0;
+    }
+
+    /// <summary>Whether flush call <paramref name="call"/> has not returned yet.</summary>
+    public bool IsFlushing(long call)
+    {
+        lock (_flushing)
+        {
+            return _flushing.ContainsKey(call);
+        }
+    }
+
+    /// <summary>Completes once <paramref name="count"/> gates of <paramref name="session"/> have been opened.</summary>
+    public Task WaitForOpenedAsync(SessionId session, int count)
+    {
+        var done = new TaskCompletionSource(TaskCreationOptions.RunContinuationsAsynchronously);
+        lock (_opened)
+        {
+            if (_opened.GetValueOrDefault(session) >= count)
+            {
+                return Task.CompletedTask;
+            }
+
+            _openWaiters.Add((session, count, done));
+        }
+
+        return done.Task.WaitAsync(TimeSpan.FromSeconds(60));
+    }
 
     public void Void(SessionId session, OutboundGate gate) => inner.Void(session, gate);
 
