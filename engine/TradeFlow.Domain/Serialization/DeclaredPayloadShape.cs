@@ -1,6 +1,7 @@
 using System.Collections;
 using System.Reflection;
 using System.Text.Json;
+using System.Text.Json.Serialization;
 
 namespace TradeFlow.Domain.Serialization;
 
@@ -27,13 +28,13 @@ internal static class DeclaredPayloadShape
     internal static PayloadShape? From(Type type, Assembly owner)
     {
         ArgumentNullException.ThrowIfNull(type);
-        if (!IsPlainRecordClass(type, owner) || type.GetConstructors() is not [var constructor] || HasSerializerAttribute(type.GetCustomAttributes(true)))
+        if (!IsPlainRecordClass(type, owner) || type.GetConstructors() is not [var constructor] || HasSerializerAttribute(type) || HasSerializerAttribute(constructor))
         {
             return null;
         }
 
         var parameters = constructor.GetParameters();
-        if (parameters.Any(p => HasSerializerAttribute(p.GetCustomAttributes(true))))
+        if (parameters.Any(p => p.IsDefined(typeof(JsonAttribute), true)))
         {
             return null;
         }
@@ -56,7 +57,7 @@ internal static class DeclaredPayloadShape
 
     private static PayloadMember? Member(PropertyInfo property, ParameterInfo[] parameters, NullabilityInfoContext nullability, Assembly owner)
     {
-        if (property.GetIndexParameters().Length > 0 || property.GetMethod is not { IsPublic: true } || HasSerializerAttribute(property.GetCustomAttributes(true)))
+        if (property.GetIndexParameters().Length > 0 || property.GetMethod is not { IsPublic: true } || HasSerializerAttribute(property))
         {
             return null;
         }
@@ -83,6 +84,7 @@ internal static class DeclaredPayloadShape
         type.IsClass && type.IsSealed && !type.IsGenericType && type.BaseType == typeof(object) && type.Assembly == owner
         && !typeof(IEnumerable).IsAssignableFrom(type);
 
-    private static bool HasSerializerAttribute(object[] attributes) =>
-        attributes.Any(a => a.GetType().Namespace?.StartsWith("System.Text.Json", StringComparison.Ordinal) == true);
+    // Every System.Text.Json attribute that changes how a member is written or bound derives from JsonAttribute;
+    // asking whether one is defined instantiates none of them.
+    private static bool HasSerializerAttribute(MemberInfo member) => member.IsDefined(typeof(JsonAttribute), true);
 }
