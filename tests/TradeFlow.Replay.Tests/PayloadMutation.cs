@@ -21,6 +21,7 @@ public enum PayloadMutationKind
     ReorderProperties,
     Whitespace,
     WrongSchemaVersion,
+    EscapeInString,
 }
 
 /// <summary>Applies a <see cref="PayloadMutationKind"/> to a payload, choosing where from <c>seed</c>.</summary>
@@ -41,6 +42,7 @@ public static class PayloadMutation
             PayloadMutationKind.WrongEnumName => (Encoding.UTF8.GetBytes(ReplaceEnum(text, random, _ => "Bogus")), version),
             PayloadMutationKind.EnumNameInOtherCase => (Encoding.UTF8.GetBytes(ReplaceEnum(text, random, n => n.ToLowerInvariant())), version),
             PayloadMutationKind.BreakDomainValue => (Encoding.UTF8.GetBytes(BreakValue(text, random)), version),
+            PayloadMutationKind.EscapeInString => (Encoding.UTF8.GetBytes(EscapeInString(text, random)), version),
             PayloadMutationKind.None => (payload, version),
             _ => (Encoding.UTF8.GetBytes(EditTree(kind, text, random)), version),
         };
@@ -89,6 +91,25 @@ public static class PayloadMutation
         var at = random.Next(start, end);
         var replacement = "0A9Z-.:x "[random.Next(9)];
         return string.Concat(text.AsSpan(0, at), replacement.ToString(), text.AsSpan(at + 1));
+    }
+
+    // Something the fast check must not take as plain text, put inside one string (a name or a value): an escape the
+    // reader decodes (to the same character or another), one it refuses, a raw control character, a non-ASCII one.
+    private static string EscapeInString(string text, Random random)
+    {
+        var quotes = Enumerable.Range(0, text.Length).Where(i => text[i] == '"').ToArray();
+        if (quotes.Length < 2)
+        {
+            return text;
+        }
+
+        var pair = random.Next(quotes.Length / 2);
+        var (start, end) = (quotes[2 * pair] + 1, quotes[(2 * pair) + 1]);
+        var at = random.Next(start, end + 1);
+        string[] inserts = ["\\u0041", "\\\"", "\\\\", "\\/", "\\q", "\\u00", "\u0001", "\u00e9", "\\"];
+        var insert = inserts[random.Next(inserts.Length)];
+        var replace = at < end && random.Next(2) == 0;
+        return string.Concat(text.AsSpan(0, at), insert, text.AsSpan(replace ? at + 1 : at));
     }
 
     private static string EditTree(PayloadMutationKind kind, string text, Random random)

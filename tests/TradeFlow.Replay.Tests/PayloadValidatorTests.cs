@@ -98,5 +98,7 @@ public sealed class PayloadValidatorTests
         Assert.Contains((PayloadMutationKind.WrongSchemaVersion, false, false), outcomes);
         Assert.Contains((PayloadMutationKind.Whitespace, false, true), outcomes);
         Assert.Contains((PayloadMutationKind.ReorderProperties, false, true), outcomes);
+        Assert.Contains((PayloadMutationKind.EscapeInString, false, true), outcomes);
+        Assert.Contains((PayloadMutationKind.EscapeInString, false, false), outcomes);
     }
 }

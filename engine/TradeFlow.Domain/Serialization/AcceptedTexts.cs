@@ -24,6 +24,7 @@ internal static class AcceptedTexts
     private static byte[]? t_slots;
 
     /// <summary>True for the kinds worth remembering (a costly parse, few distinct values, at least 8 characters).</summary>
+    [MethodImpl(MethodImplOptions.AggressiveInlining)]
     public static bool Remembers(DomainValueText kind) =>
         kind is DomainValueText.CounterpartyId or DomainValueText.InstrumentId or DomainValueText.BusinessDate;
 
@@ -41,6 +42,7 @@ internal static class AcceptedTexts
     }
 
     /// <summary>Remembers that the parser of <paramref name="kind"/> accepted <paramref name="text"/>.</summary>
+    [MethodImpl(MethodImplOptions.AggressiveOptimization)]
     public static void Add(DomainValueText kind, ReadOnlySpan<byte> text)
     {
         if (text.Length < MinLength || text.Length > MaxLength)
@@ -54,6 +56,7 @@ internal static class AcceptedTexts
         text.CopyTo(entry[2..]);
     }
 
+    [MethodImpl(MethodImplOptions.AggressiveInlining)]
     private static int Slot(DomainValueText kind, ReadOnlySpan<byte> text)
     {
         var head = BinaryPrimitives.ReadUInt64LittleEndian(text);

@@ -33,7 +33,8 @@ internal static class CanonicalTimeText
         var second = Digits(text, 17, 2);
         var offsetHours = Digits(text, 20, 2);
         var offsetMinutes = Digits(text, 23, 2);
-        return year is >= 2 and <= 9998 && month is >= 1 and <= 12 && day >= 1 && day <= DateTime.DaysInMonth(year, month)
+        // Every month has 28 days: the calendar is asked only about the last few (a call on every event otherwise).
+        return year is >= 2 and <= 9998 && month is >= 1 and <= 12 && day >= 1 && (day <= 28 || day <= DateTime.DaysInMonth(year, month))
             && hour is >= 0 and <= 23 && minute is >= 0 and <= 59 && second is >= 0 and <= 59
             && offsetMinutes is >= 0 and <= 59 && (offsetHours is >= 0 and <= 13 || (offsetHours == 14 && offsetMinutes == 0));
     }

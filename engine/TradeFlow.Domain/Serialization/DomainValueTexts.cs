@@ -1,3 +1,4 @@
+using System.Runtime.CompilerServices;
 using TradeFlow.Domain.Values;
 
 namespace TradeFlow.Domain.Serialization;
@@ -24,6 +25,7 @@ internal static class DomainValueTexts
         : DomainValueText.None;
 
     /// <summary>The longest text checked here (the converter's <c>MaxLength</c>).</summary>
+    [MethodImpl(MethodImplOptions.AggressiveInlining)]
     public static int MaxLength(DomainValueText value) => value switch
     {
         DomainValueText.TradeId => 13,
@@ -45,6 +47,7 @@ internal static class DomainValueTexts
     /// non-digit below '0', under the build's overflow checking, until it was fixed); if one does, verify must not
     /// crash: the deserializer then meets the same exception and reports it.
     /// </summary>
+    [MethodImpl(MethodImplOptions.AggressiveOptimization)]
     public static bool TryParse(DomainValueText value, ReadOnlySpan<char> text)
     {
         try
@@ -57,6 +60,7 @@ internal static class DomainValueTexts
         }
     }
 
+    [MethodImpl(MethodImplOptions.AggressiveOptimization)]
     private static bool Parse(DomainValueText value, ReadOnlySpan<char> text) => value switch
     {
         DomainValueText.TradeId => TradeId.TryParse(text, out _),

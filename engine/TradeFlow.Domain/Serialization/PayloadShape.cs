@@ -12,7 +12,7 @@ namespace TradeFlow.Domain.Serialization;
 /// </summary>
 internal sealed class PayloadShape
 {
-    private PayloadShape(Type clrType, PayloadMember[] members)
+    internal PayloadShape(Type clrType, PayloadMember[] members)
     {
         ClrType = clrType;
         Members = members;
@@ -43,7 +43,7 @@ internal sealed class PayloadShape
 
             var underlying = Nullable.GetUnderlyingType(property.PropertyType);
             var optional = underlying is not null || (!property.PropertyType.IsValueType && property.IsSetNullable);
-            var value = ValueOf(underlying ?? property.PropertyType, resolver, info.Options);
+            var value = ValueOf(underlying ?? property.PropertyType, nested => resolver.GetTypeInfo(nested, info.Options) is { } nestedInfo ? From(nestedInfo, resolver) : null);
             if (value is null)
             {
                 return null;
@@ -55,7 +55,11 @@ internal sealed class PayloadShape
         return new PayloadShape(info.Type, [.. members]);
     }
 
-    private static PayloadValue? ValueOf(Type type, IJsonTypeInfoResolver resolver, System.Text.Json.JsonSerializerOptions options)
+    /// <summary>
+    /// How a member of <paramref name="type"/> is checked, or null when it cannot be modelled; a record-typed member
+    /// through <paramref name="nested"/> (the same derivation applied to that type).
+    /// </summary>
+    internal static PayloadValue? ValueOf(Type type, Func<Type, PayloadShape?> nested)
     {
         if (type == typeof(string))
         {
@@ -85,12 +89,10 @@ internal sealed class PayloadShape
         if (type.IsGenericType && type.GetGenericTypeDefinition() == typeof(ImmutableArray<>))
         {
             var element = type.GetGenericArguments()[0];
-            var elementValue = Nullable.GetUnderlyingType(element) is null ? ValueOf(element, resolver, options) : null;
+            var elementValue = Nullable.GetUnderlyingType(element) is null ? ValueOf(element, nested) : null;
             return elementValue is null ? null : new PayloadValue(PayloadValueKind.Array, type) { Element = elementValue };
         }
 
-        var nested = resolver.GetTypeInfo(type, options);
-        var shape = nested is null ? null : From(nested, resolver);
-        return shape is null ? null : new PayloadValue(PayloadValueKind.Object, type) { Shape = shape };
+        return nested(type) is { } shape ? new PayloadValue(PayloadValueKind.Object, type) { Shape = shape } : null;
     }
 }
