@@ -100,8 +100,9 @@ internal static class LifecycleEventJsonReaders
             }
 
             var currency = EventJsonValues.Currency(ref reader);
-            if (!Property(ref reader, "account"u8) || !String(ref reader, out var account)
-                || !Property(ref reader, "agentBic"u8) || !String(ref reader, out var agentBic) || !EndObject(ref reader))
+            // The account and agent come from the counterparty's standing instructions: the same few texts in every event.
+            if (!Property(ref reader, "account"u8) || !RepeatedString(ref reader, out var account)
+                || !Property(ref reader, "agentBic"u8) || !RepeatedString(ref reader, out var agentBic) || !EndObject(ref reader))
             {
                 return false;
             }
