@@ -33,7 +33,7 @@ internal static class EventJsonValues
 
     public static Quantity Quantity(ref Utf8JsonReader reader) => Quantities.Read(ref reader, typeof(Quantity), Options);
 
-    public static BusinessDate Date(ref Utf8JsonReader reader) => Dates.Read(ref reader, typeof(BusinessDate), Options);
+    public static BusinessDate Date(ref Utf8JsonReader reader) => RecentValues<BusinessDate>.Read(ref reader, Dates, Options);
 
     public static Currency Currency(ref Utf8JsonReader reader) => Currencies.Read(ref reader, typeof(Currency), Options);
 
@@ -62,7 +62,7 @@ internal static class EventJsonValues
             return false;
         }
 
-        var instrument = Instruments.Read(ref reader, typeof(InstrumentId), Options);
+        var instrument = RecentValues<InstrumentId>.Read(ref reader, Instruments, Options);
         if (!FastJson.Property(ref reader, "side"u8) || !FastJson.EnumValue(ref reader, TradeBookedJsonWriter.SideNames, out var side)
             || !FastJson.Property(ref reader, "quantity"u8))
         {
@@ -81,19 +81,19 @@ internal static class EventJsonValues
             return false;
         }
 
-        var counterparty = Counterparties.Read(ref reader, typeof(CounterpartyId), Options);
+        var counterparty = RecentValues<CounterpartyId>.Read(ref reader, Counterparties, Options);
         if (!FastJson.Property(ref reader, "book"u8))
         {
             return false;
         }
 
-        var book = Books.Read(ref reader, typeof(BookId), Options);
+        var book = RecentValues<BookId>.Read(ref reader, Books, Options);
         if (!FastJson.Property(ref reader, "trader"u8))
         {
             return false;
         }
 
-        var trader = Traders.Read(ref reader, typeof(TraderId), Options);
+        var trader = RecentValues<TraderId>.Read(ref reader, Traders, Options);
         if (!FastJson.Property(ref reader, "tradeDate"u8))
         {
             return false;

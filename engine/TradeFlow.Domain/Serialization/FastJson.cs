@@ -38,6 +38,13 @@ internal static class FastJson
         return reader.TokenType == JsonTokenType.String;
     }
 
+    /// <summary>The current string value, from this thread's recent texts when it repeats one (<see cref="RecentStrings"/>).</summary>
+    public static bool RepeatedString(ref Utf8JsonReader reader, out string value)
+    {
+        value = reader.TokenType == JsonTokenType.String ? RecentStrings.Read(ref reader) : string.Empty;
+        return reader.TokenType == JsonTokenType.String;
+    }
+
     /// <summary>The current value as an ISO 8601 time (System.Text.Json's own parser, as the generated path uses).</summary>
     public static bool Time(ref Utf8JsonReader reader, out DateTimeOffset value)
     {

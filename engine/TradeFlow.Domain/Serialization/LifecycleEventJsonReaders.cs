@@ -91,28 +91,78 @@ internal static class LifecycleEventJsonReaders
             return false;
         }
 
-        var accounts = ImmutableArray.CreateBuilder<SettlementAccount>();
-        while (reader.Read() && reader.TokenType == JsonTokenType.StartObject)
+        if (!Accounts(ref reader, out var accounts))
         {
-            if (!Property(ref reader, "currency"u8))
-            {
-                return false;
-            }
-
-            var currency = EventJsonValues.Currency(ref reader);
-            if (!Property(ref reader, "account"u8) || !String(ref reader, out var account)
-                || !Property(ref reader, "agentBic"u8) || !String(ref reader, out var agentBic) || !EndObject(ref reader))
-            {
-                return false;
-            }
-
-            accounts.Add(new SettlementAccount(currency, account, agentBic));
+            return false;
         }
 
-        evt = reader.TokenType == JsonTokenType.EndArray && Finish(ref reader)
-            ? new SettlementInstructed(id, at, attempt, accounts.DrainToImmutable())
-            : null;
+        evt = Finish(ref reader) ? new SettlementInstructed(id, at, attempt, accounts) : null;
         return evt is not null;
+    }
+
+    // An instruction holds one account (a security's cash leg) or two (an FX deal's currencies): those are made into an
+    // exactly-sized array directly, a builder (an object and an 8-slot array, then a copy) only for three or more.
+    private static bool Accounts(ref Utf8JsonReader reader, out ImmutableArray<SettlementAccount> accounts)
+    {
+        accounts = [];
+        SettlementAccount? first = null;
+        SettlementAccount? second = null;
+        ImmutableArray<SettlementAccount>.Builder? more = null;
+        while (reader.Read() && reader.TokenType == JsonTokenType.StartObject)
+        {
+            if (!Account(ref reader, out var account))
+            {
+                return false;
+            }
+
+            if (first is null)
+            {
+                first = account;
+            }
+            else if (second is null)
+            {
+                second = account;
+            }
+            else
+            {
+                if (more is null)
+                {
+                    more = ImmutableArray.CreateBuilder<SettlementAccount>();
+                    more.Add(first);
+                    more.Add(second);
+                }
+
+                more.Add(account);
+            }
+        }
+
+        accounts = more is not null ? more.DrainToImmutable()
+            : second is not null ? [first!, second]
+            : first is not null ? [first]
+            : [];
+        return reader.TokenType == JsonTokenType.EndArray;
+    }
+
+    [MethodImpl(MethodImplOptions.AggressiveOptimization)]
+    private static bool Account(ref Utf8JsonReader reader, [NotNullWhen(true)] out SettlementAccount? account)
+    {
+        account = null;
+        if (!Property(ref reader, "currency"u8))
+        {
+            return false;
+        }
+
+        var currency = EventJsonValues.Currency(ref reader);
+
+        // The account and agent come from the counterparty's standing instructions: the same few texts in every event.
+        if (!Property(ref reader, "account"u8) || !RepeatedString(ref reader, out var number)
+            || !Property(ref reader, "agentBic"u8) || !RepeatedString(ref reader, out var agentBic) || !EndObject(ref reader))
+        {
+            return false;
+        }
+
+        account = new SettlementAccount(currency, number, agentBic);
+        return true;
     }
 
     // The event's last member was read: its object, and the payload, must end here.

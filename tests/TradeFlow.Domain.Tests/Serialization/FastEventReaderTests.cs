@@ -99,6 +99,18 @@ public class FastEventReaderTests
             .QuickCheckThrowOnFailure();
     }
 
+    // replay9: one or two accounts are read without a builder, three or more with one — each count, in order.
+    [Fact]
+    public void A_settlement_instruction_with_none_to_four_accounts_reads_as_the_generated_deserializer()
+    {
+        var instructions = from id in Ids
+                           from at in Times
+                           from count in Gen.Choose(0, 4)
+                           from accounts in Gen.ArrayOf(Accounts, count)
+                           select (ITradeEvent)new SettlementInstructed(id, at, 1, [.. accounts]);
+        Prop.ForAll(instructions.ToArbitrary(), evt => ReadBothWays(evt)).QuickCheckThrowOnFailure();
+    }
+
     [Fact]
     public void Every_sample_event_with_a_fast_reader_is_read_on_the_fast_path()
     {

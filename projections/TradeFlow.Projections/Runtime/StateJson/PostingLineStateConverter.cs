@@ -18,6 +18,15 @@ internal sealed class PostingLineStateConverter : StateRowConverter<PostingLine>
     /// <summary>Writes one posting line; also the lines of a spilled journal entry (<see cref="JournalEntryJsonWriter"/>).</summary>
     public static void WriteLine(Utf8JsonWriter writer, in PostingLine value, JsonSerializerOptions options)
     {
+        if (!PostingLineText.TryWrite(writer, value))
+        {
+            WriteMembers(writer, value, options);
+        }
+    }
+
+    /// <summary>Writes one posting line member by member (what <see cref="PostingLineText"/> caches the head of).</summary>
+    internal static void WriteMembers(Utf8JsonWriter writer, in PostingLine value, JsonSerializerOptions options)
+    {
         writer.WriteStartObject();
         Value(writer, Account, value.Account, options);
         Value(writer, Currency, value.Currency, options);
