@@ -13,6 +13,10 @@ public sealed partial class FixSession
     // gate just opened) goes out while the fsync of the answers queued after it is still running (SendDurable).
     private readonly Lock _flushGate = new();
     private readonly Lock _sendGate = new();
+
+    // Set by a caller that may not wait (the timer) and found the flush or send gate taken: the holder runs once more.
+    private int _flushAgain;
+    private int _writeAgain;
     private readonly ArrayBufferWriter<byte> _encodeBuffer = new(4096);
     private ArrayBufferWriter<byte> _writing = new(4096);
     private bool _disconnectRequested;
@@ -200,28 +204,52 @@ public sealed partial class FixSession
             return;
         }
 
-        // The timer must not stall behind a flush or a counterparty that stopped reading: when another flush or write
-        // is under way, what the timer queued goes out with the next one.
-        if (!wait && !_flushGate.TryEnter())
+        // The timer must not stall behind a flush or a counterparty that stopped reading: when another flush is under
+        // way, what the timer queued goes out with it or, if its snapshot was already taken, with the round its holder
+        // runs again for it (RunAgain) — not a tick later, or never when no tick follows.
+        do
         {
-            return;
-        }
+            if (!Enter(_flushGate, ref _flushAgain, wait))
+            {
+                return;
+            }
 
+            try
+            {
+                MakeQueuedDurable();
+            }
+            finally
+            {
+                _flushGate.Exit();
+            }
+
+            WriteDurable(wait);
+            wait = false;
+        }
+        while (Volatile.Read(ref _flushAgain) != 0);
+    }
+
+    // Takes a gate, waiting for it when asked. A caller that may not wait first asks for another round, then tries:
+    // finding the gate taken, it leaves its work to the holder, which clears the request on entering (before its
+    // snapshot) and runs once more after leaving if a request came after that. So no request is lost between one
+    // holder's snapshot and its exit.
+    private static bool Enter(Lock gate, ref int runAgain, bool wait)
+    {
         if (wait)
         {
-            _flushGate.Enter();
+            gate.Enter();
+        }
+        else
+        {
+            Interlocked.Exchange(ref runAgain, 1);
+            if (!gate.TryEnter())
+            {
+                return false;
+            }
         }
 
-        try
-        {
-            MakeQueuedDurable();
-        }
-        finally
-        {
-            _flushGate.Exit();
-        }
-
-        WriteDurable(wait);
+        Volatile.Write(ref runAgain, 0);
+        return true;
     }
 
     // Everything queued before the snapshot is durable once the store's flush returns (or at once when nothing was
@@ -258,24 +286,25 @@ public sealed partial class FixSession
     /// </summary>
     private void WriteDurable(bool wait)
     {
-        if (!wait && !_sendGate.TryEnter())
+        do
         {
-            return;
-        }
+            if (!Enter(_sendGate, ref _writeAgain, wait))
+            {
+                return;
+            }
 
-        if (wait)
-        {
-            _sendGate.Enter();
-        }
+            try
+            {
+                WriteBatch();
+            }
+            finally
+            {
+                _sendGate.Exit();
+            }
 
-        try
-        {
-            WriteBatch();
+            wait = false;
         }
-        finally
-        {
-            _sendGate.Exit();
-        }
+        while (Volatile.Read(ref _writeAgain) != 0);
     }
 
     // Inbound numbers the application still holds are not persisted as processed (FixSession.Holds). A failed flush
