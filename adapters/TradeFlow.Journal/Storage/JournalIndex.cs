@@ -2,17 +2,20 @@ namespace TradeFlow.Journal.Storage;
 
 /// <summary>
 /// The in-memory index: where each global position's record lives (a packed segment/offset, in chunks of
-/// 64Ki so that growth never copies millions of entries) and each stream's positions. One writer, many
+/// 8Ki positions so that growth never copies millions of entries) and each stream's positions. A chunk is 64 KB, a
+/// small object: the 512 KB chunks of 64Ki positions were large objects, each spending the large-object heap's
+/// allocation budget, which the runtime answers with a blocking gen2 collection (docs/benchmarks.md, pass
+/// <c>engine12</c>). One writer, many
 /// readers. The writer stages a commit's locations when it writes the commit; <see cref="Publish"/> or
 /// <see cref="PublishUpTo"/> makes them visible once an fsync has covered them, so <see cref="Count"/> is the
 /// durable head and <see cref="Written"/> the writer's head (docs/journal-format.md, "Durability").
 /// </summary>
 internal sealed class JournalIndex
 {
-    private const int ChunkBits = 16;
+    private const int ChunkBits = 13;
     private const int ChunkSize = 1 << ChunkBits;
     private StreamTable _streams = new();
-    private long[][] _chunks = new long[64][];
+    private long[][] _chunks = new long[512][];
     private long _published;
     private long _staged;
 

@@ -10,6 +10,11 @@ namespace TradeFlow.Journal.Storage;
 /// probe compares names only when the hashes match. Replaces a <c>ConcurrentDictionary</c>, which allocates a 48-byte node per stream
 /// and, at every doubling, a new node for every stream already there (a booking is a new stream, so that was
 /// most of what the journal's writer allocated per command); here a stream costs one or two array slots.
+/// The slots live in chunks of <see cref="ChunkSlots"/> (64 KB, under the runtime's 85,000-byte large-object
+/// threshold): one array of 2<sup>k</sup> slots was a large object from 8,192 slots up, and every doubling of it spent
+/// the large-object heap's small allocation budget, which the runtime answers with a blocking gen2 collection
+/// (docs/benchmarks.md, pass <c>engine12</c>). A slot index <c>i</c> is chunk <c>i &gt;&gt; ChunkBits</c>, offset
+/// <c>i &amp; (ChunkSlots - 1)</c>; a table smaller than one chunk is one shorter chunk, so the arithmetic is the same.
 /// </summary>
 /// <remarks>
 /// Memory ordering: an entry is fully built, and its slot's hash written, before the release store that puts the
@@ -22,11 +27,25 @@ namespace TradeFlow.Journal.Storage;
 internal sealed class StreamTable
 {
     private const int MinimumSlots = 16;
-    private Slot[] _slots;
+    private const int ChunkBits = 12;
+
+    /// <summary>Slots per chunk: 4,096 of 16 bytes, 64 KB, a small object.</summary>
+    internal const int ChunkSlots = 1 << ChunkBits;
+
+    private Slot[][] _slots;
     private int _count;
 
     /// <summary>A table with room for <paramref name="streams"/> streams before it grows.</summary>
-    public StreamTable(int streams = 0) => _slots = new Slot[SlotsFor(streams)];
+    public StreamTable(int streams = 0) => _slots = NewSlots(SlotsFor(streams));
+
+    /// <summary>The bytes of one full chunk's array, elements only (under 85,000, so never on the large-object heap).</summary>
+    internal static int ChunkBytes => ChunkSlots * System.Runtime.CompilerServices.Unsafe.SizeOf<Slot>();
+
+    /// <summary>One of the table's current chunks, for tests (writer's side).</summary>
+    internal object ChunkAt(int chunk) => _slots[chunk];
+
+    /// <summary>How many chunks the table's slots are in now.</summary>
+    internal int Chunks => _slots.Length;
 
     /// <summary>How many streams the table holds.</summary>
     public int Count => Volatile.Read(ref _count);
@@ -36,11 +55,14 @@ internal sealed class StreamTable
     {
         get
         {
-            foreach (var slot in Volatile.Read(ref _slots))
+            foreach (var chunk in Volatile.Read(ref _slots))
             {
-                if (slot.Entry is { } entry)
+                foreach (var slot in chunk)
                 {
-                    yield return entry;
+                    if (slot.Entry is { } entry)
+                    {
+                        yield return entry;
+                    }
                 }
             }
         }
@@ -56,11 +78,11 @@ internal sealed class StreamTable
     public StreamEntry? Find(ReadOnlySpan<char> name, out int hash)
     {
         var slots = Volatile.Read(ref _slots);
-        var mask = slots.Length - 1;
+        var mask = MaskOf(slots);
         hash = HashOf(name);
         for (var i = hash & mask; ; i = (i + 1) & mask)
         {
-            ref var slot = ref slots[i];
+            ref var slot = ref slots[i >> ChunkBits][i & (ChunkSlots - 1)];
             var entry = Volatile.Read(ref slot.Entry);
             if (entry is null)
             {
@@ -85,7 +107,7 @@ internal sealed class StreamTable
     {
         var count = _count;
         var slots = _slots;
-        if ((count + 1) * 2L > slots.Length)
+        if ((count + 1) * 2L > MaskOf(slots) + 1L)
         {
             slots = Grow(slots);
         }
@@ -97,14 +119,17 @@ internal sealed class StreamTable
     /// <summary>The hash a slot keeps for <paramref name="name"/>: the runtime's randomized string hash, so names chosen by a client cannot force collisions.</summary>
     public static int HashOf(ReadOnlySpan<char> name) => string.GetHashCode(name);
 
-    private Slot[] Grow(Slot[] slots)
+    private Slot[][] Grow(Slot[][] slots)
     {
-        var grown = new Slot[slots.Length * 2];
-        foreach (var slot in slots)
+        var grown = NewSlots((MaskOf(slots) + 1) * 2);
+        foreach (var chunk in slots)
         {
-            if (slot.Entry is { } entry)
+            foreach (var slot in chunk)
             {
-                Place(grown, entry, slot.Hash);
+                if (slot.Entry is { } entry)
+                {
+                    Place(grown, entry, slot.Hash);
+                }
             }
         }
 
@@ -112,17 +137,34 @@ internal sealed class StreamTable
         return grown;
     }
 
-    private static void Place(Slot[] slots, StreamEntry entry, int hash)
+    private static void Place(Slot[][] slots, StreamEntry entry, int hash)
     {
-        var mask = slots.Length - 1;
+        var mask = MaskOf(slots);
         var i = hash & mask;
-        while (slots[i].Entry is not null)
+        while (slots[i >> ChunkBits][i & (ChunkSlots - 1)].Entry is not null)
         {
             i = (i + 1) & mask;
         }
 
-        slots[i].Hash = hash;
-        Volatile.Write(ref slots[i].Entry, entry);
+        ref var slot = ref slots[i >> ChunkBits][i & (ChunkSlots - 1)];
+        slot.Hash = hash;
+        Volatile.Write(ref slot.Entry, entry);
+    }
+
+    // Total slots (a power of two) minus one; every chunk is full length except a lone chunk smaller than ChunkSlots.
+    private static int MaskOf(Slot[][] slots) => (slots.Length == 1 ? slots[0].Length : slots.Length << ChunkBits) - 1;
+
+    // Every chunk is allocated before the array is published, so a reader never meets a missing chunk.
+    private static Slot[][] NewSlots(int total)
+    {
+        var length = Math.Min(total, ChunkSlots);
+        var chunks = new Slot[total / length][];
+        for (var c = 0; c < chunks.Length; c++)
+        {
+            chunks[c] = new Slot[length];
+        }
+
+        return chunks;
     }
 
     // A mutable struct on purpose: slots are written in place, the hash before the entry's release store.

@@ -59,8 +59,16 @@ internal static class ServeCommand
         {
             PostgresSchema = Config("PostgresSchema") ?? PostgresEventStoreOptions.DefaultSchema,
             PostgresJsonColumn = ParseJsonColumn(Config("PostgresJsonColumn")),
+            ExpectedTradesFloor = ParseCount(Config("ExpectedTradesFloor"), "ExpectedTradesFloor", ServeSizing.DefaultFloor),
+            ExpectedTradesCeiling = ParseCount(Config("ExpectedTradesCeiling"), "ExpectedTradesCeiling", ServeSizing.DefaultCeiling),
         };
     }
+
+    // TradeFlow:ExpectedTradesFloor / Ceiling: a count of trades, 0 or more; anything else stops the start with the key named.
+    private static int ParseCount(string? value, string key, int fallback) =>
+        value is null ? fallback
+        : int.TryParse(value.Trim(), System.Globalization.NumberStyles.None, System.Globalization.CultureInfo.InvariantCulture, out var count) ? count
+        : throw new InvalidOperationException($"TradeFlow:{key} is '{value}': use a whole number of trades.");
 
     // TradeFlow:PostgresJsonColumn = inline (default) | deferred | none; anything else stops the start with the key named.
     private static JsonColumn ParseJsonColumn(string? value) =>

@@ -7,6 +7,7 @@ using TradeFlow.Domain.Time;
 using TradeFlow.Engine;
 using TradeFlow.EventSourcing;
 using TradeFlow.Fix.Settings;
+using TradeFlow.Journal;
 using TradeFlow.Fix.TradeCapture;
 using TradeFlow.Fix.Transport;
 using TradeFlow.Projections.Queries;
@@ -73,6 +74,9 @@ internal sealed class ServeHost : IAsyncDisposable
     /// <summary>How many FIX client ids the booking index recovered from the store.</summary>
     public int RecoveredBookings { get; private init; }
 
+    /// <summary>How many trades the engine's decision state was sized for when it was built (<see cref="EngineOptions.ExpectedTrades"/>).</summary>
+    public int ExpectedTrades { get; private init; }
+
     /// <summary>
     /// The running engine: the demo drives through it the commands neither the FIX gateway nor the HTTP API carries
     /// (confirmation, partial termination), and reads its recovery report and commit count.
@@ -103,7 +107,14 @@ internal sealed class ServeHost : IAsyncDisposable
         // The projections fold the events the publish stage hands over (no second read and deserialization of each
         // event from the journal); the daemon reads the store only to catch up at start or after a drop.
         var live = new LiveProjectionSubscriber(new LiveProjectionFeed());
-        var engine = new TradeEngine(new EngineOptions(stores.Journal, referenceData, SystemClock.Instance) { Subscribers = [live, blotter] });
+        // Sized from the streams the journal recovered (a booking is a new stream; PostgreSQL reports none, so the floor).
+        var expectedTrades = ServeSizing.ExpectedTrades((stores.Journal as EventJournal)?.Recovery.StreamCount ?? 0,
+            settings.ExpectedTradesFloor, settings.ExpectedTradesCeiling);
+        var engine = new TradeEngine(new EngineOptions(stores.Journal, referenceData, SystemClock.Instance)
+        {
+            Subscribers = [live, blotter],
+            ExpectedTrades = expectedTrades,
+        });
         engine.Start();
         var catalog = new ProjectionCatalog(referenceData, stores.Journal, stores.Projections);
         var daemon = ProjectionDaemon.For(catalog, stores.Events, ProjectionSnapshots, live: live.Feed);
@@ -129,6 +140,7 @@ internal sealed class ServeHost : IAsyncDisposable
         return new ServeHost(stores, engine, capture, acceptor, web, (daemon, stopProjections, projections), blotter, settings.HashStateOnStop)
         {
             RecoveredBookings = recovered,
+            ExpectedTrades = expectedTrades,
         };
     }
 

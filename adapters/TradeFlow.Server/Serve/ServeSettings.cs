@@ -32,4 +32,17 @@ internal sealed record ServeSettings(StoreKind Store, string DataDirectory, stri
     /// the demo compares it across a restart. Off for <c>serve</c>, whose shutdown should not fold the whole state.
     /// </summary>
     public bool HashStateOnStop { get; init; }
+
+    /// <summary>
+    /// The fewest trades the engine's decision state is sized for up front (config <c>TradeFlow:ExpectedTradesFloor</c>,
+    /// default <see cref="ServeSizing.DefaultFloor"/>): ~120 B each, taken when the engine is built.
+    /// </summary>
+    public int ExpectedTradesFloor { get; init; } = ServeSizing.DefaultFloor;
+
+    /// <summary>
+    /// The most trades the decision state is sized for up front however large the journal (config
+    /// <c>TradeFlow:ExpectedTradesCeiling</c>, default <see cref="ServeSizing.DefaultCeiling"/>); past it the state grows
+    /// as it fills.
+    /// </summary>
+    public int ExpectedTradesCeiling { get; init; } = ServeSizing.DefaultCeiling;
 }

@@ -98,4 +98,43 @@ public class StreamTableTests
         Assert.Equal(-1, missed);
         Assert.Equal(Streams, table.Count);
     }
+
+    [Fact]
+    public void Every_stream_is_found_once_the_slots_span_many_chunks_and_through_every_growth()
+    {
+        // 3,000–20,000 streams: 2 to 16 chunks of slots, reserved or grown from empty, checked after every doubling.
+        Prop.ForAll(Gen.Choose(3_000, 20_000).ToArbitrary(), Gen.Elements(0, 100, 5_000, 30_000).ToArbitrary(), (streams, reserved) =>
+        {
+            var table = new StreamTable(reserved);
+            var names = Enumerable.Range(0, streams).Select(i => "trade-T" + i.ToString("D9", System.Globalization.CultureInfo.InvariantCulture)).ToArray();
+            var chunks = table.Chunks;
+            for (var i = 0; i < names.Length; i++)
+            {
+                table.Add(new StreamEntry(names[i]));
+                if (table.Chunks != chunks)
+                {
+                    chunks = table.Chunks;
+                    if (!names.Take(i + 1).All(n => table.Find(n)?.Name == n))
+                    {
+                        return false;
+                    }
+                }
+            }
+
+            return table.Chunks > 1
+                && names.All(n => table.Find(n)?.Name == n && table.Find(n.AsSpan(), out _)?.Name == n)
+                && table.Find("trade-T" + streams.ToString("D9", System.Globalization.CultureInfo.InvariantCulture)) is null
+                && table.Entries.Count() == streams;
+        }).Check(Config.QuickThrowOnFailure.WithMaxTest(20));
+    }
+
+    [Fact]
+    public void A_chunk_of_slots_is_a_small_object_however_large_the_table()
+    {
+        var table = new StreamTable(100_000);
+        Assert.True(StreamTable.ChunkBytes < 85_000);
+        Assert.True(table.Chunks >= 64);
+        // A large object is born in gen2; a small one in gen0 (gen1 if another test's collection promoted it since).
+        Assert.True(GC.GetGeneration(table.ChunkAt(table.Chunks - 1)) < 2);
+    }
 }
