@@ -21,7 +21,8 @@ public sealed partial class FixSession
     /// False when the caller must still have <see cref="SendDurable"/> called on a thread that may block: another
     /// thread is writing (what it did not take still waits), the transport cannot write without blocking (TLS), the
     /// session is not connected or is disconnecting, or the socket accepted only part (the rest is kept, in order,
-    /// ahead of anything queued later). Thread-safe; never waits for a lock held across I/O.
+    /// ahead of anything queued later), or a writer that may not wait (the timer) found the gate taken meanwhile and
+    /// left what it queued to this one. Thread-safe; never waits for a lock held across socket I/O.
     /// </summary>
     public bool TrySendDurable()
     {
@@ -30,14 +31,19 @@ public sealed partial class FixSession
             return false;
         }
 
+        bool written;
         try
         {
-            return TryWriteBatchNow();
+            // The holder's side of the re-run protocol (Enter): cleared before the snapshot, read after the exit.
+            Volatile.Write(ref _writeAgain, 0);
+            written = TryWriteBatchNow();
         }
         finally
         {
             _sendGate.Exit();
         }
+
+        return written && Volatile.Read(ref _writeAgain) == 0;
     }
 
     private bool TryWriteBatchNow()

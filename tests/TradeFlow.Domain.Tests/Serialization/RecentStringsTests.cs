@@ -22,7 +22,11 @@ public class RecentStringsTests
         Gen.Elements(Known).Select(t => Quoted(string.Concat(Enumerable.Repeat(t, 4)))),
         Gen.Elements(Known).Select(t => Encoding.UTF8.GetBytes($"\"\\u{(int)t[0]:X4}{t[1..]}\"")),
         Gen.Choose(0, 100_000).Select(i => Quoted($"ACC-{i}")),
-        Gen.Elements("\"\""u8.ToArray(), "\"ab\xFF\xFEcd\""u8.ToArray(), "\"\xC3\""u8.ToArray()));
+        // Raw (unescaped) non-ASCII and invalid UTF-8 bytes: the cache must give back an error whenever GetString does.
+        from text in Gen.Elements(Known)
+        from c in Gen.Elements("é", "€", "ü")
+        select Encoding.UTF8.GetBytes("\"" + text + c + "\""),
+        Gen.Elements<byte[]>([0x22, 0x22], [0x22, 0x61, 0x62, 0xFF, 0xFE, 0x63, 0x64, 0x22], [0x22, 0xC3, 0x22], [0x22, 0x41, 0xE2, 0x82, 0x22]));
 
     [Fact]
     public void Any_sequence_of_string_tokens_reads_as_GetString_reads_it()

@@ -99,6 +99,27 @@ public sealed class NonBlockingWriteTests : IDisposable
         Assert.Equal([MsgTypes.Logon, MsgTypes.ExecutionReport], wire.Messages().Select(m => m.MsgTypeString));
     }
 
+    [Fact]
+    public void A_heartbeat_the_timer_queues_during_the_non_blocking_write_is_left_to_a_blocking_writer_not_to_the_next_tick()
+    {
+        var wire = new PartialConnection();
+        using var session = LogOn(wire);
+        var gate = new OutboundGate("FIX:CLIENT:D:ORD-1");
+        session.QueueConditional(MsgTypes.ExecutionReport, Body("ORD-1"), gate);
+        session.Flush();
+        Assert.True(session.Open(gate));
+
+        // The timer ticks on its own thread while the publish thread's write is in the socket: it queues a Heartbeat,
+        // makes it durable, finds the send gate taken and leaves.
+        _time.Advance(TimeSpan.FromSeconds(30));
+        wire.DuringNextTrySend = () => Assert.True(Task.Run(session.Tick).Wait(TimeSpan.FromSeconds(30)));
+
+        Assert.False(session.TrySendDurable());
+        session.SendDurable();
+        Assert.Equal([(MsgTypes.Logon, 1), (MsgTypes.ExecutionReport, 2), (MsgTypes.Heartbeat, 3)],
+            wire.Messages().Select(m => (m.MsgTypeString, m.MsgSeqNum)));
+    }
+
     private FixSession LogOn(PartialConnection wire)
     {
         var settings = SessionSettingsLoader.Parse("""
@@ -153,8 +174,14 @@ public sealed class NonBlockingWriteTests : IDisposable
             _bytes.AddRange(data);
         }
 
+        /// <summary>Runs inside the next non-blocking write, while its caller holds the send gate.</summary>
+        public Action? DuringNextTrySend { get; set; }
+
         public int TrySendNow(ReadOnlySpan<byte> data)
         {
+            var during = DuringNextTrySend;
+            DuringNextTrySend = null;
+            during?.Invoke();
             var accepted = Math.Min(Room, data.Length);
             _bytes.AddRange(data[..accepted]);
             return accepted;

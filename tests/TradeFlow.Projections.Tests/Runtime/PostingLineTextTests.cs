@@ -59,9 +59,8 @@ public class PostingLineTextTests
         {
             writer.WriteStartArray();
             Assert.True(PostingLineText.TryWrite(writer, line));
-            var cached = PostingLineText.Count;
+            Assert.True(PostingLineText.Holds(line));
             Assert.True(PostingLineText.TryWrite(writer, line with { Amount = 12345678901234.5m }));
-            Assert.Equal(cached, PostingLineText.Count);
             writer.WriteEndArray();
         }
 

@@ -37,6 +37,10 @@ internal static class PostingLineText
     /// <summary>How many heads are cached (tests).</summary>
     internal static int Count => Heads.Count;
 
+    /// <summary>Whether the head of <paramref name="line"/>'s ledger is cached (tests: the cache is process-wide).</summary>
+    internal static bool Holds(in PostingLine line) =>
+        Heads.ContainsKey(new LineHead(line.Account, line.Currency, line.Book, line.Counterparty.GetValueOrDefault()));
+
     /// <summary>
     /// Writes <paramref name="line"/> as one raw JSON value, or returns false (nothing written) when the writer is
     /// indented or the head is not cached and the cache is full.
