@@ -113,13 +113,16 @@ internal sealed class PublishStage : IEventHandler<CommandSlot>
             return;
         }
 
+        // Registered before the call: a completion that throws after acting on part of the outcome (an answer opened)
+        // still hears the batch's end and can deliver what it did.
+        if (completion is ICommandCompletionsDelivered delivered && !_deliveredListeners.Contains(delivered))
+        {
+            _deliveredListeners.Add(delivered);
+        }
+
         try
         {
             completion.OnCompleted(data.Token, outcome);
-            if (completion is ICommandCompletionsDelivered delivered && !_deliveredListeners.Contains(delivered))
-            {
-                _deliveredListeners.Add(delivered);
-            }
         }
 #pragma warning disable CA1031 // Reported through OnSubscriberError; one caller's bug must not stop the others' acks.
         catch (Exception ex)

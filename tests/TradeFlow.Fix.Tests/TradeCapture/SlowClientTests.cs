@@ -34,13 +34,11 @@ public sealed class SlowClientTests : IDisposable
         // More answer bytes than the kernel can hold for this connection (the server's send buffer grows to tcp_wmem's
         // maximum at most, the client's receive buffer is fixed), at 2 reports of well over 200 bytes per order: once
         // every order is answered, the rest waits in the gateway with its writer blocked on this socket.
-        // More answer bytes than the kernel can hold for this connection (the server's send buffer grows to tcp_wmem's
-        // maximum at most, the client's receive buffer is fixed), at 2 reports of well over 200 bytes per order.
         var orders = (SendBufferLimit() + stalled.ReceiveBufferSize) / 400 + 2_000;
         await stalled.GetStream().WriteAsync(Encode("CLIENT1", orders));
 
-        // Awaited: one of the gateway's writes to CLIENT1 that may block has not returned for 2 s — its socket is full
-        // (a flush's fsync takes milliseconds; the check below is what proves the write stayed blocked).
+        // Awaited: one of the gateway's writes to CLIENT1 that may block has not returned for 10 s — its socket is full
+        // (a flush's fsync takes milliseconds, a second or two at worst on a loaded disk; the check below proves the write stayed blocked).
         var blocked = await BlockedWriterAsync(gateway, Session("CLIENT1"));
 
         await using var other = await gateway.ConnectAsync("CLIENT2");
@@ -62,7 +60,7 @@ public sealed class SlowClientTests : IDisposable
     {
         using var timeout = new CancellationTokenSource(TimeSpan.FromSeconds(60));
         long call;
-        while ((call = gateway.Outbox.FlushUnderWayFor(session, TimeSpan.FromSeconds(2))) == 0)
+        while ((call = gateway.Outbox.FlushUnderWayFor(session, TimeSpan.FromSeconds(10))) == 0)
         {
             await Task.Delay(20, timeout.Token);
         }
