@@ -37,7 +37,8 @@ public sealed class DecideStageEquivalenceTests
         Prop.ForAll(runs.ToArbitrary(), run =>
         {
             var commands = Commands(run.Steps, run.Resends);
-            // Room made up front (EngineOptions.ExpectedTrades: none, less than the stream needs, more) changes no answer.
+            // Room made up front (EngineOptions.ExpectedTrades: none, 7 — rounded up to one chunk of each table —, or five
+            // chunks) changes no answer. These 60-step histories never outgrow a chunk, so a sized state growing is not shown here.
             var state = new DecisionState(Data, WashWindow, run.Capacity);
             var reference = new EngineEightDecisionState(Data, WashWindow);
             var stage = new DecideStage(state, Data, null, run.Wash, new EngineFault(null), Checks());

@@ -15,16 +15,8 @@ namespace TradeFlow.Projections.Tests.Accounting;
 // write, read, compare and hash exactly as the record it replaced (kept as RecordPostingLine).
 public class PostingLineTests
 {
-    private static readonly BookId[] Books = [DemoIds.EquitiesNy, DemoIds.EquitiesLdn, DemoIds.FxLdn, DemoIds.RatesLdn];
-    private static readonly CounterpartyId?[] Counterparties = [null, DemoIds.GoldmanSachs, DemoIds.DeutscheBank, DemoIds.Barclays];
-
-    private static Gen<RecordPostingLine> Lines { get; } =
-        from account in Gen.Choose(1, 9)
-        from currency in Gen.Elements(Currency.All.ToArray())
-        from book in Gen.Elements(Books)
-        from counterparty in Gen.Elements(Counterparties)
-        from amount in Amounts.Any
-        select new RecordPostingLine((Account)account, currency, book, counterparty, amount);
+    private static Gen<RecordPostingLine> Lines { get; } = PostingLines.Any((account, currency, book, counterparty, amount) =>
+        new RecordPostingLine(account, currency, book, counterparty, amount));
 
     [Fact]
     public void A_posting_line_is_48_bytes()

@@ -14,16 +14,8 @@ namespace TradeFlow.Projections.Tests.Runtime;
 // spilled journal and every state hash hold these bytes, so they must be the member-by-member writer's, byte for byte.
 public class PostingLineTextTests
 {
-    private static readonly BookId[] Books = [DemoIds.EquitiesNy, DemoIds.EquitiesLdn, DemoIds.FxLdn, DemoIds.RatesLdn];
-    private static readonly CounterpartyId?[] Counterparties = [null, DemoIds.GoldmanSachs, DemoIds.DeutscheBank, DemoIds.Barclays];
-
-    private static Gen<PostingLine> Lines { get; } =
-        from account in Gen.Choose(1, 9)
-        from currency in Gen.Elements(Currency.All.ToArray())
-        from book in Gen.Elements(Books)
-        from counterparty in Gen.Elements(Counterparties)
-        from amount in Amounts.Any
-        select new PostingLine((Account)account, currency, book, counterparty, amount);
+    private static Gen<PostingLine> Lines { get; } = PostingLines.Any((account, currency, book, counterparty, amount) =>
+        new PostingLine(account, currency, book, counterparty, amount));
 
     [Fact]
     public void Any_run_of_lines_is_written_as_the_member_by_member_writer_writes_it()
