@@ -11,7 +11,9 @@ namespace TradeFlow.Engine.Pipeline;
 /// Risk enrichment, in parallel with compliance: for a booking or an amendment, the notional in the
 /// instrument and base currencies, the exposure it adds under its counterparty's credit limit, and the value
 /// date its settlement risk falls on. Writes only <see cref="CommandSlot.Risk"/>. The limit check itself is
-/// the decide stage's (it needs live utilisation).
+/// the decide stage's (it needs live utilisation). It also prepares what the decide stage would otherwise build from the
+/// command alone (pass <c>engine13</c>): the source key's hash, a capture's validated terms and its enrichment — so that
+/// work runs on the check thread, in parallel with earlier commands' decisions, when the checks have one.
 /// </summary>
 internal sealed class RiskStage : IEventHandler<CommandSlot>
 {
