@@ -59,6 +59,48 @@ public sealed class DecideStageEquivalenceTests
     }
 
     [Fact]
+    public void A_state_sized_below_the_history_grows_past_its_chunks_and_decides_the_same_as_the_engine_eight_stage()
+    {
+        // The histories above never outgrow a chunk. Here a chunk's worth of small bookings first (that later steps never
+        // address) fills the state to the end of the live-trade table's first chunk (1,024) or the outcome map's first
+        // (2,048 keys), give or take two, so the random steps' own trades and keys land in chunks grown on the way: with no
+        // room made up front, or room for 7 (one chunk of each, outgrown). Most runs must cross (counted).
+        var crossed = 0;
+        var runs =
+            from steps in EngineHistory.Steps(30)
+            from fill in Gen.OneOf(Gen.Choose(LiveTradeTable.ChunkSize - 2, LiveTradeTable.ChunkSize),
+                Gen.Choose(OutcomeMap.ChunkSize - 2, OutcomeMap.ChunkSize))
+            from resends in Gen.ArrayOf(Gen.Choose(0, 1000), 3)
+            from capacity in Gen.Elements(0, 7)
+            select (Steps: steps.Where(s => s.Op != EngineHistory.Restart).ToArray(), Fill: fill, Resends: resends, Capacity: capacity);
+        Prop.ForAll(runs.ToArbitrary(), run =>
+        {
+            var commands = Commands(run.Steps, run.Resends, run.Fill);
+            var state = new DecisionState(Data, WashWindow, run.Capacity);
+            var reference = new EngineEightDecisionState(Data, WashWindow);
+            var stage = new DecideStage(state, Data, null, WashTradeMode.Flag, new EngineFault(null), Checks());
+            var old = new EngineEightDecideStage(reference, Data, null, WashTradeMode.Flag, new EngineFault(null), Checks());
+            var slot = new CommandSlot();
+            var referenceSlot = new CommandSlot();
+            for (var i = 0; i < commands.Count; i++)
+            {
+                Decide(stage, slot, commands[i], i);
+                Decide(old, referenceSlot, commands[i], i);
+                Assert.Equal(Describe(referenceSlot), Describe(slot));
+                slot.Release();
+                referenceSlot.Release();
+            }
+
+            Assert.Equal(DescribeState(reference), DescribeState(state));
+            if (run.Fill < OutcomeMap.ChunkSize - 2 ? state.Trades.Count() > LiveTradeTable.ChunkSize : state.Outcomes.Count() > OutcomeMap.ChunkSize)
+            {
+                crossed++;
+            }
+        }).Check(Config.QuickThrowOnFailure.WithMaxTest(12));
+        Assert.True(crossed >= 6, $"{crossed} of 12 runs crossed a chunk's end");
+    }
+
+    [Fact]
     public void A_booking_allocates_at_least_200_bytes_less_on_the_decide_thread_than_the_engine_eight_stage()
     {
         // Exact bytes on this thread (GC.GetAllocatedBytesForCurrentThread), over 4,000 bookings after 100 to warm up, all
@@ -128,9 +170,10 @@ public sealed class DecideStageEquivalenceTests
     }
 
     // The engine's own commands, with earlier ones sent again at random points (a resend is answered from the outcome map).
-    private static List<TradeCommand> Commands((int Op, int Target, int Variant)[] steps, int[] resends)
+    private static List<TradeCommand> Commands((int Op, int Target, int Variant)[] steps, int[] resends, int fill = 0)
     {
         using var history = new EngineHistory(Data);
+        history.Prefill(fill);
         foreach (var (op, target, variant) in steps)
         {
             history.Run(op, target, variant);

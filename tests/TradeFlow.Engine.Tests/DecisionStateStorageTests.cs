@@ -3,6 +3,7 @@ using FsCheck.Fluent;
 using TradeFlow.Domain.Trades;
 using TradeFlow.Domain.Values;
 using TradeFlow.Engine.Decisions;
+using TradeFlow.Engine.Tests.Support;
 
 namespace TradeFlow.Engine.Tests;
 
@@ -134,23 +135,53 @@ public sealed class DecisionStateStorageTests
     }
 
     [Fact]
-    public void A_live_trade_is_stored_in_80_bytes_and_a_chunk_of_them_stays_off_the_large_object_heap()
+    public void A_live_trade_is_stored_in_80_bytes_and_the_tables_chunks_stay_off_the_large_object_heap()
     {
         // The table's chunks hold the values inline: every byte here is paid once per trade ever booked (80, with no
         // Trade object behind a trade as booked, where it was 64 plus a ~110-byte Trade). A chunk must be a small
-        // object: large ones are charged to the large-object budget, whose exhaustion forces a gen2 collection
-        // (a large object reports generation 2 from birth, a small one 0).
+        // object: large ones are charged to the large-object budget, whose exhaustion forces a gen2 collection.
+        // The chunks checked are the table's own — sized up front (as EngineOptions.ExpectedTrades does) and grown by a
+        // booking past that size. A large object reports generation 2 from birth; a small one 0 (1 if a collection
+        // elsewhere promoted it since), so each is checked just after the table allocated it.
         Assert.Equal(80, System.Runtime.CompilerServices.Unsafe.SizeOf<LiveTrade>());
-        Assert.Equal(0, GC.GetGeneration(new LiveTrade[LiveTradeTable.ChunkSize]));
-        Assert.Equal(2, GC.GetGeneration(new LiveTrade[LiveTradeTable.ChunkSize * 2]));
+        var state = new DecisionState(EngineHistory.DemoWithSterlingLimit(), TimeSpan.FromMinutes(5), 3 * LiveTradeTable.ChunkSize);
+        var sized = state.TradeTable;
+        Assert.Equal(3, sized.Chunks);
+        Assert.All(Enumerable.Range(0, sized.Chunks), c => Assert.True(GC.GetGeneration(sized.ChunkAt(c)) < 2, $"sized chunk {c}"));
+
+        var table = new LiveTradeTable();
+        for (var i = 1; i <= LiveTradeTable.ChunkSize + 1; i++)
+        {
+            table.Add(TradeId.FromInt64(i), default);
+        }
+
+        Assert.Equal(2, table.Chunks);
+        Assert.True(GC.GetGeneration(table.ChunkAt(1)) < 2, "a chunk the table grew by");
+        Assert.True(table.ChunkAt(1).Length * 80 < 85_000);
     }
 
     [Fact]
-    public void The_outcome_maps_entry_and_bucket_chunks_stay_off_the_large_object_heap()
+    public void The_outcome_maps_own_entry_and_bucket_chunks_stay_off_the_large_object_heap_as_it_grows()
     {
-        Assert.Equal(0, GC.GetGeneration(OutcomeMap.NewEntryChunk()));
-        Assert.Equal(0, GC.GetGeneration(new int[OutcomeMap.BucketChunkSize]));
-        Assert.Equal(2, GC.GetGeneration(new int[OutcomeMap.BucketChunkSize * 2]));
+        // Past one bucket chunk (16,384 buckets) the map rebuilds its buckets as several chunks; each must be a small
+        // object, as must the entry chunks, sized up front or grown. Checked on the map's arrays just after it made them.
+        var sized = new DecisionState(EngineHistory.DemoWithSterlingLimit(), TimeSpan.FromMinutes(5), 100_000).OutcomeTable;
+        Assert.True(sized.BucketChunks > 1);
+        Assert.All(Enumerable.Range(0, sized.BucketChunks), c => Assert.True(GC.GetGeneration(sized.BucketChunkAt(c)) < 2, $"sized bucket chunk {c}"));
+        Assert.True(GC.GetGeneration(sized.EntryChunkAt(sized.EntryChunks - 1)) < 2, "sized entry chunk");
+
+        var map = new OutcomeMap();
+        var keys = Enumerable.Range(0, OutcomeMap.BucketChunkSize + 1).Select(i => "key-" + i).ToArray();
+        var outcome = RecordedOutcome.Of(CommandOutcome.Accepted(TradeId.First));
+        foreach (var key in keys)
+        {
+            map.Set(key, OutcomeMap.HashOf(key), outcome);
+        }
+
+        Assert.Equal(2, map.BucketChunks);
+        Assert.True(GC.GetGeneration(map.BucketChunkAt(1)) < 2, "a bucket chunk of the map's latest rebuild");
+        Assert.True(GC.GetGeneration(map.EntryChunkAt(map.EntryChunks - 1)) < 2, "an entry chunk the map grew by");
+        Assert.True(map.EntryChunks > 1);
     }
 
     [Fact]

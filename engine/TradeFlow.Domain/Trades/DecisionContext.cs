@@ -13,11 +13,17 @@ namespace TradeFlow.Domain.Trades;
 /// <param name="NextTradeId">The first unused trade id.</param>
 /// <param name="ConfirmationPolicy">Which asset classes need confirmation before settlement; null for the default.</param>
 /// <param name="Enricher">Fills in each new booking's enrichment; null leaves it empty (the decision is the same either way).</param>
+/// <param name="ValidatedBooking">
+/// For a <see cref="BookTrade"/> only: its terms as <see cref="TradeDecider.TryValidateBooking"/> found them valid against
+/// <paramref name="ReferenceData"/>, so the decider does not validate them again (the decision is the same); null to
+/// validate here. Never the validation of another command.
+/// </param>
 public readonly record struct DecisionContext(
     ReferenceDataSet ReferenceData,
     TradeId NextTradeId,
     ConfirmationPolicy? ConfirmationPolicy = null,
-    IBookingEnricher? Enricher = null)
+    IBookingEnricher? Enricher = null,
+    ValidatedBooking? ValidatedBooking = null)
 {
     /// <summary>The policy in force (<see cref="ConfirmationPolicy.Default"/> when none was given).</summary>
     public ConfirmationPolicy Confirmation => ConfirmationPolicy ?? Trades.ConfirmationPolicy.Default;

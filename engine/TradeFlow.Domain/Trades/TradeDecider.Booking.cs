@@ -8,9 +8,36 @@ namespace TradeFlow.Domain.Trades;
 /// <summary>Booking and amendment: validating terms against reference data and resolving the settlement date.</summary>
 public static partial class TradeDecider
 {
+    /// <summary>
+    /// Validates a capture's terms as deciding it would, without its id or any state: true with what the booking will
+    /// hold when the terms are valid; false when they are not (deciding the command then gives the reasons). Pure and
+    /// thread-safe over immutable reference data.
+    /// </summary>
+    public static bool TryValidateBooking(BookTrade command, ReferenceDataSet data, out ValidatedBooking validated)
+    {
+        ArgumentNullException.ThrowIfNull(command);
+        ArgumentNullException.ThrowIfNull(data);
+        // The id only names the trade in rejection messages, which are discarded here.
+        if (ValidateTerms(command.Terms, command.Kind, default, null, data, out var economics, out var instrument) is not null)
+        {
+            validated = default;
+            return false;
+        }
+
+        validated = new ValidatedBooking(economics!, instrument!.AssetClass, instrument.GrossAmount(economics!.Quantity, economics.Price));
+        return true;
+    }
+
     private static DecisionResult DecideBook(BookTrade command, in DecisionContext context)
     {
         var id = context.NextTradeId;
+        if (context.ValidatedBooking is { } valid)
+        {
+            // Validated ahead (TryValidateBooking, same reference data): the same event the lines below build.
+            return DecisionResult.Accept(new TradeBooked(id, command.EffectiveTime, valid.Economics, valid.AssetClass,
+                valid.Notional, Enrichment: context.EnrichmentOf(command.Kind, valid.Economics)), tradeIdsUsed: 1);
+        }
+
         var reasons = ValidateTerms(command.Terms, command.Kind, id, null, context.ReferenceData,
             out var economics, out var instrument);
         if (reasons is not null)

@@ -52,6 +52,12 @@ internal sealed class DecisionState
     /// <summary>Notional (base currency) of unsettled trades, by value date; the limit figures use the domain's SettlementRisk rule.</summary>
     public IReadOnlyDictionary<BusinessDate, decimal> SettlementLadder => _settlementLadder;
 
+    /// <summary>The trade table itself (tests: where its chunks live).</summary>
+    internal LiveTradeTable TradeTable => _trades;
+
+    /// <summary>The outcome map itself (tests: where its chunks live).</summary>
+    internal OutcomeMap OutcomeTable => _outcomes;
+
     /// <summary>Finds a trade.</summary>
     public bool TryGetTrade(TradeId id, out LiveTrade trade) => _trades.TryGet(id, out trade);
 

@@ -89,5 +89,11 @@ internal sealed class LiveTradeTable
         _chunks[chunk][slot & (ChunkSize - 1)] = trade;
     }
 
+    /// <summary>How many chunks are allocated (tests: where the table's own arrays live).</summary>
+    internal int Chunks => _chunks.Count(c => c is not null);
+
+    /// <summary>The table's chunk <paramref name="chunk"/> itself (tests: its size and generation).</summary>
+    internal LiveTrade[] ChunkAt(int chunk) => _chunks[chunk];
+
     private ref LiveTrade At(int slot) => ref _chunks[slot >> ChunkShift][slot & (ChunkSize - 1)];
 }

@@ -156,6 +156,18 @@ internal sealed class OutcomeMap
     /// <summary>A new chunk of entries (an <c>Entry[]</c>; typed as an array so tests can check where it lives).</summary>
     internal static Array NewEntryChunk() => new Entry[ChunkSize];
 
+    /// <summary>How many entry chunks are allocated (tests: where the map's own arrays live).</summary>
+    internal int EntryChunks => _chunks.Count(c => c is not null);
+
+    /// <summary>The map's entry chunk <paramref name="chunk"/> itself (an <c>Entry[]</c>; tests: its generation).</summary>
+    internal Array EntryChunkAt(int chunk) => _chunks[chunk];
+
+    /// <summary>How many bucket chunks the current bucket array has.</summary>
+    internal int BucketChunks => _buckets.Length;
+
+    /// <summary>The map's current bucket chunk <paramref name="chunk"/> itself (tests: its generation).</summary>
+    internal int[] BucketChunkAt(int chunk) => _buckets[chunk];
+
     private ref Entry At(int index) => ref _chunks[index >> ChunkShift][index & (ChunkSize - 1)];
 
     private struct Entry

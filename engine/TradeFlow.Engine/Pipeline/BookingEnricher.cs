@@ -17,6 +17,7 @@ internal sealed class BookingEnricher : IBookingEnricher
     private readonly ReferenceDataSet _data;
     private RiskEnrichment? _risk;
     private ImmutableArray<string> _warnings = [];
+    private TradeEnrichment? _prepared;
 
     /// <summary>Creates the enricher over the reference data the risk stage prices with.</summary>
     public BookingEnricher(ReferenceDataSet data) => _data = data;
@@ -26,12 +27,32 @@ internal sealed class BookingEnricher : IBookingEnricher
     {
         _risk = risk;
         _warnings = warnings;
+        _prepared = null;
     }
+
+    /// <summary>
+    /// As <see cref="Prepare(RiskEnrichment, ImmutableArray{string})"/>, and a capture takes the enrichment the risk stage
+    /// built (<see cref="RiskEnrichment.Enrichment"/>, the same value) when the checks added no warning.
+    /// </summary>
+    public void PrepareWithRiskStageEnrichment(RiskEnrichment risk, ImmutableArray<string> warnings)
+    {
+        Prepare(risk, warnings);
+        _prepared = warnings.IsEmpty ? risk.Enrichment : null;
+    }
+
+    /// <summary>A booking's enrichment from its priced figures and warnings.</summary>
+    public static TradeEnrichment Priced(in ExposureFigures figures, ImmutableArray<string> warnings) =>
+        new(figures.NotionalInBase, figures.Exposure, figures.LimitId, warnings);
 
     /// <inheritdoc/>
     public TradeEnrichment? Enrich(TradeCommandKind kind, TradeEconomics economics)
     {
         ArgumentNullException.ThrowIfNull(economics);
+        if (kind == TradeCommandKind.Book && _prepared is not null)
+        {
+            return _prepared;
+        }
+
         ExposureFigures figures;
         var priced = kind == TradeCommandKind.Book && _risk is { HasFigures: true };
         if (priced)
@@ -46,7 +67,7 @@ internal sealed class BookingEnricher : IBookingEnricher
 
         var bookingWarnings = kind == TradeCommandKind.Book ? _warnings : [];
         return priced
-            ? new TradeEnrichment(figures.NotionalInBase, figures.Exposure, figures.LimitId, bookingWarnings)
+            ? Priced(figures, bookingWarnings)
             : new TradeEnrichment(ComplianceWarnings: bookingWarnings);
     }
 }

@@ -63,6 +63,7 @@ internal sealed class CommandSlot
         Source = null;
         Actor = null;
         Completion = null;
+        Risk.Release();
         Decision.Release();
         Journal.Release();
         DurabilityFailure = null;

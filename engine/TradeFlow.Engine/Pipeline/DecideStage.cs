@@ -102,7 +102,8 @@ internal sealed partial class DecideStage : IEventHandler<CommandSlot>
             return CommandOutcome.Failed($"A check failed on {command.SourceKey}: {failure.Message}");
         }
 
-        _sourceKeyHash = DecisionState.SourceKeyHash(command.SourceKey);
+        // Hashed by the risk stage (off this thread when the checks have one), the same hash.
+        _sourceKeyHash = data.Risk.SourceKeyHash;
         return _state.TryGetOutcome(command.SourceKey, _sourceKeyHash, out var original) ? original.AsDuplicate() : null;
     }
 
@@ -119,10 +120,11 @@ internal sealed partial class DecideStage : IEventHandler<CommandSlot>
             ? ApplyChecks(data, command, live)
             : 0;
         var warnings = _warnings.Count == 0 ? ImmutableArray<string>.Empty : [.. _warnings];
-        _enricher.Prepare(data.Risk, warnings);
-        // A value, not a Decision: its events are copied into the slot below, so nothing of it outlives this call.
+        _enricher.PrepareWithRiskStageEnrichment(data.Risk, warnings);
+        // A value, not a Decision: its events are copied into the slot below, so nothing of it outlives this call. A
+        // capture's terms come validated by the risk stage (null for any other command, or invalid terms).
         var decision = TradeDecider.Evaluate(live?.State, command,
-            new DecisionContext(_data, _state.NextTradeId, _policy, _enricher));
+            new DecisionContext(_data, _state.NextTradeId, _policy, _enricher, data.Risk.Booking));
         DropFailuresTheDeciderReported(complianceFailures, decision.Reasons);
 
         output.Kind = command.Kind;

@@ -2,6 +2,7 @@ using TradeFlow.Domain.Calendars;
 using TradeFlow.Domain.ReferenceData;
 using TradeFlow.Domain.Trades;
 using TradeFlow.Engine.Checks;
+using TradeFlow.Engine.Decisions;
 using TradeFlow.Ring.Processing;
 
 namespace TradeFlow.Engine.Pipeline;
@@ -10,7 +11,9 @@ namespace TradeFlow.Engine.Pipeline;
 /// Risk enrichment, in parallel with compliance: for a booking or an amendment, the notional in the
 /// instrument and base currencies, the exposure it adds under its counterparty's credit limit, and the value
 /// date its settlement risk falls on. Writes only <see cref="CommandSlot.Risk"/>. The limit check itself is
-/// the decide stage's (it needs live utilisation).
+/// the decide stage's (it needs live utilisation). It also prepares what the decide stage would otherwise build from the
+/// command alone (pass <c>engine13</c>): the source key's hash, a capture's validated terms and its enrichment — so that
+/// work runs on the check thread, in parallel with earlier commands' decisions, when the checks have one.
 /// </summary>
 internal sealed class RiskStage : IEventHandler<CommandSlot>
 {
@@ -26,15 +29,19 @@ internal sealed class RiskStage : IEventHandler<CommandSlot>
         risk.Reset();
         try
         {
-            var terms = data.Command switch
+            if (data.Command is not { } command)
             {
-                BookTrade book => book.Terms,
-                AmendTrade amend => amend.Terms,
-                _ => null,
-            };
-            if (terms is not null)
+                return;
+            }
+
+            risk.SourceKeyHash = DecisionState.SourceKeyHash(command.SourceKey);
+            if (command is BookTrade book)
             {
-                Enrich(risk, terms);
+                Prepare(risk, book);
+            }
+            else if (command is AmendTrade amend)
+            {
+                Enrich(risk, amend.Terms);
             }
         }
 #pragma warning disable CA1031 // A failure here fails this one command (reported in its outcome); the stage must go on.
@@ -42,6 +49,26 @@ internal sealed class RiskStage : IEventHandler<CommandSlot>
 #pragma warning restore CA1031
         {
             risk.Failure = ex;
+        }
+    }
+
+    // A capture's terms validated and its booking's enrichment built here, off the decide thread: the validation resolves
+    // the settlement date, which is also the value date, so it is not computed twice.
+    private void Prepare(RiskEnrichment risk, BookTrade book)
+    {
+        if (!TradeDecider.TryValidateBooking(book, _data, out var validated))
+        {
+            Enrich(risk, book.Terms);
+            return;
+        }
+
+        risk.Booking = validated;
+        risk.ValueDate = validated.Economics.SettlementDate;
+        risk.HasFigures = ExposureCalculator.TryCompute(_data, book.Terms.Instrument, book.Terms.Side, book.Terms.Quantity,
+            book.Terms.Price, book.Terms.Counterparty, out risk.Figures);
+        if (risk.HasFigures)
+        {
+            risk.Enrichment = BookingEnricher.Priced(risk.Figures, []);
         }
     }
 

@@ -31,6 +31,7 @@ internal sealed class EngineHistory : IDisposable
     private GlobalPosition _read = GlobalPosition.Start;
     private DateTimeOffset _now = new(2025, 3, 14, 14, 30, 0, TimeSpan.Zero);
     private int _keys;
+    private bool _untracked;
 
     public EngineHistory(ReferenceDataSet referenceData)
     {
@@ -92,6 +93,27 @@ internal sealed class EngineHistory : IDisposable
         CatchUp();
     }
 
+    /// <summary>
+    /// Books <paramref name="count"/> small trades (all buys, under every limit) in one go, which later steps never
+    /// address: they only make the state larger — past a chunk of its tables — before the steps run.
+    /// </summary>
+    public void Prefill(int count)
+    {
+        var sent = new Task<CommandOutcome>[count];
+        for (var i = 0; i < count; i++)
+        {
+            var quantity = Quantity.Of(1m + (i % 50));
+            var booking = new BookTradeBuilder().At(_now).WithSourceKey($"FILL-{i}").With(t => t with { Quantity = quantity }).Build();
+            Sent.Add(booking);
+            sent[i] = Harness.Send(booking);
+        }
+
+        Task.WhenAll(sent).WaitAsync(EngineHarness.Timeout).GetAwaiter().GetResult();
+        _untracked = true;
+        CatchUp();
+        _untracked = false;
+    }
+
     /// <summary>Stops the engine (draining), so its decision state may be read.</summary>
     public void Stop() => Harness.Engine.Stop(EngineHarness.Timeout);
 
@@ -117,7 +139,7 @@ internal sealed class EngineHistory : IDisposable
 
             if (Trade.Evolve(_trades.GetValueOrDefault(e.Event.TradeId), e.Event) is { } trade)
             {
-                if (_trades.TryAdd(trade.Id, trade))
+                if (_trades.TryAdd(trade.Id, trade) && !_untracked)
                 {
                     _ids.Add(trade.Id);
                 }
