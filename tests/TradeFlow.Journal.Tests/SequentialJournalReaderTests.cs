@@ -35,8 +35,8 @@ public sealed class SequentialJournalReaderTests : IDisposable
         }
     }
 
-    private SequentialJournalReader OpenReader() =>
-        SequentialJournalReader.TryOpen(_dir.Options) ?? throw new InvalidOperationException("the reader did not open a cleanly closed journal");
+    private SequentialJournalReader OpenReader(bool checkChain = false) =>
+        SequentialJournalReader.TryOpen(_dir.Options, checkChain) ?? throw new InvalidOperationException("the reader did not open a cleanly closed journal");
 
     // Flips one byte of record `index` of the second segment, or writes `edit`'s bytes there, as the disk or a forger would.
     private (string Path, int Offset) Damage(int index, Action<byte[], int, int> edit)
@@ -83,16 +83,18 @@ public sealed class SequentialJournalReaderTests : IDisposable
         Assert.Equal(expected.Message, ex.Message);
     }
 
+    private (string Path, int Offset) Forge() => Damage(9, (bytes, at, length) =>
+    {
+        bytes[at + length - 40] ^= 0x01;
+        SegmentBytes.RecomputeCrc(bytes, at, length);
+    });
+
     [Fact]
     public void A_record_edited_with_its_crc_recomputed_breaks_the_hash_chain_and_is_refused_as_the_verified_open_refuses_it()
     {
         Write();
-        var (path, offset) = Damage(9, (bytes, at, length) =>
-        {
-            bytes[at + length - 40] ^= 0x01;
-            SegmentBytes.RecomputeCrc(bytes, at, length);
-        });
-        using var reader = OpenReader();
+        var (path, offset) = Forge();
+        using var reader = OpenReader(checkChain: true);
 
         var ex = ReadAllFails(reader);
         var full = Assert.Throws<JournalCorruptException>(() =>
@@ -101,6 +103,17 @@ public sealed class SequentialJournalReaderTests : IDisposable
         Assert.Equal((path, (long)offset), (ex.SegmentPath, ex.Offset));
         Assert.Contains("hash chain mismatch", ex.Reason, StringComparison.Ordinal);
         Assert.Equal(full.Message, ex.Message);
+    }
+
+    [Fact]
+    public void Without_the_chain_check_a_record_edited_with_its_crc_recomputed_is_read_as_the_journals_own_read_reads_it()
+    {
+        Write();
+        Forge();
+        using var journal = EventJournal.OpenReadOnly(_dir.Options);
+        using var reader = OpenReader();
+
+        Assert.Equal(Views(journal, GlobalPosition.Start, long.MaxValue), Views(reader, GlobalPosition.Start, long.MaxValue), new SeenComparer());
     }
 
     [Fact]

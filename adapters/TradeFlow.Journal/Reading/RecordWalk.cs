@@ -5,15 +5,15 @@ namespace TradeFlow.Journal.Reading;
 
 /// <summary>
 /// Walks the records of <see cref="JournalSegments"/> in file order, one large read per chunk into one reused buffer,
-/// checking each record on the way: the length's own check, CRC-32C (the messages of the journal's read path), the
-/// chain hash against the record before it and each segment header against the segment before it (the messages of
-/// the journal's verified open), a well-formed body and the next global position. Each body is handed out in place,
-/// valid until the next call.
+/// checking each record on the way: the length's own check and CRC-32C (the messages of the journal's read path), a
+/// well-formed body, the next global position, each segment header against the stored hash and position before it,
+/// and — when asked — the chain hash, SHA-256 of the stored hash before it and its body (the messages of the journal's
+/// verified open). Each body is handed out in place, valid until the next call.
 /// </summary>
 internal sealed class RecordWalk : IDisposable
 {
     private readonly JournalSegments _segments;
-    private readonly VerifyingChainHasher _hasher = new();
+    private readonly VerifyingChainHasher? _hasher;
     private readonly byte[] _previous = new byte[JournalFormat.HashSize];
     private readonly byte[] _computed = new byte[JournalFormat.HashSize];
     private byte[] _buffer;
@@ -22,9 +22,10 @@ internal sealed class RecordWalk : IDisposable
     private long _bufferStart;
     private int _bufferLength;
 
-    public RecordWalk(JournalSegments segments, int chunkSize)
+    public RecordWalk(JournalSegments segments, int chunkSize, bool checkChain)
     {
         _segments = segments;
+        _hasher = checkChain ? new VerifyingChainHasher() : null;
         _buffer = new byte[Math.Max(chunkSize, JournalFormat.SegmentHeaderSize)];
     }
 
@@ -60,7 +61,7 @@ internal sealed class RecordWalk : IDisposable
         return RecordFrame.Body(record);
     }
 
-    public void Dispose() => _hasher.Dispose();
+    public void Dispose() => _hasher?.Dispose();
 
     private void Check(ReadOnlySpan<byte> record, long position)
     {
@@ -70,8 +71,7 @@ internal sealed class RecordWalk : IDisposable
         }
 
         var body = RecordFrame.Body(record);
-        _hasher.Chain(_previous, body, _computed);
-        if (!RecordFrame.Hash(record).SequenceEqual(_computed))
+        if (_hasher is not null && !ChainMatches(record, body))
         {
             throw Corrupt("hash chain mismatch (the record or one before it was altered)");
         }
@@ -86,6 +86,12 @@ internal sealed class RecordWalk : IDisposable
         {
             throw Corrupt(string.Create(CultureInfo.InvariantCulture, $"expected global position {position}, found {found}"));
         }
+    }
+
+    private bool ChainMatches(ReadOnlySpan<byte> record, ReadOnlySpan<byte> body)
+    {
+        _hasher!.Chain(_previous, body, _computed);
+        return RecordFrame.Hash(record).SequenceEqual(_computed);
     }
 
     // The next segment must start at the next position and continue the chain (zeros before segment 0).
