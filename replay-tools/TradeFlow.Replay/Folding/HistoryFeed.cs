@@ -17,7 +17,7 @@ internal static class HistoryFeed
     public static long Run(ReplayEnvironment environment, ReplayStore store, string label, long upTo, Action<ProjectionEvent> apply)
     {
         var last = Math.Min(upTo, store.Head.Value);
-        return ProgressReporter.Run(environment, label, progress => store.Read(() => store.Journal is IEventViewSource views
+        return ProgressReporter.Run(environment, label, progress => store.Read(() => store.Views is { } views
             ? DecodePipeline.Run(views, last, apply, read => progress(read, last), environment.CancellationToken)
             : DecodePipeline.Run(store.Journal.ReadAll(GlobalPosition.Start, Direction.Forwards, last), apply,
                 read => progress(read, last), environment.CancellationToken)));

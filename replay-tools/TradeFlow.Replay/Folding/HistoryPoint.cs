@@ -1,5 +1,4 @@
 using System.Globalization;
-using TradeFlow.EventSourcing;
 using TradeFlow.Replay.Cli;
 using TradeFlow.Replay.Stores;
 
@@ -45,11 +44,10 @@ internal readonly record struct HistoryPoint(long? Position, DateTimeOffset? Tim
                 throw ReplayException.BadInput(string.Create(CultureInfo.InvariantCulture, $"{option} {time:O} is in the future (now is {now:O})."));
             }
 
-            var first = store.Read(() => store.Journal.ReadAll(GlobalPosition.Start, Direction.Forwards, 1).FirstOrDefault())
-                ?? throw ReplayException.BadInput("the store is empty: there is no history to replay.");
-            if (time < first.RecordedTime)
+            var first = store.FirstRecordedTime() ?? throw ReplayException.BadInput("the store is empty: there is no history to replay.");
+            if (time < first)
             {
-                throw ReplayException.BadInput(string.Create(CultureInfo.InvariantCulture, $"{option} {time:O} is before the store's first event (recorded {first.RecordedTime:O}): nothing was known then."));
+                throw ReplayException.BadInput(string.Create(CultureInfo.InvariantCulture, $"{option} {time:O} is before the store's first event (recorded {first:O}): nothing was known then."));
             }
         }
 

@@ -1,6 +1,7 @@
 using Npgsql;
 using TradeFlow.EventSourcing;
 using TradeFlow.Journal;
+using TradeFlow.Journal.Reading;
 using TradeFlow.Postgres;
 using TradeFlow.Replay.Cli;
 
@@ -10,20 +11,37 @@ namespace TradeFlow.Replay.Stores;
 /// A store opened read-only for a verb. The journal is opened with <see cref="EventJournal.OpenReadOnly"/> (no writer
 /// lock, nothing written, a snapshot of what was committed when it opened); PostgreSQL is opened without running
 /// migrations, and the tool only ever reads from it. Failures become one-line <see cref="ReplayException"/>s.
+/// A verb that only reads the whole history forwards opens it with <see cref="OpenForForwardRead"/>: a journal closed
+/// cleanly is then walked file by file (<see cref="SequentialJournalReader"/>) instead of loading its index.
 /// </summary>
 public sealed class ReplayStore : IDisposable
 {
+    private readonly SequentialJournalReader? _sequential;
+    private IEventJournal? _journal;
+
     private ReplayStore(StoreSelection selection, IEventJournal journal)
     {
         Selection = selection;
-        Journal = journal;
+        _journal = journal;
+    }
+
+    private ReplayStore(StoreSelection selection, SequentialJournalReader sequential)
+    {
+        Selection = selection;
+        _sequential = sequential;
     }
 
     /// <summary>Where the store is.</summary>
     public StoreSelection Selection { get; }
 
-    /// <summary>The synchronous read face of the store.</summary>
-    public IEventJournal Journal { get; }
+    /// <summary>
+    /// The synchronous read face of the store. After <see cref="OpenForForwardRead"/> walked a clean journal, the first
+    /// use opens the journal itself (with its index): verbs that read by stream should use <see cref="Open"/>.
+    /// </summary>
+    public IEventJournal Journal => _journal ??= OpenJournal(Selection.Location);
+
+    /// <summary>The store's in-place forward read of events, when it has one (the embedded journal).</summary>
+    public IEventViewSource? Views => _sequential ?? (Journal as IEventViewSource);
 
     /// <summary>The position of the last event when the store was opened.</summary>
     public GlobalPosition Head { get; private set; }
@@ -46,11 +64,48 @@ public sealed class ReplayStore : IDisposable
         }
     }
 
+    /// <summary>
+    /// Opens the store read-only for a verb that reads the history forwards from position 1 (through <see cref="Views"/>):
+    /// a journal whose checkpoint covers every segment is walked file by file, checking each record's CRC-32C and chain
+    /// hash as it goes, without loading its index; any other journal is opened as by <see cref="Open"/>, which verifies
+    /// what follows its checkpoint and refuses damage before anything is read.
+    /// </summary>
+    /// <exception cref="ReplayException">As <see cref="Open"/>.</exception>
+    public static ReplayStore OpenForForwardRead(StoreSelection selection)
+    {
+        ArgumentNullException.ThrowIfNull(selection);
+        if (selection.Kind != StoreKind.Journal)
+        {
+            return Open(selection);
+        }
+
+        JournalDirectoryOf(selection.Location);
+        var sequential = Translate(selection, () => SequentialJournalReader.TryOpen(new JournalOptions(selection.Location)));
+        return sequential is null ? Open(selection) : new ReplayStore(selection, sequential) { Head = sequential.HeadPosition };
+    }
+
+    /// <summary>The recorded time of the store's first event, or null when it is empty.</summary>
+    public DateTimeOffset? FirstRecordedTime()
+    {
+        if (_sequential is { } sequential)
+        {
+            DateTimeOffset? time = null;
+            Read(() => sequential.ReadAllViews(GlobalPosition.Start, 1, (in RecordedEventView view) => time = view.RecordedTime));
+            return time;
+        }
+
+        return Read(() => Journal.ReadAll(GlobalPosition.Start, Direction.Forwards, 1).FirstOrDefault())?.RecordedTime;
+    }
+
     /// <summary>Runs a read, turning store failures into one-line errors.</summary>
     public T Read<T>(Func<T> read) => Translate(Selection, read);
 
     /// <inheritdoc />
-    public void Dispose() => Journal.Dispose();
+    public void Dispose()
+    {
+        _sequential?.Dispose();
+        _journal?.Dispose();
+    }
 
     /// <summary>Checks that <paramref name="directory"/> holds a journal (a bad path is bad input, not an empty store).</summary>
     public static string JournalDirectoryOf(string directory)

@@ -25,7 +25,7 @@ internal static class DiffVerb
             var a = HistoryPoint.Parse(result.GetValue(from)!, "--from");
             var b = HistoryPoint.Parse(result.GetValue(to)!, "--to");
             var referenceData = store.ReferenceData(result);
-            using var opened = ReplayStore.Open(store.Store(result));
+            using var opened = ReplayStore.OpenForForwardRead(store.Store(result));
             a.Validate(opened, environment.Now(), "--from");
             b.Validate(opened, environment.Now(), "--to");
             if ((a.Position, b.Position) is ({ } pa, { } pb) && pa >= pb || (a.Time, b.Time) is ({ } ta, { } tb) && ta >= tb)

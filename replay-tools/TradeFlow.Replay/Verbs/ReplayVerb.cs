@@ -32,7 +32,7 @@ internal static class ReplayVerb
                 ? BusinessDate.TryParse(text, out var parsed) ? parsed : throw ReplayException.BadInput($"--effective '{text}' is not a date (yyyy-MM-dd).")
                 : (BusinessDate?)null;
             var referenceData = store.ReferenceData(result);
-            using var opened = ReplayStore.Open(store.Store(result));
+            using var opened = ReplayStore.OpenForForwardRead(store.Store(result));
             point.Validate(opened, environment.Now(), point.Position is null ? "--as-of" : "--at-position");
             var view = PointInTimeReplay.Run(environment, opened, referenceData, PointInTimeReplay.Cut(point, date), result.GetValue(projection));
             Write(environment, view, store.Json(result), result.GetValue(output));
