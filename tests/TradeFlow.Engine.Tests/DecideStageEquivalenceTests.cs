@@ -181,11 +181,14 @@ public sealed class DecideStageEquivalenceTests
 
         history.Stop();
         var commands = new List<TradeCommand>(history.Sent);
+        // Drawn from the tail, after the prefill (its keys are never resent): a resend and the command it repeats both come
+        // from the steps, so a key stored in a chunk grown during them is looked up again, and after the growth.
         foreach (var resend in resends)
         {
-            if (commands.Count > 0)
+            var tail = commands.Count - fill;
+            if (tail > 0)
             {
-                commands.Insert(resend % (commands.Count + 1), commands[resend % commands.Count]);
+                commands.Insert(fill + resend % (tail + 1), commands[fill + resend % tail]);
             }
         }
 
@@ -198,7 +201,7 @@ public sealed class DecideStageEquivalenceTests
         .With(t => t with { Quantity = Domain.Values.Quantity.Of(1m + (i % 50)) })
         .Build();
 
-    private static List<string> Describe(CommandSlot slot)
+    internal static List<string> Describe(CommandSlot slot)
     {
         var output = slot.Decision;
         var outcome = output.Outcome;
@@ -220,7 +223,7 @@ public sealed class DecideStageEquivalenceTests
         return lines;
     }
 
-    private static List<string> DescribeState(DecisionState state) =>
+    internal static List<string> DescribeState(DecisionState state) =>
     [
         $"next {state.NextTradeId}",
         .. state.Trades.Select(t => $"{t.State} v{t.Version} {t.Stream} {t.Economics} {t.Exposure.LimitId} {t.Exposure.Exposure} {t.Exposure.NotionalInBase} {t.State.GetHashCode()}"),

@@ -141,13 +141,14 @@ public sealed class DecisionStateStorageTests
         // Trade object behind a trade as booked, where it was 64 plus a ~110-byte Trade). A chunk must be a small
         // object: large ones are charged to the large-object budget, whose exhaustion forces a gen2 collection.
         // The chunks checked are the table's own — sized up front (as EngineOptions.ExpectedTrades does) and grown by a
-        // booking past that size. A large object reports generation 2 from birth; a small one 0 (1 if a collection
-        // elsewhere promoted it since), so each is checked just after the table allocated it.
+        // booking past that size — by their size, which is what sends an array to the large-object heap (85,000 bytes,
+        // header included). Not by GC.GetGeneration: a small chunk reads 2 once two collections (another test class's, in
+        // parallel) promoted it, so that check could fail on a sound table.
         Assert.Equal(80, System.Runtime.CompilerServices.Unsafe.SizeOf<LiveTrade>());
         var state = new DecisionState(EngineHistory.DemoWithSterlingLimit(), TimeSpan.FromMinutes(5), 3 * LiveTradeTable.ChunkSize);
         var sized = state.TradeTable;
         Assert.Equal(3, sized.Chunks);
-        Assert.All(Enumerable.Range(0, sized.Chunks), c => Assert.True(GC.GetGeneration(sized.ChunkAt(c)) < 2, $"sized chunk {c}"));
+        Assert.All(Enumerable.Range(0, sized.Chunks), c => AssertSmallObject(sized.ChunkAt(c), $"sized chunk {c}"));
 
         var table = new LiveTradeTable();
         for (var i = 1; i <= LiveTradeTable.ChunkSize + 1; i++)
@@ -156,19 +157,18 @@ public sealed class DecisionStateStorageTests
         }
 
         Assert.Equal(2, table.Chunks);
-        Assert.True(GC.GetGeneration(table.ChunkAt(1)) < 2, "a chunk the table grew by");
-        Assert.True(table.ChunkAt(1).Length * 80 < 85_000);
+        AssertSmallObject(table.ChunkAt(1), "a chunk the table grew by");
     }
 
     [Fact]
     public void The_outcome_maps_own_entry_and_bucket_chunks_stay_off_the_large_object_heap_as_it_grows()
     {
         // Past one bucket chunk (16,384 buckets) the map rebuilds its buckets as several chunks; each must be a small
-        // object, as must the entry chunks, sized up front or grown. Checked on the map's arrays just after it made them.
+        // object, as must the entry chunks, sized up front or grown. Checked by size, on the map's own arrays.
         var sized = new DecisionState(EngineHistory.DemoWithSterlingLimit(), TimeSpan.FromMinutes(5), 100_000).OutcomeTable;
         Assert.True(sized.BucketChunks > 1);
-        Assert.All(Enumerable.Range(0, sized.BucketChunks), c => Assert.True(GC.GetGeneration(sized.BucketChunkAt(c)) < 2, $"sized bucket chunk {c}"));
-        Assert.True(GC.GetGeneration(sized.EntryChunkAt(sized.EntryChunks - 1)) < 2, "sized entry chunk");
+        Assert.All(Enumerable.Range(0, sized.BucketChunks), c => AssertSmallObject(sized.BucketChunkAt(c), $"sized bucket chunk {c}"));
+        Assert.All(Enumerable.Range(0, sized.EntryChunks), c => AssertSmallObject(sized.EntryChunkAt(c), $"sized entry chunk {c}"));
 
         var map = new OutcomeMap();
         var keys = Enumerable.Range(0, OutcomeMap.BucketChunkSize + 1).Select(i => "key-" + i).ToArray();
@@ -179,9 +179,20 @@ public sealed class DecisionStateStorageTests
         }
 
         Assert.Equal(2, map.BucketChunks);
-        Assert.True(GC.GetGeneration(map.BucketChunkAt(1)) < 2, "a bucket chunk of the map's latest rebuild");
-        Assert.True(GC.GetGeneration(map.EntryChunkAt(map.EntryChunks - 1)) < 2, "an entry chunk the map grew by");
+        AssertSmallObject(map.BucketChunkAt(1), "a bucket chunk of the map's latest rebuild");
         Assert.True(map.EntryChunks > 1);
+        AssertSmallObject(map.EntryChunkAt(map.EntryChunks - 1), "an entry chunk the map grew by");
+    }
+
+    // An array goes to the large-object heap when its object (24-byte header and length, then the elements) is 85,000
+    // bytes or more; the element size is the runtime's (Unsafe.SizeOf), the map's private entry struct included.
+    private static void AssertSmallObject(Array chunk, string what)
+    {
+        var element = chunk.GetType().GetElementType()!;
+        var size = (int)typeof(System.Runtime.CompilerServices.Unsafe).GetMethod(nameof(System.Runtime.CompilerServices.Unsafe.SizeOf))!
+            .MakeGenericMethod(element).Invoke(null, null)!;
+        var bytes = 24L + (long)chunk.Length * size;
+        Assert.True(bytes < 85_000, $"{what}: {chunk.Length} × {size} B = {bytes} B");
     }
 
     [Fact]

@@ -1,5 +1,6 @@
 using TradeFlow.Domain.ReferenceData;
 using TradeFlow.Domain.Trades;
+using TradeFlow.Engine.Checks;
 using TradeFlow.Engine.Decisions;
 using TradeFlow.Engine.Pipeline;
 using TradeFlow.Engine.Tests.Support;
@@ -42,20 +43,110 @@ public sealed class RiskStagePreparationTests(Xunit.Abstractions.ITestOutputHelp
         Load(slot, valid);
         checks.OnEvent(slot, 0, endOfBatch: true);
 
+        Assert.Same(valid, slot.Risk.PreparedFor);
         Assert.True(TradeDecider.TryValidateBooking(valid, Data, out var expected));
-        Assert.Equal(expected, slot.Risk.Booking);
+        var booking = Assert.NotNull(slot.Risk.Booking);
+        Assert.Equal((expected.Economics, expected.AssetClass, expected.Notional), (booking.Economics, booking.AssetClass, booking.Notional));
+        Assert.Same(valid, booking.Command);
+        Assert.Same(Data, booking.ReferenceData);
         Assert.Equal(DecisionState.SourceKeyHash(valid.SourceKey), slot.Risk.SourceKeyHash);
-        Assert.NotNull(slot.Risk.Enrichment);
-        Assert.Equal(expected.Economics.SettlementDate, slot.Risk.ValueDate);
+        // The enrichment as a booking with no warnings, built here from the figures, not through BookingEnricher.Priced.
+        Assert.True(ExposureCalculator.TryCompute(Data, valid.Terms.Instrument, valid.Terms.Side, valid.Terms.Quantity,
+            valid.Terms.Price, valid.Terms.Counterparty, out var figures));
+        var enrichment = slot.Risk.Enrichment;
+        Assert.NotNull(enrichment);
+        Assert.Equal((figures.NotionalInBase, figures.Exposure, figures.LimitId),
+            (enrichment.NotionalInBase, enrichment.ExposureContribution, enrichment.CounterpartyLimitId));
+        Assert.Empty(enrichment.ComplianceWarnings);
+
+        // Released once answered: nothing prepared outlives the command for a lap.
+        slot.Release();
+        Assert.Null(slot.Risk.Booking);
+        Assert.Null(slot.Risk.Enrichment);
+        Assert.Null(slot.Risk.PreparedFor);
 
         var invalid = new BookTradeBuilder().WithSourceKey("BAD-1").With(t => t with { Quantity = Domain.Values.Quantity.Zero }).Build();
         Load(slot, invalid);
         checks.OnEvent(slot, 1, endOfBatch: true);
 
         Assert.Null(slot.Risk.Booking);
-        Assert.False(TradeDecider.TryValidateBooking(invalid, Data, out _));
-        slot.Release();
         Assert.Null(slot.Risk.Enrichment);
+        Assert.False(TradeDecider.TryValidateBooking(invalid, Data, out _));
+    }
+
+    [Theory]
+    [InlineData("a slot the risk stage did not reach on this lap")]
+    [InlineData("a slot the risk stage prepared for another command")]
+    public void A_capture_decided_without_its_own_preparation_books_what_the_unprepared_path_books_and_its_resend_is_found(string slotKind)
+    {
+        // Kills, in DecideStage: the prepared source-key hash used without checking PreparedFor (a fresh slot's 0 or the
+        // other command's hash records the outcome under the wrong hash, so the resend is decided again); the prepared
+        // booking used without that check (the other command's settlement date would be booked). The other command has the
+        // same figures, so the figures the risk stage left in the slot are this command's; its enrichment is then the same
+        // value too, so this cannot tell whether the prepared enrichment is checked.
+        var command = new BookTradeBuilder().At(Booking(1).EffectiveTime).WithSourceKey("own")
+            .With(t => t with { Quantity = Booking(1).Terms.Quantity, SettlementDate = t.TradeDate.AddDays(5) }).Build();
+
+        var (expectedSlot, _, _) = Decided(command, slot =>
+        {
+            Checks().OnEvent(slot, 0, endOfBatch: true);
+            slot.Risk.Unprepare();
+        });
+        var (actualSlot, decide, checks) = Decided(command, slot =>
+        {
+            if (slotKind.Contains("another", StringComparison.Ordinal))
+            {
+                Load(slot, Booking(1));
+                Checks().OnEvent(slot, 0, endOfBatch: true);
+                Load(slot, command);
+            }
+        });
+
+        Assert.Equal(CommandStatus.Accepted, expectedSlot.Decision.Outcome.Status);
+        Assert.Equal(DecideStageEquivalenceTests.Describe(expectedSlot), DecideStageEquivalenceTests.Describe(actualSlot));
+
+        actualSlot.Release();
+        Load(actualSlot, command with { });
+        checks.OnEvent(actualSlot, 1, endOfBatch: true);
+        decide.OnEvent(actualSlot, 1, endOfBatch: true);
+        Assert.True(actualSlot.Decision.Outcome.IsDuplicate, $"resend: {actualSlot.Decision.Outcome.Status}");
+    }
+
+    [Fact]
+    public void A_preparation_that_throws_leaves_the_command_to_the_decide_stage_which_faults_the_engine_as_unprepared()
+    {
+        // Kills: the risk stage's preparation failing the command itself (its exception caught into Risk.Failure, as the
+        // first engine13 did) — one command would fail quietly with no fault. A null source key throws only where it is
+        // hashed, which the preparation does first and the decide stage does again.
+        var command = Booking(1) with { SourceKey = null! };
+        var faults = new List<Exception>();
+
+        var (prepared, _, _) = Decided(command, slot => Checks().OnEvent(slot, 0, endOfBatch: true), faults.Add);
+        var (unprepared, _, _) = Decided(command, slot =>
+        {
+            Checks().OnEvent(slot, 0, endOfBatch: true);
+            slot.Risk.Unprepare();
+        }, faults.Add);
+
+        Assert.Null(prepared.Risk.Failure);
+        Assert.Null(prepared.Risk.PreparedFor);
+        Assert.Equal(2, faults.Count);
+        Assert.Equal(CommandStatus.Failed, prepared.Decision.Outcome.Status);
+        Assert.Equal(unprepared.Decision.Outcome.Error, prepared.Decision.Outcome.Error);
+        Assert.StartsWith("The decision stage failed", prepared.Decision.Outcome.Error, StringComparison.Ordinal);
+    }
+
+    // Decides one command on a fresh stage, state and slot; before deciding, `before` runs the checks (or not) as the case
+    // needs. The stage runs no checks itself, so the slot's risk part is whatever `before` left.
+    private static (CommandSlot Slot, DecideStage Decide, ChecksStage Checks) Decided(TradeCommand command,
+        Action<CommandSlot> before, Action<Exception>? onFault = null)
+    {
+        var decide = new DecideStage(new DecisionState(Data, WashWindow), Data, null, WashTradeMode.Flag, new EngineFault(onFault));
+        var slot = new CommandSlot();
+        Load(slot, command);
+        before(slot);
+        decide.OnEvent(slot, 0, endOfBatch: true);
+        return (slot, decide, Checks());
     }
 
     private static double DecideBytesPerBooking(BookTrade[] bookings, bool dropPrepared)

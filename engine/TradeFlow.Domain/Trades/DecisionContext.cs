@@ -16,7 +16,8 @@ namespace TradeFlow.Domain.Trades;
 /// <param name="ValidatedBooking">
 /// For a <see cref="BookTrade"/> only: its terms as <see cref="TradeDecider.TryValidateBooking"/> found them valid against
 /// <paramref name="ReferenceData"/>, so the decider does not validate them again (the decision is the same); null to
-/// validate here. Never the validation of another command.
+/// validate here. The decider takes it only when it was made for this very command and this very reference data (the
+/// same objects) and validates the terms itself otherwise.
 /// </param>
 public readonly record struct DecisionContext(
     ReferenceDataSet ReferenceData,

@@ -1,3 +1,4 @@
+using System.Runtime.CompilerServices;
 using TradeFlow.Domain.Values;
 
 namespace TradeFlow.Domain.Trades;
@@ -13,19 +14,48 @@ internal struct RejectionCollector
     private readonly TradeId _id;
     private readonly Trade? _trade;
 
-    /// <summary>Collects reasons for a command of <paramref name="kind"/> on trade <paramref name="id"/>.</summary>
-    public RejectionCollector(TradeCommandKind kind, TradeId id, Trade? trade)
+    /// <summary>
+    /// Collects reasons for a command of <paramref name="kind"/> on trade <paramref name="id"/>; with
+    /// <paramref name="discardReasons"/>, only whether there was one (no sentence is formatted).
+    /// </summary>
+    public RejectionCollector(TradeCommandKind kind, TradeId id, Trade? trade, bool discardReasons = false)
     {
         _kind = kind;
         _id = id;
         _trade = trade;
+        DiscardsReasons = discardReasons;
         Reasons = null;
+        HasFailed = false;
     }
 
-    /// <summary>The reasons so far; null while there are none.</summary>
+    /// <summary>True when only whether a reason was found is kept, not the reasons.</summary>
+    public bool DiscardsReasons { get; }
+
+    /// <summary>True once a reason was found (whether or not it was kept).</summary>
+    public bool HasFailed { get; private set; }
+
+    /// <summary>The reasons so far; null while there are none, and always when <see cref="DiscardsReasons"/>.</summary>
     public List<RejectionReason>? Reasons { get; private set; }
 
     /// <summary>Adds a reason: <paramref name="detail"/> worded for the command.</summary>
-    public void Fail(RejectionCode code, string detail) =>
-        (Reasons ??= []).Add(new RejectionReason(code, RejectionMessages.ForCommand(_kind, _id, _trade, detail)));
+    public void Fail(RejectionCode code, string detail)
+    {
+        HasFailed = true;
+        if (!DiscardsReasons)
+        {
+            (Reasons ??= []).Add(new RejectionReason(code, RejectionMessages.ForCommand(_kind, _id, _trade, detail)));
+        }
+    }
+
+    /// <summary>Adds a reason whose detail is formatted only when reasons are kept.</summary>
+    public void Fail(RejectionCode code, [InterpolatedStringHandlerArgument("")] ref RejectionDetailHandler detail)
+    {
+        if (DiscardsReasons)
+        {
+            HasFailed = true;
+            return;
+        }
+
+        Fail(code, detail.ToStringAndClear());
+    }
 }

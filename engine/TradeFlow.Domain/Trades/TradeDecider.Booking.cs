@@ -17,23 +17,27 @@ public static partial class TradeDecider
     {
         ArgumentNullException.ThrowIfNull(command);
         ArgumentNullException.ThrowIfNull(data);
-        // The id only names the trade in rejection messages, which are discarded here.
-        if (ValidateTerms(command.Terms, command.Kind, default, null, data, out var economics, out var instrument) is not null)
+        // Only whether the terms are valid: the reasons (and the id that names the trade in them) are the decider's, which
+        // validates invalid terms again, so no sentence is formatted here.
+        ValidateTerms(command.Terms, command.Kind, default, null, data, out var economics, out var instrument, discardReasons: true);
+        if (economics is null)
         {
             validated = default;
             return false;
         }
 
-        validated = new ValidatedBooking(economics!, instrument!.AssetClass, instrument.GrossAmount(economics!.Quantity, economics.Price));
+        validated = new ValidatedBooking(command, data, economics, instrument!.AssetClass,
+            instrument.GrossAmount(economics.Quantity, economics.Price));
         return true;
     }
 
     private static DecisionResult DecideBook(BookTrade command, in DecisionContext context)
     {
         var id = context.NextTradeId;
-        if (context.ValidatedBooking is { } valid)
+        if (context.ValidatedBooking is { } valid && valid.IsFor(command, context.ReferenceData))
         {
-            // Validated ahead (TryValidateBooking, same reference data): the same event the lines below build.
+            // Validated ahead (TryValidateBooking) for this very command and reference data: the same event the lines
+            // below build. A validation of anything else is ignored, and the terms validated here.
             return DecisionResult.Accept(new TradeBooked(id, command.EffectiveTime, valid.Economics, valid.AssetClass,
                 valid.Notional, Enrichment: context.EnrichmentOf(command.Kind, valid.Economics)), tradeIdsUsed: 1);
         }
@@ -70,13 +74,14 @@ public static partial class TradeDecider
             instrument!.GrossAmount(economics!.Quantity, economics.Price)));
     }
 
-    // Collects every problem rather than stopping at the first, so a trader fixes a capture in one go.
+    // Collects every problem rather than stopping at the first, so a trader fixes a capture in one go. Economics are
+    // non-null exactly when the terms are valid (the reasons are null then, and always when discarded).
     private static List<RejectionReason>? ValidateTerms(TradeTerms terms, TradeCommandKind kind, TradeId id, Trade? trade,
-        ReferenceDataSet data, out TradeEconomics? economics, out Instrument? instrument)
+        ReferenceDataSet data, out TradeEconomics? economics, out Instrument? instrument, bool discardReasons = false)
     {
         ArgumentNullException.ThrowIfNull(terms);
         economics = null;
-        var failures = new RejectionCollector(kind, id, trade);
+        var failures = new RejectionCollector(kind, id, trade, discardReasons);
 
         if (!data.TryGetInstrument(terms.Instrument, out instrument))
         {
@@ -104,7 +109,7 @@ public static partial class TradeDecider
         }
 
         var settlementDate = instrument is null ? null : ResolveSettlementDate(terms, instrument, data, ref failures);
-        if (failures.Reasons is null)
+        if (!failures.HasFailed)
         {
             economics = new TradeEconomics(terms.Instrument, terms.Side, terms.Quantity, terms.Price, terms.Counterparty,
                 terms.Book, terms.Trader, terms.TradeDate, settlementDate!.Value);

@@ -22,22 +22,16 @@ internal sealed class BookingEnricher : IBookingEnricher
     /// <summary>Creates the enricher over the reference data the risk stage prices with.</summary>
     public BookingEnricher(ReferenceDataSet data) => _data = data;
 
-    /// <summary>Sets the command being decided: its risk figures and the warnings of its checks.</summary>
-    public void Prepare(RiskEnrichment risk, ImmutableArray<string> warnings)
+    /// <summary>
+    /// Sets the command being decided: its risk figures and the warnings of its checks; and, for a capture, the enrichment
+    /// the risk stage built for it (<see cref="RiskEnrichment.Enrichment"/>, the same value), taken when the checks added no
+    /// warning — null to build it here.
+    /// </summary>
+    public void Prepare(RiskEnrichment risk, ImmutableArray<string> warnings, TradeEnrichment? prepared = null)
     {
         _risk = risk;
         _warnings = warnings;
-        _prepared = null;
-    }
-
-    /// <summary>
-    /// As <see cref="Prepare(RiskEnrichment, ImmutableArray{string})"/>, and a capture takes the enrichment the risk stage
-    /// built (<see cref="RiskEnrichment.Enrichment"/>, the same value) when the checks added no warning.
-    /// </summary>
-    public void PrepareWithRiskStageEnrichment(RiskEnrichment risk, ImmutableArray<string> warnings)
-    {
-        Prepare(risk, warnings);
-        _prepared = warnings.IsEmpty ? risk.Enrichment : null;
+        _prepared = warnings.IsEmpty ? prepared : null;
     }
 
     /// <summary>A booking's enrichment from its priced figures and warnings.</summary>

@@ -30,8 +30,12 @@ internal sealed partial class DecideStage : IEventHandler<CommandSlot>
     private readonly List<RejectionReason> _reasons = new(4);
     private readonly List<string> _warnings = new(4);
 
-    // The current command's source-key hash: computed once for the duplicate lookup, reused to record its outcome.
+    // The current command's source-key hash, for its duplicate lookup and to record its outcome: the risk stage's when it
+    // prepared this very command, else computed here (Precheck sets both).
     private int _sourceKeyHash;
+
+    // True when the slot's risk part was prepared for the command being decided (RiskEnrichment.PreparedFor is it).
+    private bool _prepared;
 
     /// <summary>
     /// Creates the stage over a (recovered) state; with <paramref name="checks"/>, the stage runs them on each slot
@@ -102,8 +106,11 @@ internal sealed partial class DecideStage : IEventHandler<CommandSlot>
             return CommandOutcome.Failed($"A check failed on {command.SourceKey}: {failure.Message}");
         }
 
-        // Hashed by the risk stage (off this thread when the checks have one), the same hash.
-        _sourceKeyHash = data.Risk.SourceKeyHash;
+        // What the risk stage prepared (off this thread when the checks have one) holds only for the command it names:
+        // one reference compare, and anything else — a slot the risk stage did not reach, a preparation that threw — is
+        // built here, exactly as before there was a preparation.
+        _prepared = ReferenceEquals(data.Risk.PreparedFor, command);
+        _sourceKeyHash = _prepared ? data.Risk.SourceKeyHash : DecisionState.SourceKeyHash(command.SourceKey);
         return _state.TryGetOutcome(command.SourceKey, _sourceKeyHash, out var original) ? original.AsDuplicate() : null;
     }
 
@@ -120,11 +127,12 @@ internal sealed partial class DecideStage : IEventHandler<CommandSlot>
             ? ApplyChecks(data, command, live)
             : 0;
         var warnings = _warnings.Count == 0 ? ImmutableArray<string>.Empty : [.. _warnings];
-        _enricher.PrepareWithRiskStageEnrichment(data.Risk, warnings);
+        _enricher.Prepare(data.Risk, warnings, _prepared ? data.Risk.Enrichment : null);
         // A value, not a Decision: its events are copied into the slot below, so nothing of it outlives this call. A
-        // capture's terms come validated by the risk stage (null for any other command, or invalid terms).
+        // capture's terms come validated by the risk stage when it prepared this command (null for any other command,
+        // invalid terms, or no preparation: the decider validates them).
         var decision = TradeDecider.Evaluate(live?.State, command,
-            new DecisionContext(_data, _state.NextTradeId, _policy, _enricher, data.Risk.Booking));
+            new DecisionContext(_data, _state.NextTradeId, _policy, _enricher, _prepared ? data.Risk.Booking : null));
         DropFailuresTheDeciderReported(complianceFailures, decision.Reasons);
 
         output.Kind = command.Kind;

@@ -1,4 +1,3 @@
-using TradeFlow.Domain.Calendars;
 using TradeFlow.Domain.ReferenceData;
 using TradeFlow.Domain.Trades;
 using TradeFlow.Engine.Checks;
@@ -8,12 +7,12 @@ using TradeFlow.Ring.Processing;
 namespace TradeFlow.Engine.Pipeline;
 
 /// <summary>
-/// Risk enrichment, in parallel with compliance: for a booking or an amendment, the notional in the
-/// instrument and base currencies, the exposure it adds under its counterparty's credit limit, and the value
-/// date its settlement risk falls on. Writes only <see cref="CommandSlot.Risk"/>. The limit check itself is
-/// the decide stage's (it needs live utilisation). It also prepares what the decide stage would otherwise build from the
-/// command alone (pass <c>engine13</c>): the source key's hash, a capture's validated terms and its enrichment — so that
-/// work runs on the check thread, in parallel with earlier commands' decisions, when the checks have one.
+/// Risk enrichment, in parallel with compliance: for a booking or an amendment, the notional in the instrument and base
+/// currencies and the exposure it adds under its counterparty's credit limit. Writes only <see cref="CommandSlot.Risk"/>.
+/// The limit check itself is the decide stage's (it needs live utilisation). It also prepares what the decide stage would
+/// otherwise build from the command alone (pass <c>engine13</c>): the source key's hash, a capture's validated terms and
+/// its enrichment — so that work runs on the check thread, in parallel with earlier commands' decisions, when the checks
+/// have one.
 /// </summary>
 internal sealed class RiskStage : IEventHandler<CommandSlot>
 {
@@ -27,21 +26,23 @@ internal sealed class RiskStage : IEventHandler<CommandSlot>
     {
         var risk = data.Risk;
         risk.Reset();
+        if (data.Command is not { } command)
+        {
+            return;
+        }
+
         try
         {
-            if (data.Command is not { } command)
+            var terms = command switch
             {
-                return;
-            }
-
-            risk.SourceKeyHash = DecisionState.SourceKeyHash(command.SourceKey);
-            if (command is BookTrade book)
+                BookTrade book => book.Terms,
+                AmendTrade amend => amend.Terms,
+                _ => null,
+            };
+            if (terms is not null)
             {
-                Prepare(risk, book);
-            }
-            else if (command is AmendTrade amend)
-            {
-                Enrich(risk, amend.Terms);
+                risk.HasFigures = ExposureCalculator.TryCompute(_data, terms.Instrument, terms.Side, terms.Quantity,
+                    terms.Price, terms.Counterparty, out risk.Figures);
             }
         }
 #pragma warning disable CA1031 // A failure here fails this one command (reported in its outcome); the stage must go on.
@@ -49,42 +50,33 @@ internal sealed class RiskStage : IEventHandler<CommandSlot>
 #pragma warning restore CA1031
         {
             risk.Failure = ex;
-        }
-    }
-
-    // A capture's terms validated and its booking's enrichment built here, off the decide thread: the validation resolves
-    // the settlement date, which is also the value date, so it is not computed twice.
-    private void Prepare(RiskEnrichment risk, BookTrade book)
-    {
-        if (!TradeDecider.TryValidateBooking(book, _data, out var validated))
-        {
-            Enrich(risk, book.Terms);
             return;
         }
 
-        risk.Booking = validated;
-        risk.ValueDate = validated.Economics.SettlementDate;
-        risk.HasFigures = ExposureCalculator.TryCompute(_data, book.Terms.Instrument, book.Terms.Side, book.Terms.Quantity,
-            book.Terms.Price, book.Terms.Counterparty, out risk.Figures);
-        if (risk.HasFigures)
-        {
-            risk.Enrichment = BookingEnricher.Priced(risk.Figures, []);
-        }
+        Prepare(risk, command);
     }
 
-    private void Enrich(RiskEnrichment risk, TradeTerms terms)
+    // What decide would build itself, built here off the decide thread. Only a shortcut: if any of it throws, the command
+    // is left unprepared, so decide builds it all itself and — throwing there too — faults the engine as it always did; a
+    // bug met here must not become one command's quiet failure. PreparedFor goes last, naming the command it all holds for.
+    private void Prepare(RiskEnrichment risk, TradeCommand command)
     {
-        risk.HasFigures = ExposureCalculator.TryCompute(_data, terms.Instrument, terms.Side, terms.Quantity, terms.Price,
-            terms.Counterparty, out risk.Figures);
-        if (terms.SettlementDate is { } given)
+        try
         {
-            risk.ValueDate = given;
+            risk.SourceKeyHash = DecisionState.SourceKeyHash(command.SourceKey);
+            if (command is BookTrade book && TradeDecider.TryValidateBooking(book, _data, out var validated))
+            {
+                risk.Booking = validated;
+                risk.Enrichment = risk.HasFigures ? BookingEnricher.Priced(risk.Figures, []) : null;
+            }
+
+            risk.PreparedFor = command;
         }
-        else if (_data.TryGetInstrument(terms.Instrument, out var instrument)
-                 && instrument.AssetClass != AssetClass.FxForward
-                 && _data.TryGetSettlementCalendar(terms.Instrument, out var calendar))
+#pragma warning disable CA1031 // Not swallowed: decide repeats the work unprepared and faults the engine on the exception.
+        catch (Exception)
+#pragma warning restore CA1031
         {
-            risk.ValueDate = SettlementDates.SettlementDate(terms.TradeDate, instrument.SettlementCycleDays, calendar);
+            risk.Unprepare();
         }
     }
 }

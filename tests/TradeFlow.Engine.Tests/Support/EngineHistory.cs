@@ -108,7 +108,13 @@ internal sealed class EngineHistory : IDisposable
             sent[i] = Harness.Send(booking);
         }
 
-        Task.WhenAll(sent).WaitAsync(EngineHarness.Timeout).GetAwaiter().GetResult();
+        var outcomes = Task.WhenAll(sent).WaitAsync(EngineHarness.Timeout).GetAwaiter().GetResult();
+        // As the summary says: all booked, so the state really holds count more trades and keys before the steps.
+        if (Array.FindIndex(outcomes, o => o.Status != CommandStatus.Accepted) is var refused and >= 0)
+        {
+            throw new InvalidOperationException($"Prefill booking {refused} was not accepted: {outcomes[refused].Status} {outcomes[refused].Error}");
+        }
+
         _untracked = true;
         CatchUp();
         _untracked = false;
