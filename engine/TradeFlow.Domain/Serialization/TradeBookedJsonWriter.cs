@@ -16,7 +16,9 @@ namespace TradeFlow.Domain.Serialization;
 /// path, so anything unusual is written — or refused — exactly as before. A property test pins the equality.
 /// Values that repeat from trade to trade (instrument, counterparty, book, trader, dates) are copied from
 /// <see cref="RepeatedJsonValue{T}"/>; the rest (ids, decimals, amounts) go straight to UTF-8 through
-/// <see cref="AsciiJsonValue"/>; each falls back to its converter for anything it cannot vouch for.
+/// <see cref="AsciiJsonValue"/>; each falls back to its converter for anything it cannot vouch for. Since pass
+/// <c>engine14</c> the whole booking is first built as raw bytes (<see cref="TradeBookedRawJson"/>) and handed to the
+/// writer in one call; the member-by-member path below is its fallback.
 /// </summary>
 internal static class TradeBookedJsonWriter
 {
@@ -64,6 +66,20 @@ internal static class TradeBookedJsonWriter
             return false;
         }
 
+        if (!TradeBookedRawJson.TryWrite(writer, booked, e))
+        {
+            WriteThroughWriter(writer, booked, e);
+        }
+
+        return true;
+    }
+
+    /// <summary>
+    /// The booking member by member through the writer (engine8's path): what the raw bytes fall back to, and what
+    /// the tests compare them with.
+    /// </summary>
+    internal static void WriteThroughWriter(Utf8JsonWriter writer, TradeBooked booked, TradeEconomics e)
+    {
         var options = DomainJsonContext.Default.Options;
         writer.WriteStartObject();
         writer.WritePropertyName(TradeIdName);
@@ -83,7 +99,6 @@ internal static class TradeBookedJsonWriter
         }
 
         writer.WriteEndObject();
-        return true;
     }
 
     private static void WriteEconomics(Utf8JsonWriter writer, TradeEconomics e, JsonSerializerOptions options)
