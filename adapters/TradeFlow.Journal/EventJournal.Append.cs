@@ -11,15 +11,11 @@ public sealed partial class EventJournal
     // Reused per commit: the encoded batch and each record's offset in it (zero allocation in steady state).
     private byte[] _batch = new byte[1 << 16];
     private int[] _recordOffsets = new int[256];
-    private readonly HashSet<string> _batchStreams = new(StringComparer.Ordinal);
 
-    // Each append's stream entry as Decide found it (null: a new stream), so Index does not look it up again: one
-    // table lookup per stream per commit instead of two. Valid for one Write, under the write lock.
-    private StreamEntry?[] _decidedEntries = new StreamEntry?[256];
-
-    // And each append's stream name hash from that lookup, so a new stream's name is hashed once (Find), not again
-    // by the table's Add.
-    private int[] _decidedHashes = new int[256];
+    // Each append's stream entry (null: a new stream) and name hash, found once per commit before the appends are
+    // decided: the distinct-streams rule is checked on those hashes, Decide and Index use the entries, and a new
+    // stream is added with its hash — one hash of each name per commit. Valid for one Write, under the write lock.
+    private readonly CommitStreams _commitStreams = new();
 
     /// <inheritdoc />
     /// <remarks>A <see cref="Write"/> and then a <see cref="MakeDurable"/> covering it: the call returns after the fsync.</remarks>
@@ -49,16 +45,10 @@ public sealed partial class EventJournal
         lock (_writeLock)
         {
             ThrowIfUnusable();
-            AppendRule.ValidateDistinctStreams(appends, _batchStreams);
-            if (appends.Count > _decidedEntries.Length)
-            {
-                _decidedEntries = new StreamEntry?[Math.Max(appends.Count, _decidedEntries.Length * 2)];
-                _decidedHashes = new int[_decidedEntries.Length];
-            }
-
+            _commitStreams.Find(appends, _index);
             for (var i = 0; i < appends.Count; i++)
             {
-                if (!Decide(appends[i], out results[i], out _decidedEntries[i], out _decidedHashes[i]))
+                if (!Decide(appends[i], out results[i], _commitStreams.Entry(i)))
                 {
                     return MultiAppendResult.Failed(i, results[i]);
                 }
@@ -72,9 +62,8 @@ public sealed partial class EventJournal
     }
 
     // Applies AppendRule; on Write the result carries the stream's current version, replaced once written.
-    private bool Decide(in StreamAppend append, out AppendResult result, out StreamEntry? entry, out int hash)
+    private bool Decide(in StreamAppend append, out AppendResult result, StreamEntry? entry)
     {
-        entry = _index.Find(append.Stream, out hash);
         var current = entry?.Version ?? StreamVersion.None;
         var ids = new JournalEventIds(this, entry);
         var decision = AppendRule.Decide(append.Expected, current, append.Events.Span, ref ids, out var lastVersion);
@@ -189,7 +178,7 @@ public sealed partial class EventJournal
             }
 
             // Streams are distinct within a commit and only this writer adds, so a stream Decide did not find is new.
-            var entry = _decidedEntries[i] ?? _index.AddNew(append.Stream, _decidedHashes[i]);
+            var entry = _commitStreams.Entry(i) ?? _index.AddNew(append.Stream, _commitStreams.Hash(i));
             for (var j = 0; j < append.Events.Length; j++, record++, position++)
             {
                 _index.Stage(JournalFormat.Location(segment.Number, segment.Length + _recordOffsets[record]));

@@ -173,19 +173,18 @@ internal sealed partial class JournalStage : IEventHandler<CommandSlot>
     private void Stage(CommandSlot slot)
     {
         var events = slot.Decision.Events;
-        foreach (var pending in events)
+        if (!AddStreams(events))
         {
-            if (_streams.Contains(pending.Stream))
+            // A stream already pending: commit what is pending (which forgets its streams), then claim this
+            // command's streams afresh.
+            Commit();
+            if (_fault.Fault is { } fault)
             {
-                Commit();
-                if (_fault.Fault is { } fault)
-                {
-                    slot.Journal.Failure = fault;
-                    return;
-                }
-
-                break;
+                slot.Journal.Failure = fault;
+                return;
             }
+
+            AddStreams(events);
         }
 
         if (_appends.Count == 0)
@@ -235,6 +234,19 @@ internal sealed partial class JournalStage : IEventHandler<CommandSlot>
             Metadata = metadata,
         };
         _appends.Add(new StreamAppend(pending.Stream, pending.Expected, _data.AsMemory(slotIndex, 1)));
-        _streams.Add(pending.Stream);
+    }
+
+    // Claims the command's streams for the pending commit: false when one is already in it. One set operation
+    // (one hash of the name) per event, where a lookup and then an add were two; the streams claimed before a
+    // refusal are forgotten by the commit that follows.
+    private bool AddStreams(ReadOnlySpan<PendingEvent> events)
+    {
+        var added = true;
+        foreach (var pending in events)
+        {
+            added &= _streams.Add(pending.Stream);
+        }
+
+        return added;
     }
 }
