@@ -8,8 +8,9 @@ namespace TradeFlow.Journal;
 
 public sealed partial class EventJournal
 {
-    // Reused per commit: the encoded batch and each record's offset in it (zero allocation in steady state).
-    private byte[] _batch = new byte[1 << 16];
+    // Reused per commit: the encoded batch, in small chunks, and each record's offset in it (zero allocation in
+    // steady state).
+    private readonly CommitBuffer _batch = new();
     private int[] _recordOffsets = new int[256];
 
     // Each append's stream entry (null: a new stream) and name hash, found once per commit before the appends are
@@ -94,7 +95,7 @@ public sealed partial class EventJournal
 
             // Group commit: the whole batch in one write. The fsync that makes it durable is MakeDurable's, which
             // publishes it to readers only then; the writer's view (versions, positions) moves on at once.
-            RandomAccess.Write(segment.Handle, _batch.AsSpan(0, length), segment.Length);
+            _batch.WriteTo(segment.Handle, segment.Length);
         }
         catch (Exception e)
         {
@@ -105,7 +106,7 @@ public sealed partial class EventJournal
 
         Index(appends, results, segment, records);
         segment.Length += length;
-        _batch.AsSpan(length - JournalFormat.HashSize, JournalFormat.HashSize).CopyTo(_lastHash);
+        _batch.Last(JournalFormat.HashSize).CopyTo(_lastHash);
     }
 
     // Encodes every record of the commit into _batch, chaining hashes; returns the record count.
@@ -118,6 +119,7 @@ public sealed partial class EventJournal
         }
 
         var (records, used, position) = (0, 0, _index.Written + 1);
+        _batch.Reset();
         ReadOnlySpan<byte> previousHash = _lastHash;
         for (var i = 0; i <= lastWriting; i++)
         {
@@ -133,11 +135,11 @@ public sealed partial class EventJournal
             for (var j = 0; j < events.Length; j++, records++, position++)
             {
                 var size = RecordCodec.RecordSize(streamBytes, events[j]);
-                Reserve(records, used + size);
-                var record = _batch.AsSpan(used, size);
+                ReserveOffsets(records);
+                var record = _batch.Reserve(size);
                 RecordCodec.WriteBody(RecordFrame.Body(record), append.Stream, version + 1 + j, position, events[j], commit: i == lastWriting && j == events.Length - 1);
                 RecordFrame.Seal(record, previousHash, _hasher);
-                previousHash = _batch.AsSpan(used + size - JournalFormat.HashSize, JournalFormat.HashSize);
+                previousHash = record[^JournalFormat.HashSize..];
                 _recordOffsets[records] = used;
                 used += size;
             }
@@ -151,13 +153,8 @@ public sealed partial class EventJournal
 
     private static bool IsWrite(in StreamAppend append, in AppendResult result) => !result.WasAlreadyWritten && append.Events.Length > 0;
 
-    private void Reserve(int records, int bytes)
+    private void ReserveOffsets(int records)
     {
-        if (bytes > _batch.Length)
-        {
-            Array.Resize(ref _batch, Math.Max(bytes, _batch.Length * 2));
-        }
-
         if (records >= _recordOffsets.Length)
         {
             Array.Resize(ref _recordOffsets, _recordOffsets.Length * 2);
