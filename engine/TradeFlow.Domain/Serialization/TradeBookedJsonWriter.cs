@@ -1,3 +1,4 @@
+using System.Buffers;
 using System.Globalization;
 using System.Text.Json;
 using System.Text.Json.Serialization.Metadata;
@@ -57,11 +58,7 @@ internal static class TradeBookedJsonWriter
     /// <summary>Writes <paramref name="booked"/>, or returns false (having written nothing) when only the generated path may.</summary>
     public static bool TryWrite(Utf8JsonWriter writer, TradeBooked booked)
     {
-        if (booked.Economics is not { } e || (uint)e.Side >= (uint)SideNames.Length
-            || SideNames[(int)e.Side].EncodedUtf8Bytes.IsEmpty
-            || (uint)booked.AssetClass >= (uint)AssetClassNames.Length
-            || AssetClassNames[(int)booked.AssetClass].EncodedUtf8Bytes.IsEmpty
-            || booked.Enrichment is { ComplianceWarnings.IsDefault: true })
+        if (!IsWritable(booked, out var e))
         {
             return false;
         }
@@ -72,6 +69,24 @@ internal static class TradeBookedJsonWriter
         }
 
         return true;
+    }
+
+    /// <summary>
+    /// Writes <paramref name="booked"/> as raw bytes straight into <paramref name="output"/>, the bytes
+    /// <see cref="TryWrite"/> writes, or returns false having advanced nothing: the caller then goes through the writer.
+    /// </summary>
+    public static bool TryWriteRaw(IBufferWriter<byte> output, TradeBooked booked) =>
+        IsWritable(booked, out var e) && TradeBookedRawJson.TryWrite(output, booked, e);
+
+    // What the fast paths can write at all: economics present, named side and asset class, warnings not default.
+    private static bool IsWritable(TradeBooked booked, out TradeEconomics e)
+    {
+        e = booked.Economics!;
+        return e is not null && (uint)e.Side < (uint)SideNames.Length
+            && !SideNames[(int)e.Side].EncodedUtf8Bytes.IsEmpty
+            && (uint)booked.AssetClass < (uint)AssetClassNames.Length
+            && !AssetClassNames[(int)booked.AssetClass].EncodedUtf8Bytes.IsEmpty
+            && booked.Enrichment is not { ComplianceWarnings.IsDefault: true };
     }
 
     /// <summary>

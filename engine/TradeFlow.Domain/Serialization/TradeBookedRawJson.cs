@@ -1,3 +1,4 @@
+using System.Buffers;
 using System.Text.Json;
 using TradeFlow.Domain.Events;
 using TradeFlow.Domain.Trades;
@@ -25,7 +26,35 @@ internal static class TradeBookedRawJson
     /// <summary>Writes <paramref name="booked"/> (whose side and asset class the caller checked are named) or returns false having written nothing.</summary>
     public static bool TryWrite(Utf8JsonWriter writer, TradeBooked booked, TradeEconomics e)
     {
-        var json = new JsonBytes(t_buffer ??= new byte[BufferSize]);
+        var buffer = t_buffer ??= new byte[BufferSize];
+        if (!TryBuild(buffer, booked, e, out var length))
+        {
+            return false;
+        }
+
+        writer.WriteRawValue(buffer.AsSpan(0, length), skipInputValidation: true);
+        return true;
+    }
+
+    /// <summary>
+    /// Writes <paramref name="booked"/> straight into <paramref name="output"/> (the same bytes a writer over it would
+    /// hold after <see cref="TryWrite(Utf8JsonWriter, TradeBooked, TradeEconomics)"/>, without the writer or the copy),
+    /// or returns false having advanced nothing.
+    /// </summary>
+    public static bool TryWrite(IBufferWriter<byte> output, TradeBooked booked, TradeEconomics e)
+    {
+        if (!TryBuild(output.GetSpan(BufferSize), booked, e, out var length))
+        {
+            return false;
+        }
+
+        output.Advance(length);
+        return true;
+    }
+
+    private static bool TryBuild(Span<byte> buffer, TradeBooked booked, TradeEconomics e, out int length)
+    {
+        var json = new JsonBytes(buffer);
         json.Raw("{\"tradeId\":"u8);
         json.TradeId(booked.TradeId);
         json.Raw(",\"effectiveTime\":"u8);
@@ -55,13 +84,8 @@ internal static class TradeBookedRawJson
         }
 
         json.Raw("}"u8);
-        if (json.Failed)
-        {
-            return false;
-        }
-
-        writer.WriteRawValue(json.Written, skipInputValidation: true);
-        return true;
+        length = json.Written.Length;
+        return !json.Failed;
     }
 
     private static void Economics(ref JsonBytes json, TradeEconomics e)

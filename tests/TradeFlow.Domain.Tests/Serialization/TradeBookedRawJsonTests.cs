@@ -56,7 +56,8 @@ public class TradeBookedRawJsonTests
         Prop.ForAll(Bookings.ToArbitrary(), bookings => bookings.All(booked =>
         {
             var (raw, taken) = Raw(booked);
-            return taken ? raw == ThroughWriter(booked) && raw == Generated(booked) : raw.Length == 0;
+            // Written: the serializer, which hands a plain booking's raw bytes straight to its output.
+            return (taken ? raw == ThroughWriter(booked) : raw.Length == 0) && Written(booked) == Generated(booked);
         })).Check(Config.QuickThrowOnFailure.WithMaxTest(500));
     }
 
@@ -84,6 +85,17 @@ public class TradeBookedRawJsonTests
             var (raw, taken) = Raw(booked);
             return taken && raw == Generated(booked);
         }).QuickCheckThrowOnFailure();
+    }
+
+    [Fact]
+    public void A_booking_left_to_the_writer_leaves_the_output_untouched_by_the_raw_attempt()
+    {
+        var booked = Sample with { Enrichment = new TradeEnrichment(null, null, "A+B", []) };
+        var output = new ArrayBufferWriter<byte>();
+
+        Assert.False(TradeBookedJsonWriter.TryWriteRaw(output, booked));
+        Assert.Equal(0, output.WrittenCount);
+        Assert.Equal(Generated(booked), Written(booked));
     }
 
     [Fact]
