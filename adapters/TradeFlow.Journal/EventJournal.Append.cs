@@ -8,18 +8,15 @@ namespace TradeFlow.Journal;
 
 public sealed partial class EventJournal
 {
-    // Reused per commit: the encoded batch and each record's offset in it (zero allocation in steady state).
-    private byte[] _batch = new byte[1 << 16];
+    // Reused per commit: the encoded batch, in small chunks, and each record's offset in it (zero allocation in
+    // steady state).
+    private readonly CommitBuffer _batch = new();
     private int[] _recordOffsets = new int[256];
-    private readonly HashSet<string> _batchStreams = new(StringComparer.Ordinal);
 
-    // Each append's stream entry as Decide found it (null: a new stream), so Index does not look it up again: one
-    // table lookup per stream per commit instead of two. Valid for one Write, under the write lock.
-    private StreamEntry?[] _decidedEntries = new StreamEntry?[256];
-
-    // And each append's stream name hash from that lookup, so a new stream's name is hashed once (Find), not again
-    // by the table's Add.
-    private int[] _decidedHashes = new int[256];
+    // Each append's stream entry (null: a new stream) and name hash, found once per commit before the appends are
+    // decided: the distinct-streams rule is checked on those hashes, Decide and Index use the entries, and a new
+    // stream is added with its hash — one hash of each name per commit. Valid for one Write, under the write lock.
+    private readonly CommitStreams _commitStreams = new();
 
     /// <inheritdoc />
     /// <remarks>A <see cref="Write"/> and then a <see cref="MakeDurable"/> covering it: the call returns after the fsync.</remarks>
@@ -49,16 +46,10 @@ public sealed partial class EventJournal
         lock (_writeLock)
         {
             ThrowIfUnusable();
-            AppendRule.ValidateDistinctStreams(appends, _batchStreams);
-            if (appends.Count > _decidedEntries.Length)
-            {
-                _decidedEntries = new StreamEntry?[Math.Max(appends.Count, _decidedEntries.Length * 2)];
-                _decidedHashes = new int[_decidedEntries.Length];
-            }
-
+            _commitStreams.Find(appends, _index);
             for (var i = 0; i < appends.Count; i++)
             {
-                if (!Decide(appends[i], out results[i], out _decidedEntries[i], out _decidedHashes[i]))
+                if (!Decide(appends[i], out results[i], _commitStreams.Entry(i)))
                 {
                     return MultiAppendResult.Failed(i, results[i]);
                 }
@@ -72,9 +63,8 @@ public sealed partial class EventJournal
     }
 
     // Applies AppendRule; on Write the result carries the stream's current version, replaced once written.
-    private bool Decide(in StreamAppend append, out AppendResult result, out StreamEntry? entry, out int hash)
+    private bool Decide(in StreamAppend append, out AppendResult result, StreamEntry? entry)
     {
-        entry = _index.Find(append.Stream, out hash);
         var current = entry?.Version ?? StreamVersion.None;
         var ids = new JournalEventIds(this, entry);
         var decision = AppendRule.Decide(append.Expected, current, append.Events.Span, ref ids, out var lastVersion);
@@ -105,7 +95,7 @@ public sealed partial class EventJournal
 
             // Group commit: the whole batch in one write. The fsync that makes it durable is MakeDurable's, which
             // publishes it to readers only then; the writer's view (versions, positions) moves on at once.
-            RandomAccess.Write(segment.Handle, _batch.AsSpan(0, length), segment.Length);
+            _batch.WriteTo(segment.Handle, segment.Length);
         }
         catch (Exception e)
         {
@@ -116,7 +106,7 @@ public sealed partial class EventJournal
 
         Index(appends, results, segment, records);
         segment.Length += length;
-        _batch.AsSpan(length - JournalFormat.HashSize, JournalFormat.HashSize).CopyTo(_lastHash);
+        _batch.Last(JournalFormat.HashSize).CopyTo(_lastHash);
     }
 
     // Encodes every record of the commit into _batch, chaining hashes; returns the record count.
@@ -129,6 +119,7 @@ public sealed partial class EventJournal
         }
 
         var (records, used, position) = (0, 0, _index.Written + 1);
+        _batch.Reset();
         ReadOnlySpan<byte> previousHash = _lastHash;
         for (var i = 0; i <= lastWriting; i++)
         {
@@ -144,11 +135,11 @@ public sealed partial class EventJournal
             for (var j = 0; j < events.Length; j++, records++, position++)
             {
                 var size = RecordCodec.RecordSize(streamBytes, events[j]);
-                Reserve(records, used + size);
-                var record = _batch.AsSpan(used, size);
+                ReserveOffsets(records);
+                var record = _batch.Reserve(size);
                 RecordCodec.WriteBody(RecordFrame.Body(record), append.Stream, version + 1 + j, position, events[j], commit: i == lastWriting && j == events.Length - 1);
                 RecordFrame.Seal(record, previousHash, _hasher);
-                previousHash = _batch.AsSpan(used + size - JournalFormat.HashSize, JournalFormat.HashSize);
+                previousHash = record[^JournalFormat.HashSize..];
                 _recordOffsets[records] = used;
                 used += size;
             }
@@ -162,13 +153,8 @@ public sealed partial class EventJournal
 
     private static bool IsWrite(in StreamAppend append, in AppendResult result) => !result.WasAlreadyWritten && append.Events.Length > 0;
 
-    private void Reserve(int records, int bytes)
+    private void ReserveOffsets(int records)
     {
-        if (bytes > _batch.Length)
-        {
-            Array.Resize(ref _batch, Math.Max(bytes, _batch.Length * 2));
-        }
-
         if (records >= _recordOffsets.Length)
         {
             Array.Resize(ref _recordOffsets, _recordOffsets.Length * 2);
@@ -189,7 +175,7 @@ public sealed partial class EventJournal
             }
 
             // Streams are distinct within a commit and only this writer adds, so a stream Decide did not find is new.
-            var entry = _decidedEntries[i] ?? _index.AddNew(append.Stream, _decidedHashes[i]);
+            var entry = _commitStreams.Entry(i) ?? _index.AddNew(append.Stream, _commitStreams.Hash(i));
             for (var j = 0; j < append.Events.Length; j++, record++, position++)
             {
                 _index.Stage(JournalFormat.Location(segment.Number, segment.Length + _recordOffsets[record]));

@@ -54,6 +54,31 @@ public sealed class JournalStageTests : IDisposable
     }
 
     [Fact]
+    public void Batches_larger_than_an_event_chunk_commit_every_event_in_order_batch_after_batch()
+    {
+        // 700 and then 300 events: three of the stage's 256-event chunks, then the same chunks reused.
+        var next = 1;
+        foreach (var size in new[] { 700, 300 })
+        {
+            var first = next;
+            var slots = Enumerable.Range(0, size)
+                .Select(_ => Decided(new BookTradeBuilder().Build(), $"trade-T{next++:000000000000}", ExpectedVersion.NoStream))
+                .ToArray();
+            for (var i = 0; i < slots.Length; i++)
+            {
+                _stage.OnEvent(slots[i], i, endOfBatch: i == slots.Length - 1);
+            }
+
+            Assert.Equal(Enumerable.Range(first, size).Select(i => (long)i), slots.Select(s => s.Journal.Committed[0].Position.Value));
+            Assert.Equal(Enumerable.Range(first, size).Select(i => $"trade-T{i:000000000000}"), slots.Select(s => s.Journal.Committed[0].StreamId));
+        }
+
+        Assert.Equal(2, _stage.Writes);
+        Assert.Equal(1_000, _store.ReadAll(GlobalPosition.Start, Direction.Forwards).Select(e => e.EventId).Distinct().Count());
+        Assert.Null(_fault.Fault);
+    }
+
+    [Fact]
     public void A_stream_touched_twice_in_a_batch_splits_the_commit_and_keeps_decision_order()
     {
         var book = Decided(new BookTradeBuilder().Build(), "trade-T000000000001", ExpectedVersion.NoStream);

@@ -34,6 +34,12 @@ public sealed class DomainEventSerializer
     {
         ArgumentNullException.ThrowIfNull(output);
         var registration = DomainEventRegistry.Lookup(evt);
+        if (evt is TradeBooked booked && TradeBookedJsonWriter.TryWriteRaw(output, booked))
+        {
+            // The journal's hot event: its raw bytes go straight to the output, no writer around them.
+            return (registration.Name, registration.Version);
+        }
+
         var writer = t_writer;
         if (writer is null)
         {

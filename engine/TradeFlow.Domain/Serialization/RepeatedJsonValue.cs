@@ -22,6 +22,9 @@ internal static class RepeatedJsonValue<T>
     /// <summary>Writes <paramref name="value"/> as the context's converter would, after a property name.</summary>
     public static void Write(Utf8JsonWriter writer, T value) => Values.Write(writer, value);
 
+    /// <summary>The converter's bytes for <paramref name="value"/>, or false past the cache's capacity.</summary>
+    public static bool TryGetText(T value, out byte[] text) => Values.TryGetText(value, out text);
+
     /// <summary>The converter's bytes for one value.</summary>
     internal static byte[] Encode(T value) => Values.Encode(value);
 }

@@ -65,6 +65,26 @@ public sealed class RepeatedJsonValues<T>
         writer.WriteRawValue(text, skipInputValidation: true);
     }
 
+    /// <summary>
+    /// The converter's bytes for <paramref name="value"/> (cached as <see cref="Write"/> caches them), or false when the
+    /// cache is full and does not hold it: the caller then writes it through the converter.
+    /// </summary>
+    public bool TryGetText(T value, out byte[] text)
+    {
+        if (_texts.TryGetValue(value, out text!))
+        {
+            return true;
+        }
+
+        if (IsFull())
+        {
+            return false;
+        }
+
+        text = _texts.GetOrAdd(value, Encode(value));
+        return true;
+    }
+
     private bool IsFull()
     {
         if (Volatile.Read(ref _full))

@@ -1,3 +1,4 @@
+using System.Buffers;
 using System.Globalization;
 using System.Text.Json;
 using System.Text.Json.Serialization.Metadata;
@@ -16,7 +17,9 @@ namespace TradeFlow.Domain.Serialization;
 /// path, so anything unusual is written — or refused — exactly as before. A property test pins the equality.
 /// Values that repeat from trade to trade (instrument, counterparty, book, trader, dates) are copied from
 /// <see cref="RepeatedJsonValue{T}"/>; the rest (ids, decimals, amounts) go straight to UTF-8 through
-/// <see cref="AsciiJsonValue"/>; each falls back to its converter for anything it cannot vouch for.
+/// <see cref="AsciiJsonValue"/>; each falls back to its converter for anything it cannot vouch for. Since pass
+/// <c>engine14</c> the whole booking is first built as raw bytes (<see cref="TradeBookedRawJson"/>) and handed to the
+/// writer in one call; the member-by-member path below is its fallback.
 /// </summary>
 internal static class TradeBookedJsonWriter
 {
@@ -55,15 +58,43 @@ internal static class TradeBookedJsonWriter
     /// <summary>Writes <paramref name="booked"/>, or returns false (having written nothing) when only the generated path may.</summary>
     public static bool TryWrite(Utf8JsonWriter writer, TradeBooked booked)
     {
-        if (booked.Economics is not { } e || (uint)e.Side >= (uint)SideNames.Length
-            || SideNames[(int)e.Side].EncodedUtf8Bytes.IsEmpty
-            || (uint)booked.AssetClass >= (uint)AssetClassNames.Length
-            || AssetClassNames[(int)booked.AssetClass].EncodedUtf8Bytes.IsEmpty
-            || booked.Enrichment is { ComplianceWarnings.IsDefault: true })
+        if (!IsWritable(booked, out var e))
         {
             return false;
         }
 
+        if (!TradeBookedRawJson.TryWrite(writer, booked, e))
+        {
+            WriteThroughWriter(writer, booked, e);
+        }
+
+        return true;
+    }
+
+    /// <summary>
+    /// Writes <paramref name="booked"/> as raw bytes straight into <paramref name="output"/>, the bytes
+    /// <see cref="TryWrite"/> writes, or returns false having advanced nothing: the caller then goes through the writer.
+    /// </summary>
+    public static bool TryWriteRaw(IBufferWriter<byte> output, TradeBooked booked) =>
+        IsWritable(booked, out var e) && TradeBookedRawJson.TryWrite(output, booked, e);
+
+    // What the fast paths can write at all: economics present, named side and asset class, warnings not default.
+    private static bool IsWritable(TradeBooked booked, out TradeEconomics e)
+    {
+        e = booked.Economics!;
+        return e is not null && (uint)e.Side < (uint)SideNames.Length
+            && !SideNames[(int)e.Side].EncodedUtf8Bytes.IsEmpty
+            && (uint)booked.AssetClass < (uint)AssetClassNames.Length
+            && !AssetClassNames[(int)booked.AssetClass].EncodedUtf8Bytes.IsEmpty
+            && booked.Enrichment is not { ComplianceWarnings.IsDefault: true };
+    }
+
+    /// <summary>
+    /// The booking member by member through the writer (engine8's path): what the raw bytes fall back to, and what
+    /// the tests compare them with.
+    /// </summary>
+    internal static void WriteThroughWriter(Utf8JsonWriter writer, TradeBooked booked, TradeEconomics e)
+    {
         var options = DomainJsonContext.Default.Options;
         writer.WriteStartObject();
         writer.WritePropertyName(TradeIdName);
@@ -83,7 +114,6 @@ internal static class TradeBookedJsonWriter
         }
 
         writer.WriteEndObject();
-        return true;
     }
 
     private static void WriteEconomics(Utf8JsonWriter writer, TradeEconomics e, JsonSerializerOptions options)

@@ -59,9 +59,22 @@ internal sealed partial class JournalStage
             _pending.Clear();
             _streams.Clear();
             _buffer.Reset();
-            Array.Clear(_data, 0, _dataCount);
-            _dataCount = 0;
+            ClearData();
         }
+    }
+
+    // Drops the commit's events (their references: payload slices, strings) and starts again at the first chunk.
+    private void ClearData()
+    {
+        for (var i = 0; i < _dataChunk; i++)
+        {
+            Array.Clear(_dataChunks[i]);
+        }
+
+        Array.Clear(_data, 0, _dataCount);
+        _dataChunk = 0;
+        _data = _dataChunks[0];
+        _dataCount = 0;
     }
 
     // The commit's write and durable point. Completions that hear of decisions (ICommandDecisionsWritten) are told
@@ -167,6 +180,6 @@ internal sealed partial class JournalStage
         _appends.Clear();
         _streams.Clear();
         _buffer.Reset();
-        _dataCount = 0;
+        ClearData();
     }
 }

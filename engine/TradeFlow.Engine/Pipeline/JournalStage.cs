@@ -38,7 +38,12 @@ internal sealed partial class JournalStage : IEventHandler<CommandSlot>
     private readonly HashSet<string> _streams = new(StringComparer.Ordinal);
     // The completions told of a decision since the last commit's write (ICommandDecisionsWritten): usually one gateway.
     private readonly List<ICommandDecisionsWritten> _decisionListeners = new(4);
-    private EventData[] _data = new EventData[256];
+    // The pending events, in reused chunks of 256 (small objects: an array doubled per commit size was a large
+    // object from ~600 events up); each append slices one element of a chunk, so a chunk never moves.
+    private const int DataChunk = 256;
+    private readonly List<EventData[]> _dataChunks = [new EventData[DataChunk]];
+    private int _dataChunk;
+    private EventData[] _data;
     private AppendResult[] _results = new AppendResult[256];
     private int _dataCount;
     private DateTimeOffset _recordedTime;
@@ -56,6 +61,7 @@ internal sealed partial class JournalStage : IEventHandler<CommandSlot>
         _fault = fault;
         _onCallbackError = onCallbackError;
         _metadataWriter = new Utf8JsonWriter(_buffer);
+        _data = _dataChunks[0];
     }
 
     private long _writes;
@@ -173,19 +179,18 @@ internal sealed partial class JournalStage : IEventHandler<CommandSlot>
     private void Stage(CommandSlot slot)
     {
         var events = slot.Decision.Events;
-        foreach (var pending in events)
+        if (!AddStreams(events))
         {
-            if (_streams.Contains(pending.Stream))
+            // A stream already pending: commit what is pending (which forgets its streams), then claim this
+            // command's streams afresh.
+            Commit();
+            if (_fault.Fault is { } fault)
             {
-                Commit();
-                if (_fault.Fault is { } fault)
-                {
-                    slot.Journal.Failure = fault;
-                    return;
-                }
-
-                break;
+                slot.Journal.Failure = fault;
+                return;
             }
+
+            AddStreams(events);
         }
 
         if (_appends.Count == 0)
@@ -219,8 +224,13 @@ internal sealed partial class JournalStage : IEventHandler<CommandSlot>
 
         if (_dataCount == _data.Length)
         {
-            // Earlier appends keep slicing the old array, which stays valid until the commit; new events go to a new one.
-            _data = new EventData[_data.Length * 2];
+            // Earlier appends keep slicing the chunks before, untouched until the commit; new events go to the next.
+            if (++_dataChunk == _dataChunks.Count)
+            {
+                _dataChunks.Add(new EventData[DataChunk]);
+            }
+
+            _data = _dataChunks[_dataChunk];
             _dataCount = 0;
         }
 
@@ -235,6 +245,19 @@ internal sealed partial class JournalStage : IEventHandler<CommandSlot>
             Metadata = metadata,
         };
         _appends.Add(new StreamAppend(pending.Stream, pending.Expected, _data.AsMemory(slotIndex, 1)));
-        _streams.Add(pending.Stream);
+    }
+
+    // Claims the command's streams for the pending commit: false when one is already in it. One set operation
+    // (one hash of the name) per event, where a lookup and then an add were two; the streams claimed before a
+    // refusal are forgotten by the commit that follows.
+    private bool AddStreams(ReadOnlySpan<PendingEvent> events)
+    {
+        var added = true;
+        foreach (var pending in events)
+        {
+            added &= _streams.Add(pending.Stream);
+        }
+
+        return added;
     }
 }

@@ -35,7 +35,7 @@ public class TradeBookedWriterValuesTests
         from chars in Gen.ArrayOf(Gen.Elements("ABCDEFGHIJKLMNOPQRSTUVWXYZ0123456789-_".ToCharArray()), length)
         select new string(chars);
 
-    private static readonly Gen<decimal> Decimals = Gen.OneOf(
+    internal static readonly Gen<decimal> Decimals = Gen.OneOf(
         from units in Gen.Choose(-1_000_000, 1_000_000)
         from fraction in Gen.Choose(0, 999_999)
         from scale in Gen.Choose(0, 10)
@@ -79,7 +79,7 @@ public class TradeBookedWriterValuesTests
 
     // A history: bookings drawn from small pools of economics, so repeated values are met again (the cached bytes)
     // alongside fresh ones (the first encoding), in any order.
-    private static readonly Gen<TradeBooked[]> Histories =
+    internal static readonly Gen<TradeBooked[]> Histories =
         from pool in Gen.ArrayOf(Economics, 4)
         from count in Gen.Choose(1, 20)
         from bookings in Gen.ArrayOf(
