@@ -17,6 +17,8 @@ internal sealed class PartialConnection : ISessionConnection
     private readonly List<(int Count, TaskCompletionSource Done)> _waiters = [];
     private Func<int, int> _accept = n => n;
     private int _closed;
+    private TaskCompletionSource? _afterTake;
+    private bool _took;
 
     /// <summary>How many of the offered bytes the next non-blocking writes accept (all, unless set).</summary>
     public Func<int, int> Accept
@@ -81,6 +83,10 @@ internal sealed class PartialConnection : ISessionConnection
         lock (_sync)
         {
             Waits++;
+            if (_took)
+            {
+                _afterTake?.TrySetResult();
+            }
         }
 
         lock (_writable)
@@ -94,6 +100,32 @@ internal sealed class PartialConnection : ISessionConnection
             _wakes = Math.Max(0, _wakes - 1);
             return woken || Closed || FailWith != 0;
         }
+    }
+
+    /// <summary>
+    /// The counterparty takes <paramref name="bytes"/> bytes once, then nothing again; a waiting drain wakes. Completes
+    /// when the session waits for the connection again after that write (so whatever it did on taking them is done).
+    /// </summary>
+    public Task TakeOnceAsync(int bytes)
+    {
+        var done = new TaskCompletionSource(TaskCreationOptions.RunContinuationsAsynchronously);
+        lock (_sync)
+        {
+            _afterTake = done;
+            _took = false;
+            _accept = offered =>
+            {
+                lock (_sync)
+                {
+                    var take = _took ? 0 : Math.Min(bytes, offered);
+                    _took = true;
+                    return take;
+                }
+            };
+        }
+
+        Wake();
+        return done.Task.WaitAsync(TimeSpan.FromSeconds(30));
     }
 
     /// <summary>The counterparty reads again: writes accept everything, and a waiting drain wakes.</summary>

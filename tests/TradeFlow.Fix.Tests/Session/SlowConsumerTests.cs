@@ -36,8 +36,10 @@ public sealed class SlowConsumerTests : IDisposable
             // The rest is the drain's: nothing is left for a thread that may block.
             Assert.True(session.TrySendDurable());
             var accepted = wire.Length - before;
-            Assert.True(session.TrySendDurable());
+            // Nothing queued later overtakes the rest: not the next order's answer, on any writer's path.
             Assert.True(session.Send(MsgTypes.ExecutionReport, Body("ORD-3")));
+            Assert.True(session.TrySendDurable());
+            session.SendDurable();
             Assert.Equal(before + accepted, wire.Length);
 
             wire.MakeWritable();
@@ -67,6 +69,30 @@ public sealed class SlowConsumerTests : IDisposable
         Assert.True(wire.Closed);
         session.Dispose();
         Assert.Contains("Slow consumer: nothing it was sent was read for 20 s", Events(directory));
+    }
+
+    [Fact]
+    public async Task Any_byte_the_counterparty_takes_restarts_its_slow_consumer_clock()
+    {
+        var wire = new PartialConnection();
+        using var session = LogOnFresh(wire, "SlowConsumerTimeout=20", out _);
+        QueueOpened(session, "ORD-1");
+        wire.Accept = _ => 0;
+        Assert.True(session.TrySendDurable());
+        _time.Advance(TimeSpan.FromSeconds(15));
+        session.Tick();
+
+        // It takes ten bytes, then nothing again: the limit counts from then.
+        var before = wire.Length;
+        await wire.TakeOnceAsync(10);
+        Assert.Equal(before + 10, wire.Length);
+
+        _time.Advance(TimeSpan.FromSeconds(19));
+        session.Tick();
+        Assert.True(session.IsConnected);
+        _time.Advance(TimeSpan.FromSeconds(1));
+        session.Tick();
+        Assert.False(session.IsConnected);
     }
 
     [Fact]
@@ -109,7 +135,8 @@ public sealed class SlowConsumerTests : IDisposable
             second.Messages().Select(m => (m.MsgTypeString, m.MsgSeqNum, m.GetString(Tags.ClOrdID), m.GetString(Tags.PossDupFlag) == "Y")));
     }
 
-    // The first non-blocking write takes what `kind` says of the bytes offered; later ones nothing (the socket is full).
+    // The first non-blocking write takes what `kind` says of the bytes offered; later ones everything (room again before
+    // the drain has woken), so any writer but the drain that wrote now would put its bytes ahead of the kept ones.
     private static Func<int, int> FirstWriteCut(int kind, int at)
     {
         var first = true;
@@ -117,7 +144,7 @@ public sealed class SlowConsumerTests : IDisposable
         {
             if (!first)
             {
-                return 0;
+                return offered;
             }
 
             first = false;
