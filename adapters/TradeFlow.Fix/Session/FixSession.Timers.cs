@@ -17,6 +17,7 @@ public sealed partial class FixSession
             TickLocked(Now);
         }
 
+        CloseIfStalled(Now);
         FlushOutbound(wait: false);
     }
 

@@ -3,26 +3,27 @@ using System.Buffers;
 namespace TradeFlow.Fix.Session;
 
 /// <summary>
-/// Socket writes: the blocking write (<see cref="WriteBatch"/>, under the send gate) and the write that never blocks
-/// (<see cref="TrySendDurable"/>), which a thread that must not wait for a client — the engine's publish thread — uses.
+/// Socket writes. On a transport that can write without blocking (plain TCP on Linux) no thread that writes for the
+/// session ever waits for its counterparty: what the socket does not accept is kept, in order, for the session's own
+/// drain (FixSession.Drain), which waits for this socket alone. TLS writes block (<see cref="SendBlocking"/>).
 /// </summary>
 public sealed partial class FixSession
 {
-    // Bytes taken from the queue by a write that never blocks and not accepted by the socket: they precede everything
-    // still queued, so the next blocking write sends them first (under the send gate, like _writing). Kept with the
+    // Bytes taken from the queue and not yet accepted by the socket, from _unsentOffset on: they precede everything
+    // still queued, so only the drain of _unsentFor writes until they are gone (under the send gate). Kept with the
     // connection they were taken for: a later connection gets them by resend, never as a stray tail.
     private readonly ArrayBufferWriter<byte> _unsent = new(1024);
+    private int _unsentOffset;
     private ISessionConnection? _unsentFor;
 
     /// <summary>
     /// Writes what <see cref="SendDurable"/> would — queued, durable in the store, before the first closed gate — but
-    /// only as far as that cannot block: the send gate must be free and the socket must accept the bytes now. Returns
-    /// true when nothing that was sendable is left for a blocking writer (all of it accepted, or nothing to write).
-    /// False when the caller must still have <see cref="SendDurable"/> called on a thread that may block: another
-    /// thread is writing (what it did not take still waits), the transport cannot write without blocking (TLS), the
-    /// session is not connected or is disconnecting, or the socket accepted only part (the rest is kept, in order,
-    /// ahead of anything queued later), or a writer that may not wait (the timer) found the gate taken meanwhile and
-    /// left what it queued to this one. Thread-safe; never waits for a lock held across socket I/O.
+    /// only as far as that cannot block: the send gate must be free. Returns true when nothing that was sendable is
+    /// left for another writer: all of it accepted, nothing to write, or the rest kept for the session's own drain
+    /// (a counterparty that is not reading). False when the caller must still have <see cref="SendDurable"/> called:
+    /// another thread is writing (what it did not take still waits), the transport cannot write without blocking
+    /// (TLS), the session is not connected or is disconnecting, or a writer that may not wait (the timer) found the
+    /// gate taken meanwhile and left what it queued to this one. Thread-safe; never waits for a lock held across socket I/O.
     /// </summary>
     public bool TrySendDurable()
     {
@@ -52,33 +53,29 @@ public sealed partial class FixSession
         lock (_sync)
         {
             connection = _connection;
-            if (connection is null || !connection.CanSendWithoutBlocking || _disconnectRequested
-                || (_unsent.WrittenCount > 0 && ReferenceEquals(_unsentFor, connection)))
+            if (connection is null || !connection.CanSendWithoutBlocking || _disconnectRequested)
             {
                 return false;
+            }
+
+            if (ReferenceEquals(_unsentFor, connection))
+            {
+                // Its drain takes everything sendable before it ends (checked under the send gate we hold).
+                return true;
             }
 
             _ = _pending.TakeSendable(ref _writing, _log.Outgoing);
         }
 
-        var taken = _writing.WrittenCount;
-        if (taken == 0)
+        // A failed write is left to the drain too: it finds the connection gone and disconnects, off this thread.
+        var outcome = SendWithoutBlocking(connection, _writing.WrittenSpan);
+        if (outcome.IsFailure)
         {
-            return true;
-        }
-
-        var sendAt = FixTrace.Now();
-        var sent = connection.TrySendNow(_writing.WrittenSpan);
-        FixTrace.Since(FixTraceStage.SocketWrite, sendAt);
-        if (sent < taken)
-        {
-            _unsent.ResetWrittenCount();
-            _unsent.Write(_writing.WrittenSpan[sent..]);
-            _unsentFor = connection;
+            KeepUnsent(connection, _writing.WrittenSpan);
         }
 
         _writing.ResetWrittenCount();
-        return sent == taken;
+        return true;
     }
 
     private void WriteBatch()
@@ -88,57 +85,106 @@ public sealed partial class FixSession
         string? reason;
         lock (_sync)
         {
+            connection = _connection;
+            ForgetUnsentOfEarlierConnection(connection);
+            if (connection is not null && ReferenceEquals(_unsentFor, connection))
+            {
+                return; // its drain writes what is sendable, and disconnects if asked, once the socket takes more
+            }
+
             // Everything before the first closed gate (OutboundGate) that is durable; conditional messages wait for
             // their condition, and a Logout not yet durable holds the disconnect back until its flush.
             var complete = _pending.TakeSendable(ref _writing, _log.Outgoing);
-            connection = _connection;
             disconnect = _disconnectRequested && complete;
             reason = _disconnectReason;
-            if (disconnect)
-            {
-                _disconnectRequested = false;
-            }
         }
 
-        if (connection is not null && SendBlocking(connection) is { } failure)
-        {
-            disconnect = true;
-            reason = failure;
-        }
-
+        var failure = connection is null ? null : Write(connection, _writing.WrittenSpan);
         _writing.ResetWrittenCount();
-        _unsent.ResetWrittenCount();
-        _unsentFor = null;
-        if (disconnect && connection is not null)
+        if (connection is null)
         {
-            connection.Disconnect();
-            Disconnected(connection, reason ?? "Disconnected");
+            return;
+        }
+
+        if (failure is not null)
+        {
+            CloseAfterWrite(connection, failure);
+        }
+        else if (disconnect && !ReferenceEquals(_unsentFor, connection))
+        {
+            // Not while bytes wait for the drain: it disconnects once they are written (a Logout must get out first).
+            CloseAfterWrite(connection, reason);
         }
     }
 
-    // What a write that never blocks left over goes first (it was taken from the queue before _writing was), unless it
-    // was taken for an earlier connection. Null when written, else why the connection failed.
-    private string? SendBlocking(ISessionConnection connection)
+    private void CloseAfterWrite(ISessionConnection connection, string? reason)
     {
+        lock (_sync)
+        {
+            _disconnectRequested = false;
+        }
+
+        connection.Disconnect();
+        Disconnected(connection, reason ?? "Disconnected");
+    }
+
+    // Null when written (or kept for the drain), else why the connection failed.
+    private string? Write(ISessionConnection connection, ReadOnlySpan<byte> data)
+    {
+        if (!connection.CanSendWithoutBlocking)
+        {
+            return SendBlocking(connection, data);
+        }
+
+        var outcome = SendWithoutBlocking(connection, data);
+        return outcome.IsFailure ? "Write failed: " + outcome.Describe() : null;
+    }
+
+    // Writes what the socket accepts now and keeps the rest for the drain (started here). Under the send gate.
+    private SendOutcome SendWithoutBlocking(ISessionConnection connection, ReadOnlySpan<byte> data)
+    {
+        if (data.IsEmpty)
+        {
+            return SendOutcome.Accepted(0);
+        }
+
+        var sendAt = FixTrace.Now();
+        var outcome = connection.TrySendNow(data);
+        FixTrace.Since(FixTraceStage.SocketWrite, sendAt);
+        if (!outcome.IsFailure && outcome.Bytes < data.Length)
+        {
+            KeepUnsent(connection, data[outcome.Bytes..]);
+        }
+
+        return outcome;
+    }
+
+    private static string? SendBlocking(ISessionConnection connection, ReadOnlySpan<byte> data)
+    {
+        if (data.IsEmpty)
+        {
+            return null;
+        }
+
         try
         {
-            if (_unsent.WrittenCount > 0 && ReferenceEquals(_unsentFor, connection))
-            {
-                connection.Send(_unsent.WrittenSpan);
-            }
-
-            if (_writing.WrittenCount > 0)
-            {
-                var sendAt = FixTrace.Now();
-                connection.Send(_writing.WrittenSpan);
-                FixTrace.Since(FixTraceStage.SocketWrite, sendAt);
-            }
-
+            var sendAt = FixTrace.Now();
+            connection.Send(data);
+            FixTrace.Since(FixTraceStage.SocketWrite, sendAt);
             return null;
         }
         catch (IOException e)
         {
             return "Write failed: " + e.Message;
+        }
+    }
+
+    // Bytes left by a connection that is gone are never written: its successor recovers them by resend.
+    private void ForgetUnsentOfEarlierConnection(ISessionConnection? current)
+    {
+        if (_unsentFor is not null && !ReferenceEquals(_unsentFor, current))
+        {
+            ClearUnsent();
         }
     }
 }

@@ -13,11 +13,16 @@ internal interface ISessionConnection
     bool CanSendWithoutBlocking => false;
 
     /// <summary>
-    /// Writes as much of <paramref name="data"/> as the connection accepts now, never blocking, and returns how many
-    /// bytes that was: 0 when it accepts none, when another write is under way, or on an error (the next
-    /// <see cref="Send"/> reports it). Never throws.
+    /// Writes as much of <paramref name="data"/> as the connection accepts now, never blocking: how many bytes that
+    /// was (0 when it accepts none or another write is under way), or the error that failed the connection. Never throws.
     /// </summary>
-    int TrySendNow(ReadOnlySpan<byte> data) => 0;
+    SendOutcome TrySendNow(ReadOnlySpan<byte> data) => SendOutcome.Accepted(0);
+
+    /// <summary>
+    /// Waits up to <paramref name="timeout"/> until <see cref="TrySendNow"/> can accept bytes again (or the connection
+    /// failed, which the next write reports); false when the time ran out. Only this session's drain waits here.
+    /// </summary>
+    bool WaitWritable(TimeSpan timeout) => true;
 
     /// <summary>Closes the connection; the read loop ends and reports it. Idempotent.</summary>
     void Disconnect();

@@ -95,6 +95,13 @@ public sealed class SessionSettings
     /// <summary>Seconds to wait for the Logout reply before disconnecting.</summary>
     public int LogoutTimeout { get; init; } = 2;
 
+    /// <summary>
+    /// Seconds a counterparty may leave what it was sent unread (its socket full, nothing taken) before the session
+    /// disconnects it; 0 never does. Default 60: two default heartbeat intervals, longer than any pause of a healthy
+    /// client (a GC, a fail-over) yet short enough that a stuck one is noticed and reconnects to recover by resend.
+    /// </summary>
+    public int SlowConsumerTimeout { get; init; } = 60;
+
     /// <summary>Keep sent messages so resend requests can be answered (otherwise everything is gap-filled).</summary>
     public bool PersistMessages { get; init; } = true;
 

@@ -81,6 +81,7 @@ public static class SessionSettingsLoader
             MaxLatency = r.Int("MaxLatency", 120, 1),
             LogonTimeout = r.Int("LogonTimeout", 10, 1),
             LogoutTimeout = r.Int("LogoutTimeout", 2, 1),
+            SlowConsumerTimeout = r.Int("SlowConsumerTimeout", 60, 0),
             PersistMessages = r.Bool("PersistMessages", true),
             SocketNodelay = r.Bool("SocketNodelay", true),
             SslEnable = r.Bool("SSLEnable", false),

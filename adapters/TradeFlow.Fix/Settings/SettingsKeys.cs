@@ -17,7 +17,7 @@ internal static class SettingsKeys
         "StartTime", "EndTime", "StartDay", "EndDay", "TimeZone", "NonStopSession", "ValidateFieldsOutOfOrder",
         "ValidateFieldsHaveValues", "ValidateUserDefinedFields", "AllowUnknownMsgFields", "CheckCompID", "CheckLatency",
         "MaxLatency", "LogonTimeout", "LogoutTimeout", "PersistMessages", "SocketNodelay", "SSLEnable", "SSLCertificate",
-        "SSLCertificatePassword", "SSLRequireClientCertificate", "Username", "PasswordHash",
+        "SSLCertificatePassword", "SSLRequireClientCertificate", "Username", "PasswordHash", "SlowConsumerTimeout",
     };
 
     /// <summary>QuickFIX keys accepted and ignored: they tune things TradeFlow does one fixed way (or not at all).</summary>

@@ -33,7 +33,7 @@ public sealed partial class FixAcceptor
     private async Task HandleConnectionAsync(Socket socket, Listener listener, CancellationToken cancellationToken)
     {
         var stream = new NetworkStream(socket, ownsSocket: true);
-        var connection = new FixConnection(socket, stream);
+        var connection = new FixConnection(socket, stream, WriteProbe);
         LogConnection(_logger, connection.RemoteAddress, listener.Endpoint!);
         if (listener.Certificate is not null)
         {

@@ -53,6 +53,9 @@ public sealed partial class FixAcceptor : IAsyncDisposable
         }
     }
 
+    /// <summary>Sees every socket write of the connections accepted from now on (a test seam; null in production).</summary>
+    internal SocketWriteProbe? WriteProbe { get; set; }
+
     /// <summary>The acceptor's sessions, for <see cref="SessionRegistry.SendToTarget"/>.</summary>
     public SessionRegistry Sessions { get; } = new();
 

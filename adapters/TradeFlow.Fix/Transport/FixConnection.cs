@@ -16,12 +16,14 @@ internal sealed class FixConnection : ISessionConnection
     private readonly Socket _socket;
     private readonly Lock _writeLock = new();
     private Stream _stream;
+    private readonly SocketWriteProbe? _probe;
     private int _closed;
 
-    public FixConnection(Socket socket, Stream stream)
+    public FixConnection(Socket socket, Stream stream, SocketWriteProbe? probe = null)
     {
         _socket = socket;
         _stream = stream;
+        _probe = probe;
         RemoteAddress = socket.RemoteEndPoint?.ToString() ?? "?";
     }
 
@@ -31,6 +33,7 @@ internal sealed class FixConnection : ISessionConnection
 
     public void Send(ReadOnlySpan<byte> data)
     {
+        var probed = _probe?.Entered(Session?.SessionId, blocking: true);
         try
         {
             lock (_writeLock)
@@ -42,25 +45,64 @@ internal sealed class FixConnection : ISessionConnection
         {
             throw new IOException("Connection closed", e);
         }
+        finally
+        {
+            if (probed is { } token)
+            {
+                _probe!.Exited(token);
+            }
+        }
     }
 
     // Plain TCP only: a TLS record half written could not be finished by another thread's write.
     public bool CanSendWithoutBlocking => NonBlockingSend.Supported && _stream is NetworkStream;
 
-    public int TrySendNow(ReadOnlySpan<byte> data)
+    public SendOutcome TrySendNow(ReadOnlySpan<byte> data)
     {
-        if (Volatile.Read(ref _closed) != 0 || !_writeLock.TryEnter())
+        if (Volatile.Read(ref _closed) != 0)
         {
-            return 0;
+            return SendOutcome.Failed(NonBlockingSend.EBadF);
+        }
+
+        if (!_writeLock.TryEnter())
+        {
+            return SendOutcome.Accepted(0);
+        }
+
+        var probed = _probe?.Entered(Session?.SessionId, blocking: false);
+        var outcome = SendOutcome.Accepted(0);
+        try
+        {
+            outcome = NonBlockingSend.TrySend(_socket, data);
+            return outcome;
+        }
+        finally
+        {
+            if (probed is { } token)
+            {
+                _probe!.Exited(token, shortWrite: outcome.Bytes < data.Length);
+            }
+
+            _writeLock.Exit();
+        }
+    }
+
+    // poll(2) for POLLOUT: the socket stays blocking for the reader. A closed or failed socket counts as writable,
+    // so that the next write reports why.
+    public bool WaitWritable(TimeSpan timeout)
+    {
+        if (Volatile.Read(ref _closed) != 0)
+        {
+            return true;
         }
 
         try
         {
-            return NonBlockingSend.TrySend(_socket, data);
+            return _socket.Poll(timeout, SelectMode.SelectWrite);
         }
-        finally
+        catch (Exception e) when (e is ObjectDisposedException or SocketException)
         {
-            _writeLock.Exit();
+            return true;
         }
     }
 

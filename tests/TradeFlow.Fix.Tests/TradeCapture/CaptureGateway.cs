@@ -35,7 +35,14 @@ internal sealed class CaptureGateway : IAsyncDisposable
     /// keys that settle stored answers) is rebuilt from it first, as <c>tradeflow serve</c> does.
     /// </summary>
     public static CaptureGateway Start(string storeDirectory, IEventJournal journal, FakeTimeProvider time, IEventStore? recoverFrom = null,
-        params string[] clients)
+        params string[] clients) => Start(storeDirectory, journal, time, recoverFrom, "", null, clients);
+
+    /// <summary>
+    /// Starts like <see cref="Start(string, IEventJournal, FakeTimeProvider, IEventStore?, string[])"/>, with
+    /// <paramref name="defaults"/> added to the settings' [DEFAULT] section and <paramref name="probe"/> seeing every socket write.
+    /// </summary>
+    public static CaptureGateway Start(string storeDirectory, IEventJournal journal, FakeTimeProvider time, IEventStore? recoverFrom,
+        string defaults, SocketWriteProbe? probe, params string[] clients)
     {
         var sessions = string.Concat((clients.Length == 0 ? ["CLIENT1"] : clients).Select(c => $"[SESSION]\nTargetCompID={c}\n"));
         var engine = new TradeEngine(new EngineOptions(journal, new ReferenceDataBuilder().Build(), new FakeClock()));
@@ -57,12 +64,16 @@ internal sealed class CaptureGateway : IAsyncDisposable
             UseDataDictionary=N
             NonStopSession=Y
             FileStorePath={storeDirectory}
+            {defaults}
             {sessions}
             """, "capture.cfg");
-        acceptor = new FixAcceptor(settings, application, NullLoggerFactory.Instance, time);
+        acceptor = new FixAcceptor(settings, application, NullLoggerFactory.Instance, time) { WriteProbe = probe };
         acceptor.Start();
         return new CaptureGateway(engine, application, acceptor, time, outbox);
     }
+
+    /// <summary>The session with <paramref name="client"/>.</summary>
+    public FixSession SessionWith(string client) => _acceptor.Sessions[new SessionId("FIX.4.4", "TRADEFLOW", client)];
 
     /// <summary>The session with CLIENT1.</summary>
     public FixSession Session => _acceptor.Sessions[CaptureMessages.Client];

@@ -9,8 +9,6 @@ internal sealed class SignallingOutbox(SessionRegistryOutbox inner) : IReplyOutb
 {
     private readonly Dictionary<SessionId, int> _opened = [];
     private readonly List<(SessionId Session, int Count, TaskCompletionSource Done)> _openWaiters = [];
-    private readonly Dictionary<long, (SessionId Session, long Since)> _flushing = [];
-    private long _flushCalls;
     private int _conditional;
 
     public TaskCompletionSource StoredAnswers { get; } = new(TaskCreationOptions.RunContinuationsAsynchronously);
@@ -19,25 +17,7 @@ internal sealed class SignallingOutbox(SessionRegistryOutbox inner) : IReplyOutb
 
     public void Flush(SessionId session)
     {
-        // Every write that may block (the flush thread's, and the reply thread's SendDurable, which defaults to this)
-        // passes here: a call that does not return is a writer blocked on its client.
-        var call = Interlocked.Increment(ref _flushCalls);
-        lock (_flushing)
-        {
-            _flushing[call] = (session, TimeProvider.System.GetTimestamp());
-        }
-
-        try
-        {
-            inner.Flush(session);
-        }
-        finally
-        {
-            lock (_flushing)
-            {
-                _flushing.Remove(call);
-            }
-        }
+        inner.Flush(session);
 
         if (Volatile.Read(ref _conditional) > 0)
         {
@@ -74,32 +54,6 @@ internal sealed class SignallingOutbox(SessionRegistryOutbox inner) : IReplyOutb
         }
 
         return opened;
-    }
-
-    /// <summary>A flush (or blocking write) of <paramref name="session"/> under way for at least <paramref name="atLeast"/>: its id, else 0.</summary>
-    public long FlushUnderWayFor(SessionId session, TimeSpan atLeast)
-    {
-        lock (_flushing)
-        {
-            foreach (var (call, (flushed, since)) in _flushing)
-            {
-                if (flushed == session && TimeProvider.System.GetElapsedTime(since) >= atLeast)
-                {
-                    return call;
-                }
-            }
-        }
-
-        return 0;
-    }
-
-    /// <summary>Whether flush call <paramref name="call"/> has not returned yet.</summary>
-    public bool IsFlushing(long call)
-    {
-        lock (_flushing)
-        {
-            return _flushing.ContainsKey(call);
-        }
     }
 
     /// <summary>Completes once <paramref name="count"/> gates of <paramref name="session"/> have been opened.</summary>

@@ -7,65 +7,110 @@ using TradeFlow.EventSourcing.InMemory;
 using TradeFlow.Fix.Codec;
 using TradeFlow.Fix.Session;
 using TradeFlow.Fix.Tests.Session;
+using TradeFlow.Fix.Transport;
 
 namespace TradeFlow.Fix.Tests.TradeCapture;
 
 /// <summary>
-/// The engine's publish thread writes released answers to the socket itself (session 10), so a client that stops
-/// reading must never hold it: its writes there never block, and what the socket will not take is left to the
-/// gateway's own threads. The engine keeps booking, and durably completing, every other session's orders.
+/// A client that stops reading holds no shared thread (session 11): the engine's publish thread and the gateway's
+/// reply and store-flush threads never enter a blocking write (the transport's probe sees every write enter and leave
+/// the socket), what its socket does not take waits for its session alone, every other session's answers arrive, and
+/// after SlowConsumerTimeout seconds without progress it is disconnected; it recovers every answer by resend.
 /// </summary>
 public sealed class SlowClientTests : IDisposable
 {
+    private const int Limit = 20;
+    private static readonly string[] SharedThreads = ["fix-replies", "fix-store-flush"];
     private readonly string _directory = Path.Combine(Path.GetTempPath(), $"tf-slow-client-{Guid.NewGuid():N}");
     private readonly FakeTimeProvider _time = new();
+    private readonly SocketWriteProbe _probe = new();
 
     public SlowClientTests() => Directory.CreateDirectory(_directory);
 
     public void Dispose() => Directory.Delete(_directory, recursive: true);
 
     [Fact]
-    public async Task A_client_that_stops_reading_does_not_stop_the_engine_booking_another_sessions_orders()
+    public async Task A_client_that_stops_reading_holds_no_shared_thread_and_is_disconnected_after_the_limit_then_recovers_every_answer_by_resend()
     {
         using var journal = new InMemoryEventStore();
-        await using var gateway = CaptureGateway.Start(_directory, journal, _time, recoverFrom: null, "CLIENT1", "CLIENT2");
-        using var stalled = new TcpClient { NoDelay = true, ReceiveBufferSize = 4096 };
-        await stalled.ConnectAsync(IPAddress.Loopback, gateway.Endpoint.Port);
-        // More answer bytes than the kernel can hold for this connection (the server's send buffer grows to tcp_wmem's
-        // maximum at most, the client's receive buffer is fixed), at 2 reports of well over 200 bytes per order: once
-        // every order is answered, the rest waits in the gateway with its writer blocked on this socket.
-        var orders = (SendBufferLimit() + stalled.ReceiveBufferSize) / 400 + 2_000;
-        await stalled.GetStream().WriteAsync(Encode("CLIENT1", orders));
-
-        // Awaited: one of the gateway's writes to CLIENT1 that may block has not returned for 10 s — its socket is full
-        // (a flush's fsync takes milliseconds, a second or two at worst on a loaded disk; the check below proves the write stayed blocked).
-        var blocked = await BlockedWriterAsync(gateway, Session("CLIENT1"));
-
-        await using var other = await gateway.ConnectAsync("CLIENT2");
-        await other.SendLogonAsync();
-        await other.ExpectAsync(MsgTypes.Logon);
-        await other.SendAsync(MsgTypes.NewOrderSingle, b => StoredAnswerTests.AddOrder(b, "OTHER-1"));
-        await gateway.Outbox.WaitForOpenedAsync(Session("CLIENT2"), 1);
-
-        // The engine booked CLIENT2's order and reported it durable (the publish thread released its answer) while
-        // that CLIENT1 write stayed blocked throughout.
-        Assert.True(gateway.Bookings.TryFind("CLIENT2", MsgTypes.NewOrderSingle, "OTHER-1", out _));
-        Assert.True(gateway.Outbox.IsFlushing(blocked), "the write to CLIENT1 returned before CLIENT2's order was booked");
-
-        // When the client reads again it gets every answer, whole and in MsgSeqNum order.
-        Assert.Equal(1 + 2 * orders, await ReadAnswersAsync(stalled.GetStream(), 1 + 2 * orders));
-    }
-
-    private static async Task<long> BlockedWriterAsync(CaptureGateway gateway, SessionId session)
-    {
-        using var timeout = new CancellationTokenSource(TimeSpan.FromSeconds(60));
-        long call;
-        while ((call = gateway.Outbox.FlushUnderWayFor(session, TimeSpan.FromSeconds(10))) == 0)
+        await using var gateway = Start(journal);
+        var orders = Orders();
+        using (var stalled = await StopReadingAfterAsync(gateway, orders))
         {
-            await Task.Delay(20, timeout.Token);
+            // Another session books and gets its answers while CLIENT1's wait for its socket.
+            await using var other = await gateway.ConnectAsync("CLIENT2");
+            await other.SendLogonAsync();
+            await other.ExpectAsync(MsgTypes.Logon);
+            await other.SendAsync(MsgTypes.NewOrderSingle, b => StoredAnswerTests.AddOrder(b, "OTHER-1"));
+            await other.ExpectAsync(MsgTypes.ExecutionReport);
+            await other.ExpectAsync(MsgTypes.ExecutionReport);
+            AssertNoSharedThreadBlocked();
+
+            // Not a second before the limit; at it, disconnected (the injected clock's ticks, no sleeping).
+            _time.Advance(TimeSpan.FromSeconds(Limit - 1));
+            Assert.True(gateway.SessionWith("CLIENT1").IsConnected);
+            _time.Advance(TimeSpan.FromSeconds(1));
+            Assert.False(gateway.SessionWith("CLIENT1").IsConnected);
         }
 
-        return call;
+        // Logged on again, it asks for everything from its first answer and gets it whole, in order, as resends.
+        await using var again = await gateway.ConnectAsync("CLIENT1");
+        again.NextSeq = orders + 2;
+        await again.SendLogonAsync();
+        var logon = await again.ExpectAsync(MsgTypes.Logon);
+        await again.SendAsync(MsgTypes.ResendRequest, b => { b.Add(Tags.BeginSeqNo, 2); b.Add(Tags.EndSeqNo, 0); });
+        for (var seq = 2; seq <= 1 + (2 * orders); seq++)
+        {
+            var resent = await again.ExpectAsync(MsgTypes.ExecutionReport);
+            Assert.Equal((seq, "Y"), (resent.MsgSeqNum, resent.GetString(Tags.PossDupFlag)));
+        }
+
+        Assert.Equal(logon.MsgSeqNum, (await again.ExpectAsync(MsgTypes.SequenceReset)).MsgSeqNum);
+        AssertNoSharedThreadBlocked();
+    }
+
+    [Fact]
+    public async Task A_client_that_reads_again_before_the_limit_gets_every_answer_whole_and_in_order()
+    {
+        using var journal = new InMemoryEventStore();
+        await using var gateway = Start(journal);
+        var orders = Orders();
+        using var stalled = await StopReadingAfterAsync(gateway, orders);
+
+        _time.Advance(TimeSpan.FromSeconds(Limit - 1));
+        Assert.Equal(1 + (2 * orders), await ReadAnswersAsync(stalled.GetStream(), 1 + (2 * orders)));
+        Assert.True(gateway.SessionWith("CLIENT1").IsConnected);
+        AssertNoSharedThreadBlocked();
+    }
+
+    private CaptureGateway Start(InMemoryEventStore journal) =>
+        CaptureGateway.Start(_directory, journal, _time, null, $"SlowConsumerTimeout={Limit}", _probe, "CLIENT1", "CLIENT2");
+
+    // More answer bytes than the kernel can hold for this connection (the server's send buffer grows to tcp_wmem's
+    // maximum at most, the client's receive buffer is fixed), at 2 reports of well over 200 bytes per order.
+    private static int Orders() => (SendBufferLimit() + ReceiveBuffer) / 400 + 2_000;
+
+    private const int ReceiveBuffer = 4096;
+
+    // Logs CLIENT1 on and sends the orders without reading; returns once every answer was released and a write to
+    // CLIENT1 left bytes behind (its socket full).
+    private async Task<TcpClient> StopReadingAfterAsync(CaptureGateway gateway, int orders)
+    {
+        var stalled = new TcpClient { NoDelay = true, ReceiveBufferSize = ReceiveBuffer };
+        await stalled.ConnectAsync(IPAddress.Loopback, gateway.Endpoint.Port);
+        await stalled.GetStream().WriteAsync(Encode("CLIENT1", orders));
+        await gateway.Outbox.WaitForOpenedAsync(Session("CLIENT1"), orders);
+        await _probe.ShortWriteAsync(Session("CLIENT1")).WaitAsync(TimeSpan.FromSeconds(60));
+        return stalled;
+    }
+
+    // No write that may block ran on the gateway's shared threads (nor anywhere: on plain TCP none blocks).
+    private void AssertNoSharedThreadBlocked()
+    {
+        var writes = _probe.Entries();
+        Assert.Contains(writes, w => !w.Blocking);
+        Assert.DoesNotContain(writes, w => w.Blocking && SharedThreads.Contains(w.Thread));
+        Assert.DoesNotContain(writes, w => w.Blocking);
     }
 
     private static SessionId Session(string client) => new("FIX.4.4", "TRADEFLOW", client);
