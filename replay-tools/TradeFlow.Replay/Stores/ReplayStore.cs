@@ -66,8 +66,9 @@ public sealed class ReplayStore : IDisposable
 
     /// <summary>
     /// Opens the store read-only for a verb that reads the history forwards from position 1 (through <see cref="Views"/>):
-    /// a journal whose checkpoint covers every segment is walked file by file, checking each record's CRC-32C and chain
-    /// hash as it goes, without loading its index; any other journal is opened as by <see cref="Open"/>, which verifies
+    /// a journal whose checkpoint covers every segment is walked file by file, checking each record's CRC-32C (not its
+    /// chain hash — as the journal's own read; `verify` is the tamper check) as it goes, without loading its index; any
+    /// other journal is opened as by <see cref="Open"/>, which verifies
     /// what follows its checkpoint and refuses damage before anything is read.
     /// </summary>
     /// <exception cref="ReplayException">As <see cref="Open"/>.</exception>
