@@ -19,6 +19,13 @@ public sealed class ReplayReadPathTests : IDisposable
 
     private ToolResult Replay(params string[] args) => Tool.Run(["replay", .. _history.StoreArgs, .. args]);
 
+    private bool WouldBeWalked()
+    {
+        using var reader = TradeFlow.Journal.Reading.SequentialJournalReader.TryOpen(
+            new TradeFlow.Journal.JournalOptions(_history.DataDirectory!));
+        return reader is not null;
+    }
+
     // Flips one byte in the middle of record `index` of segment `segment`; returns the segment's path and the record's offset.
     private (string Path, int Offset) Flip(int segment, int index)
     {
@@ -35,8 +42,10 @@ public sealed class ReplayReadPathTests : IDisposable
     [InlineData("--at-position", "90")]
     public void Replay_prints_the_same_whether_the_journal_is_walked_or_opened_with_its_index(params string[] args)
     {
+        Assert.True(WouldBeWalked(), "the test journal must be one replay walks, or this compares the old open with itself");
         var walked = Replay(args);
         File.Delete(Checkpoint);
+        Assert.False(WouldBeWalked());
         var opened = Replay(args);
 
         Assert.True(walked.ExitCode == ExitCodes.Ok, walked.ToString());

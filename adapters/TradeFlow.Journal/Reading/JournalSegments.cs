@@ -56,7 +56,18 @@ internal sealed class JournalSegments : IDisposable
             for (var number = 0; number < paths.Count; number++)
             {
                 var handle = File.OpenHandle(paths[number], FileMode.Open, FileAccess.Read, FileShare.ReadWrite | FileShare.Delete);
-                files.Add(new SegmentFile(number, paths[number], handle, RandomAccess.GetLength(handle)));
+                long length;
+                try
+                {
+                    length = RandomAccess.GetLength(handle);
+                }
+                catch
+                {
+                    handle.Dispose();
+                    throw;
+                }
+
+                files.Add(new SegmentFile(number, paths[number], handle, length));
                 if (!TryReadHeader(files[^1], out headers[number]))
                 {
                     files.ForEach(f => f.Dispose());
@@ -132,7 +143,15 @@ internal sealed class JournalSegments : IDisposable
             return null;
         }
 
+        // A checkpoint that passes its CRC but holds impossible numbers (a writer bug, a forged file) is not trusted here:
+        // the journal's own open then reports it.
         var span = header.AsSpan();
+        if (BinaryPrimitives.ReadInt64LittleEndian(span[16..]) < 0 || BinaryPrimitives.ReadInt64LittleEndian(span[24..]) < 0
+            || BinaryPrimitives.ReadInt64LittleEndian(span[32..]) < JournalFormat.SegmentHeaderSize)
+        {
+            return null;
+        }
+
         return new CheckpointAnchor(BinaryPrimitives.ReadInt64LittleEndian(span[16..]), BinaryPrimitives.ReadInt64LittleEndian(span[24..]),
             BinaryPrimitives.ReadInt64LittleEndian(span[32..]), span[40..72].ToArray());
     }
