@@ -38,23 +38,8 @@ public sealed class DecideStageEquivalenceTests
         {
             var commands = Commands(run.Steps, run.Resends);
             // Room made up front (EngineOptions.ExpectedTrades: none, 7 — rounded up to one chunk of each table —, or five
-            // chunks) changes no answer. These 60-step histories never outgrow a chunk, so a sized state growing is not shown here.
-            var state = new DecisionState(Data, WashWindow, run.Capacity);
-            var reference = new EngineEightDecisionState(Data, WashWindow);
-            var stage = new DecideStage(state, Data, null, run.Wash, new EngineFault(null), Checks());
-            var old = new EngineEightDecideStage(reference, Data, null, run.Wash, new EngineFault(null), Checks());
-            var slot = new CommandSlot();
-            var referenceSlot = new CommandSlot();
-            for (var i = 0; i < commands.Count; i++)
-            {
-                Decide(stage, slot, commands[i], i);
-                Decide(old, referenceSlot, commands[i], i);
-                Assert.Equal(Describe(referenceSlot), Describe(slot));
-                slot.Release();
-                referenceSlot.Release();
-            }
-
-            Assert.Equal(DescribeState(reference), DescribeState(state));
+            // chunks) changes no answer. These 60-step histories never outgrow a chunk: the next property grows a sized state.
+            DecidesAsTheEngineEightStage(commands, run.Capacity, run.Wash);
         }).Check(Config.QuickThrowOnFailure.WithMaxTest(40));
     }
 
@@ -76,22 +61,7 @@ public sealed class DecideStageEquivalenceTests
         Prop.ForAll(runs.ToArbitrary(), run =>
         {
             var commands = Commands(run.Steps, run.Resends, run.Fill);
-            var state = new DecisionState(Data, WashWindow, run.Capacity);
-            var reference = new EngineEightDecisionState(Data, WashWindow);
-            var stage = new DecideStage(state, Data, null, WashTradeMode.Flag, new EngineFault(null), Checks());
-            var old = new EngineEightDecideStage(reference, Data, null, WashTradeMode.Flag, new EngineFault(null), Checks());
-            var slot = new CommandSlot();
-            var referenceSlot = new CommandSlot();
-            for (var i = 0; i < commands.Count; i++)
-            {
-                Decide(stage, slot, commands[i], i);
-                Decide(old, referenceSlot, commands[i], i);
-                Assert.Equal(Describe(referenceSlot), Describe(slot));
-                slot.Release();
-                referenceSlot.Release();
-            }
-
-            Assert.Equal(DescribeState(reference), DescribeState(state));
+            var state = DecidesAsTheEngineEightStage(commands, run.Capacity, WashTradeMode.Flag);
             if (run.Fill < OutcomeMap.ChunkSize - 2 ? state.Trades.Count() > LiveTradeTable.ChunkSize : state.Outcomes.Count() > OutcomeMap.ChunkSize)
             {
                 crossed++;
@@ -134,6 +104,29 @@ public sealed class DecideStageEquivalenceTests
             slot, bookings, i));
 
         Assert.True(sized <= growing - 100, $"decide thread: {sized:F1} B per booking sized up front, {growing:F1} B growing");
+    }
+
+    // Decides every command on the current stage and on the engine-eight reference, each on its own state: every answer
+    // and the final state must be the same. Returns the current stage's state.
+    private static DecisionState DecidesAsTheEngineEightStage(List<TradeCommand> commands, int capacity, WashTradeMode wash)
+    {
+        var state = new DecisionState(Data, WashWindow, capacity);
+        var reference = new EngineEightDecisionState(Data, WashWindow);
+        var stage = new DecideStage(state, Data, null, wash, new EngineFault(null), Checks());
+        var old = new EngineEightDecideStage(reference, Data, null, wash, new EngineFault(null), Checks());
+        var slot = new CommandSlot();
+        var referenceSlot = new CommandSlot();
+        for (var i = 0; i < commands.Count; i++)
+        {
+            Decide(stage, slot, commands[i], i);
+            Decide(old, referenceSlot, commands[i], i);
+            Assert.Equal(Describe(referenceSlot), Describe(slot));
+            slot.Release();
+            referenceSlot.Release();
+        }
+
+        Assert.Equal(DescribeState(reference), DescribeState(state));
+        return state;
     }
 
     private static ChecksStage Checks() => new(new RiskStage(Data), new ComplianceStage(Data, PriceBands.Default));
