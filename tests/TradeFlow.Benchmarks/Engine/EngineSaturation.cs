@@ -18,7 +18,8 @@ namespace TradeFlow.Benchmarks.Engine;
 /// <c>TRADEFLOW_RETAINED=1</c> the bytes the captures and the round's engine and store keep alive (full collections
 /// around the measured stretch: a diagnostic, not a timing run); <c>TRADEFLOW_CHECKS=one|two|inline</c> places
 /// risk and compliance on one stage thread, a thread each or the decide thread; <c>TRADEFLOW_EXPECTED_TRADES=N</c> sizes the decision state up front
-/// (<see cref="EngineOptions.ExpectedTrades"/>); <c>TRADEFLOW_SUBMIT_BATCH=N</c> submits N commands per
+/// (<see cref="EngineOptions.ExpectedTrades"/>), <c>TRADEFLOW_EXPECTED_STREAMS=N</c> the journal's stream table
+/// (<see cref="TradeFlow.Journal.JournalOptions.ExpectedStreams"/>); <c>TRADEFLOW_SUBMIT_BATCH=N</c> submits N commands per
 /// <see cref="TradeEngine.SubmitMany"/>.
 /// </summary>
 public static class EngineSaturation
