@@ -39,6 +39,9 @@ public sealed partial class EventJournal : SynchronousEventStore
     /// <summary>True for a read-only opener (no lock, no appends, a snapshot of what was committed when it opened).</summary>
     public bool IsReadOnly => _readOnly;
 
+    /// <summary>How many chunks of slots the writer's stream table is in now (tests: <see cref="JournalOptions.ExpectedStreams"/>).</summary>
+    internal int StreamTableChunks => _index.StreamTableChunks;
+
     /// <inheritdoc cref="IEventStore.HeadPosition" />
     public override GlobalPosition HeadPosition => GlobalPosition.FromInt64(_index.Count);
 
@@ -54,6 +57,7 @@ public sealed partial class EventJournal : SynchronousEventStore
         try
         {
             journal.Recover();
+            journal._index.ReserveStreams(options.ExpectedStreams);
             return journal;
         }
         catch

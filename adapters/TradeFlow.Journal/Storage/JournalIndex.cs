@@ -14,7 +14,7 @@ internal sealed class JournalIndex
 {
     private const int ChunkBits = 13;
     private const int ChunkSize = 1 << ChunkBits;
-    private StreamTable _streams = new();
+    private readonly StreamTable _streams = new();
     private long[][] _chunks = new long[512][];
     private long _published;
     private long _staged;
@@ -61,16 +61,14 @@ internal sealed class JournalIndex
     public void Publish() => Volatile.Write(ref _published, _staged);
 
     /// <summary>
-    /// Sizes an index that has no streams yet for <paramref name="streams"/> of them (loading a checkpoint, before any
-    /// reader can see the index), so the table does not grow stream by stream while the checkpoint loads.
+    /// Grows the stream table, when smaller, to hold <paramref name="streams"/> streams before it must grow again
+    /// (loading a checkpoint, so the table does not grow stream by stream while it loads; and
+    /// <see cref="JournalOptions.ExpectedStreams"/> after recovery). Writer only.
     /// </summary>
-    public void ReserveStreams(int streams)
-    {
-        if (_streams.Count == 0 && streams > 0)
-        {
-            _streams = new StreamTable(streams);
-        }
-    }
+    public void ReserveStreams(int streams) => _streams.Reserve(streams);
+
+    /// <summary>How many chunks of slots the stream table is in now (tests: a reserved table does not grow).</summary>
+    internal int StreamTableChunks => _streams.Chunks;
 
     /// <summary>
     /// Makes the staged locations up to <paramref name="count"/> visible (the syncer, after the fsync that covers

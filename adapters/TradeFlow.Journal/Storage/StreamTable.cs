@@ -119,9 +119,25 @@ internal sealed class StreamTable
     /// <summary>The hash a slot keeps for <paramref name="name"/>: the runtime's randomized string hash, so names chosen by a client cannot force collisions.</summary>
     public static int HashOf(ReadOnlySpan<char> name) => string.GetHashCode(name);
 
-    private Slot[][] Grow(Slot[][] slots)
+    /// <summary>
+    /// Grows the table, when smaller, to hold <paramref name="streams"/> streams before it must grow again (writer only:
+    /// published as a doubling is, so readers may run).
+    /// </summary>
+    public void Reserve(int streams)
     {
-        var grown = NewSlots((MaskOf(slots) + 1) * 2);
+        var slots = _slots;
+        var total = SlotsFor(streams);
+        if (total > MaskOf(slots) + 1)
+        {
+            Rehash(slots, total);
+        }
+    }
+
+    private Slot[][] Grow(Slot[][] slots) => Rehash(slots, (MaskOf(slots) + 1) * 2);
+
+    private Slot[][] Rehash(Slot[][] slots, int total)
+    {
+        var grown = NewSlots(total);
         foreach (var chunk in slots)
         {
             foreach (var slot in chunk)

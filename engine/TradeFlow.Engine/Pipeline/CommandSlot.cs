@@ -64,6 +64,7 @@ internal sealed class CommandSlot
         Actor = null;
         Completion = null;
         Risk.Release();
+        Compliance.Release();
         Decision.Release();
         Journal.Release();
         DurabilityFailure = null;

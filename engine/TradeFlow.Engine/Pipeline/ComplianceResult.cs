@@ -21,4 +21,10 @@ internal sealed class ComplianceResult
         Warnings.Clear();
         Failure = null;
     }
+
+    /// <summary>
+    /// Drops every reference the part holds once the command is answered (the publish stage's release), so a refused
+    /// command's reasons, warnings or failure do not live for a lap of the ring — until the stage next reaches the slot.
+    /// </summary>
+    public void Release() => Reset();
 }

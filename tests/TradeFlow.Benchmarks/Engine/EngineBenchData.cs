@@ -74,6 +74,11 @@ internal static class EngineBenchData
         return captures;
     }
 
+    // TRADEFLOW_EXPECTED_STREAMS=N: the embedded journal's stream table is sized for N streams when it opens
+    // (JournalOptions.ExpectedStreams); unset, it grows by doubling as the round books.
+    private static int ExpectedStreams =>
+        int.TryParse(Environment.GetEnvironmentVariable("TRADEFLOW_EXPECTED_STREAMS"), System.Globalization.CultureInfo.InvariantCulture, out var n) ? n : 0;
+
     public static (IEventJournal Store, string? Directory) OpenStore(EngineStore kind)
     {
         switch (kind)
@@ -85,7 +90,7 @@ internal static class EngineBenchData
             default:
                 var directory = Path.Combine(Root, "engine-" + Guid.NewGuid().ToString("N"));
                 var durability = kind == EngineStore.JournalFsync ? JournalDurability.EveryBatch : JournalDurability.NoFsyncBenchmarkOnly;
-                return (EventJournal.Open(new JournalOptions(directory) { Durability = durability }), directory);
+                return (EventJournal.Open(new JournalOptions(directory) { Durability = durability, ExpectedStreams = ExpectedStreams }), directory);
         }
     }
 

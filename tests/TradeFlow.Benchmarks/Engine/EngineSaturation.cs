@@ -14,9 +14,12 @@ namespace TradeFlow.Benchmarks.Engine;
 /// the wall time, not the work. <c>TRADEFLOW_WAIT</c> picks the wait strategy as in <see cref="EngineLatency"/>;
 /// <c>TRADEFLOW_ALLOC_PROFILE=1</c> adds a sampled allocation profile per thread (<see cref="AllocationProfile"/>),
 /// <c>TRADEFLOW_THREAD_CPU=1</c> the CPU time per thread (<see cref="ThreadCpuProfile"/>), <c>TRADEFLOW_GC_TRACE=1</c> each collection's
-/// generation and reason (<see cref="GcTrace"/>); <c>TRADEFLOW_CHECKS=one|two|inline</c> places
+/// generation and reason (<see cref="GcTrace"/>; <c>all</c>: every collection, with its promotions and sizes);
+/// <c>TRADEFLOW_RETAINED=1</c> the bytes the captures and the round's engine and store keep alive (full collections
+/// around the measured stretch: a diagnostic, not a timing run); <c>TRADEFLOW_CHECKS=one|two|inline</c> places
 /// risk and compliance on one stage thread, a thread each or the decide thread; <c>TRADEFLOW_EXPECTED_TRADES=N</c> sizes the decision state up front
-/// (<see cref="EngineOptions.ExpectedTrades"/>); <c>TRADEFLOW_SUBMIT_BATCH=N</c> submits N commands per
+/// (<see cref="EngineOptions.ExpectedTrades"/>), <c>TRADEFLOW_EXPECTED_STREAMS=N</c> the journal's stream table
+/// (<see cref="TradeFlow.Journal.JournalOptions.ExpectedStreams"/>); <c>TRADEFLOW_SUBMIT_BATCH=N</c> submits N commands per
 /// <see cref="TradeEngine.SubmitMany"/>.
 /// </summary>
 public static class EngineSaturation
@@ -26,7 +29,12 @@ public static class EngineSaturation
     {
         using var profile = Environment.GetEnvironmentVariable("TRADEFLOW_ALLOC_PROFILE") == "1" ? new AllocationProfile() : null;
         var threads = Environment.GetEnvironmentVariable("TRADEFLOW_THREAD_CPU") == "1" ? new ThreadCpuProfile() : null;
-        using var gcTrace = Environment.GetEnvironmentVariable("TRADEFLOW_GC_TRACE") == "1" ? new GcTrace() : null;
+        using var gcTrace = Environment.GetEnvironmentVariable("TRADEFLOW_GC_TRACE") switch
+        {
+            "1" => new GcTrace(verbose: false),
+            "all" => new GcTrace(verbose: true),
+            _ => null,
+        };
         for (var round = 0; round < rounds; round++)
         {
             var (store, directory) = EngineBenchData.OpenStore(kind);
@@ -40,7 +48,9 @@ public static class EngineSaturation
                     ExpectedTrades = ExpectedTrades,
                 });
                 engine.Start();
+                var beforeCaptures = Retained ? HeapAfterFullCollection() : 0;
                 var captures = EngineBenchData.Captures(count, "r" + round.ToString(CultureInfo.InvariantCulture));
+                var beforeRound = Retained ? HeapAfterFullCollection() : 0;
                 profile?.Reset();
                 threads?.Reset();
                 gcTrace?.Reset();
@@ -48,6 +58,14 @@ public static class EngineSaturation
                 profile?.Print(count);
                 threads?.Print(count);
                 gcTrace?.Print();
+                if (Retained)
+                {
+                    var afterRound = HeapAfterFullCollection();
+                    GC.KeepAlive(captures);
+                    Console.WriteLine(string.Create(CultureInfo.InvariantCulture,
+                        $"  retained: captures {(beforeRound - beforeCaptures) / (double)count:F1} B/cmd, engine and store after the round {(afterRound - beforeRound) / (double)count:F1} B/cmd"));
+                }
+
                 engine.Stop(TimeSpan.FromSeconds(60));
             }
             finally
@@ -55,6 +73,18 @@ public static class EngineSaturation
                 EngineBenchData.Delete(store, directory);
             }
         }
+    }
+
+    // TRADEFLOW_RETAINED=1: full collections outside the measured stretch (they move the runtime's budgets, so not for
+    // timing runs) weigh what the captures and the round's engine and store keep alive, per command.
+    private static bool Retained => Environment.GetEnvironmentVariable("TRADEFLOW_RETAINED") == "1";
+
+    private static long HeapAfterFullCollection()
+    {
+        GC.Collect(2, GCCollectionMode.Forced, blocking: true, compacting: true);
+        GC.WaitForPendingFinalizers();
+        GC.Collect(2, GCCollectionMode.Forced, blocking: true, compacting: true);
+        return GC.GetTotalMemory(forceFullCollection: false);
     }
 
     // TRADEFLOW_EXPECTED_TRADES=N: the engine's decision state is sized for N trades up front (EngineOptions.ExpectedTrades).

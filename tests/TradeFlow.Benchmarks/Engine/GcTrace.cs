@@ -12,8 +12,12 @@ namespace TradeFlow.Benchmarks.Engine;
 /// <see cref="EngineSaturation"/> with <c>TRADEFLOW_GC_TRACE=1</c> to say why a saturated round had a gen2
 /// collection: a reason <c>AllocLarge</c> means the large-object heap's budget ran out (large objects count
 /// against gen2), <c>AllocSmall</c> at depth 2 that gen1's promotions filled gen2's budget.
+/// <c>TRADEFLOW_GC_TRACE=all</c> also prints every collection on a line of its own — the
+/// collections outside the measured stretches too (building the engine and the round's captures) — with the bytes
+/// promoted out of gen0 and gen1 and each generation's size after it: what ages into gen2, and where in the process
+/// each gen2 falls. (This runtime reports its condemn reasons in <c>GCGlobalHeapHistory</c> as 0, so they are not shown.)
 /// </summary>
-internal sealed class GcTrace : EventListener
+internal sealed class GcTrace(bool verbose) : EventListener
 {
     private const int GcStartEventId = 1;
     private const int GcEndEventId = 2;
@@ -29,14 +33,21 @@ internal sealed class GcTrace : EventListener
     ];
 
     private readonly List<Collection> _collections = [];
+    private readonly bool _verbose = verbose;
     private readonly Lock _gate = new();
     private Collection? _current;
 
-    /// <summary>Forgets what was traced so far.</summary>
+    /// <summary>Forgets what was traced so far (printing it first when verbose: the collections outside a measured stretch).</summary>
     public void Reset()
     {
         lock (_gate)
         {
+            if (_verbose && _collections.Count > 0)
+            {
+                Console.WriteLine("  gc outside the measured stretch:");
+                PrintEach();
+            }
+
             _collections.Clear();
             _current = null;
         }
@@ -53,14 +64,31 @@ internal sealed class GcTrace : EventListener
                 summary.Append(CultureInfo.InvariantCulture, $" gen{group.Key.Depth} {ReasonName(group.Key.Reason)} x{group.Count()};");
             }
 
-            var gen1Promoted = _collections.Where(c => c.Depth == 1).Sum(c => c.Promoted1);
+            // A gen1 or a gen2 collection moves gen1's survivors into gen2: what spends gen2's budget.
+            var gen1Promoted = _collections.Where(c => c.Depth >= 1).Sum(c => c.Promoted1);
             summary.Append(CultureInfo.InvariantCulture, $" gen1 promoted to gen2 {gen1Promoted / 1048576.0:F1} MB in all");
             Console.WriteLine(summary.ToString());
+            if (_verbose)
+            {
+                PrintEach();
+                _collections.Clear();
+                return;
+            }
+
             foreach (var c in _collections.Where(c => c.Depth == 2))
             {
                 Console.WriteLine(string.Create(CultureInfo.InvariantCulture,
                     $"    gen2 #{c.Number} {ReasonName(c.Reason)}: pause {c.PauseMs:F0} ms, after it gen2 {c.Gen2Size / 1048576.0:F1} MB, LOH {c.LohSize / 1048576.0:F1} MB, POH {c.PohSize / 1048576.0:F1} MB"));
             }
+        }
+    }
+
+    private void PrintEach()
+    {
+        foreach (var c in _collections)
+        {
+            Console.WriteLine(string.Create(CultureInfo.InvariantCulture,
+                $"    #{c.Number} gen{c.Depth} {ReasonName(c.Reason)}: promoted out of gen0 {c.Promoted0 / 1048576.0:F1} MB, out of gen1 {c.Promoted1 / 1048576.0:F1} MB; after: gen0 {c.Gen0Size / 1048576.0:F1} gen1 {c.Gen1Size / 1048576.0:F1} gen2 {c.Gen2Size / 1048576.0:F1} LOH {c.LohSize / 1048576.0:F1} MB; pause {c.PauseMs:F1} ms"));
         }
     }
 
@@ -100,7 +128,10 @@ internal sealed class GcTrace : EventListener
                     _current.PauseMs = (eventData.TimeStamp - _current.Start).TotalMilliseconds;
                     break;
                 case GcHeapStatsEventId when _current is not null:
+                    _current.Promoted0 = Field(names, payload, "TotalPromotedSize0");
                     _current.Promoted1 = Field(names, payload, "TotalPromotedSize1");
+                    _current.Gen0Size = Field(names, payload, "GenerationSize0");
+                    _current.Gen1Size = Field(names, payload, "GenerationSize1");
                     _current.Gen2Size = Field(names, payload, "GenerationSize2");
                     _current.LohSize = Field(names, payload, "GenerationSize3");
                     _current.PohSize = Field(names, payload, "GenerationSize4");
@@ -136,7 +167,13 @@ internal sealed class GcTrace : EventListener
 
         public double PauseMs { get; set; }
 
+        public long Promoted0 { get; set; }
+
         public long Promoted1 { get; set; }
+
+        public long Gen0Size { get; set; }
+
+        public long Gen1Size { get; set; }
 
         public long Gen2Size { get; set; }
 

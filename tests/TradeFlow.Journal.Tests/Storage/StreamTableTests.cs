@@ -137,4 +137,35 @@ public class StreamTableTests
         // A large object is born in gen2; a small one in gen0 (gen1 if another test's collection promoted it since).
         Assert.True(GC.GetGeneration(table.ChunkAt(table.Chunks - 1)) < 2);
     }
+
+    [Fact]
+    public void Reserving_grows_a_table_that_holds_streams_keeps_every_one_found_and_adding_up_to_the_reservation_never_grows_it()
+    {
+        // Streams already there (0–6,000), then a reservation (0–20,000) — below, at or above what the table holds.
+        Prop.ForAll(Gen.Choose(0, 6_000).ToArbitrary(), Gen.Choose(0, 20_000).ToArbitrary(), (before, reserved) =>
+        {
+            var table = new StreamTable();
+            var names = Enumerable.Range(0, Math.Max(before, reserved)).Select(i => "trade-T" + i.ToString(System.Globalization.CultureInfo.InvariantCulture)).ToArray();
+            foreach (var name in names.Take(before))
+            {
+                table.Add(new StreamEntry(name));
+            }
+
+            // Any growth builds every chunk anew, so the first chunk's identity says whether the table was rebuilt.
+            var firstChunk = table.ChunkAt(0);
+            table.Reserve(reserved);
+            var untouchedWhenSmaller = reserved > before || ReferenceEquals(firstChunk, table.ChunkAt(0));
+            var foundAfterReserve = names.Take(before).All(n => table.Find(n)?.Name == n);
+            var reservedChunk = table.ChunkAt(0);
+            foreach (var name in names.Skip(before))
+            {
+                table.Add(new StreamEntry(name));
+            }
+
+            return untouchedWhenSmaller && foundAfterReserve
+                && ReferenceEquals(reservedChunk, table.ChunkAt(0))
+                && names.All(n => table.Find(n)?.Name == n)
+                && table.Count == names.Length;
+        }).Check(Config.QuickThrowOnFailure.WithMaxTest(40));
+    }
 }
