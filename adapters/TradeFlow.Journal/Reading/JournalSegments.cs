@@ -13,8 +13,6 @@ namespace TradeFlow.Journal.Reading;
 /// </summary>
 internal sealed class JournalSegments : IDisposable
 {
-    private const int CheckpointHeaderSize = 80;
-
     private JournalSegments(SegmentFile[] files, SegmentHeader[] headers, long eventCount, byte[] headHash)
     {
         Files = files;
@@ -75,7 +73,7 @@ internal sealed class JournalSegments : IDisposable
                 }
             }
 
-            if (files[^1].Length != anchor.Offset || !AnchorMatches(files[^1], anchor))
+            if (files[^1].Length != anchor.Offset || !anchor.MatchesSegment(files[^1].Handle, files[^1].Length))
             {
                 files.ForEach(f => f.Dispose());
                 return null;
@@ -98,8 +96,9 @@ internal sealed class JournalSegments : IDisposable
         }
     }
 
-    // The checkpoint's header, if the whole file is intact: checked exactly as the journal's open checks it (magic,
-    // CRC-32C of everything before the trailer, version), but streamed — the index after the header is never kept.
+    // The checkpoint's header, if the whole file is intact: checked as the journal's open checks it (CRC-32C of everything
+    // before the trailer, then magic and version by the same CheckpointFile.ReadAnchor), but streamed — the index after
+    // the header is never kept.
     private static CheckpointAnchor? ReadAnchor(string directory)
     {
         var path = Path.Combine(directory, CheckpointFile.FileName);
@@ -110,12 +109,12 @@ internal sealed class JournalSegments : IDisposable
 
         using var handle = File.OpenHandle(path, FileMode.Open, FileAccess.Read, FileShare.ReadWrite | FileShare.Delete);
         var length = RandomAccess.GetLength(handle);
-        if (length < CheckpointHeaderSize + 4)
+        if (length < CheckpointFile.HeaderSize + 4)
         {
             return null;
         }
 
-        var header = new byte[CheckpointHeaderSize];
+        var header = new byte[CheckpointFile.HeaderSize];
         var crc = 0xFFFFFFFFu;
         var buffer = new byte[(int)Math.Min(1 << 20, length)];
         Span<byte> trailer = stackalloc byte[4];
@@ -129,31 +128,21 @@ internal sealed class JournalSegments : IDisposable
 
             if (at == 0)
             {
-                chunk[..CheckpointHeaderSize].CopyTo(header);
+                chunk[..CheckpointFile.HeaderSize].CopyTo(header);
             }
 
             crc = Crc32C.Update(crc, chunk);
             at += chunk.Length;
         }
 
-        if (RandomAccess.Read(handle, trailer, length - 4) != 4 || BinaryPrimitives.ReadUInt32LittleEndian(trailer) != ~crc
-            || !header.AsSpan(0, 8).SequenceEqual(JournalFormat.CheckpointMagic)
-            || BinaryPrimitives.ReadUInt32LittleEndian(header.AsSpan(8)) != JournalFormat.Version)
+        if (RandomAccess.Read(handle, trailer, length - 4) != 4 || BinaryPrimitives.ReadUInt32LittleEndian(trailer) != ~crc)
         {
             return null;
         }
 
         // A checkpoint that passes its CRC but holds impossible numbers (a writer bug, a forged file) is not trusted here:
         // the journal's own open then reports it.
-        var span = header.AsSpan();
-        if (BinaryPrimitives.ReadInt64LittleEndian(span[16..]) < 0 || BinaryPrimitives.ReadInt64LittleEndian(span[24..]) < 0
-            || BinaryPrimitives.ReadInt64LittleEndian(span[32..]) < JournalFormat.SegmentHeaderSize)
-        {
-            return null;
-        }
-
-        return new CheckpointAnchor(BinaryPrimitives.ReadInt64LittleEndian(span[16..]), BinaryPrimitives.ReadInt64LittleEndian(span[24..]),
-            BinaryPrimitives.ReadInt64LittleEndian(span[32..]), span[40..72].ToArray());
+        return CheckpointFile.ReadAnchor(header) is { Count: >= 0, Segment: >= 0, Offset: >= JournalFormat.SegmentHeaderSize } anchor ? anchor : null;
     }
 
     private static bool TryReadHeader(SegmentFile file, out SegmentHeader header)
@@ -161,17 +150,5 @@ internal sealed class JournalSegments : IDisposable
         Span<byte> bytes = stackalloc byte[JournalFormat.SegmentHeaderSize];
         var read = RandomAccess.Read(file.Handle, bytes, 0);
         return SegmentHeader.TryRead(bytes[..read], out header) is null && header.Number == file.Number;
-    }
-
-    // As the journal's open: the hash stored just before the anchor's offset is the checkpoint's hash.
-    private static bool AnchorMatches(SegmentFile file, CheckpointAnchor anchor)
-    {
-        if (anchor.Offset <= JournalFormat.SegmentHeaderSize)
-        {
-            return anchor.Offset == JournalFormat.SegmentHeaderSize && anchor.Count == 0;
-        }
-
-        Span<byte> stored = stackalloc byte[JournalFormat.HashSize];
-        return RandomAccess.Read(file.Handle, stored, anchor.Offset - JournalFormat.HashSize) == stored.Length && stored.SequenceEqual(anchor.Hash);
     }
 }

@@ -14,7 +14,9 @@ namespace TradeFlow.Journal.Storage;
 internal static class CheckpointFile
 {
     public const string FileName = "index.tfi";
-    private const int HeaderSize = 80;
+
+    /// <summary>Bytes of the header (magic, version, anchor, stream count) before the index.</summary>
+    public const int HeaderSize = 80;
 
     public static void Write(string directory, JournalIndex index, long segment, long offset, ReadOnlySpan<byte> hash)
     {
@@ -70,16 +72,15 @@ internal static class CheckpointFile
         }
 
         var bytes = File.ReadAllBytes(path);
-        if (bytes.Length < HeaderSize + 4 || !bytes.AsSpan(0, 8).SequenceEqual(JournalFormat.CheckpointMagic)
+        if (bytes.Length < HeaderSize + 4
             || BinaryPrimitives.ReadUInt32LittleEndian(bytes.AsSpan(bytes.Length - 4)) != Crc32C.Compute(bytes.AsSpan(0, bytes.Length - 4))
-            || BinaryPrimitives.ReadUInt32LittleEndian(bytes.AsSpan(8)) != JournalFormat.Version)
+            || ReadAnchor(bytes) is not { } anchor)
         {
             return null;
         }
 
         var span = bytes.AsSpan();
-        var count = BinaryPrimitives.ReadInt64LittleEndian(span[16..]);
-        var anchor = new CheckpointAnchor(count, BinaryPrimitives.ReadInt64LittleEndian(span[24..]), BinaryPrimitives.ReadInt64LittleEndian(span[32..]), span[40..72].ToArray());
+        var count = anchor.Count;
         var streams = BinaryPrimitives.ReadInt64LittleEndian(span[72..]);
         var at = HeaderSize;
         for (var i = 0L; i < count; i++, at += 8)
@@ -105,6 +106,23 @@ internal static class CheckpointFile
 
         index.Publish();
         return anchor;
+    }
+
+    /// <summary>
+    /// The anchor a checkpoint's header describes, or null when the magic or the format version is not this build's.
+    /// The caller checks the whole file's CRC-32C trailer (the journal's open reads the file whole, the forward reader
+    /// streams it).
+    /// </summary>
+    public static CheckpointAnchor? ReadAnchor(ReadOnlySpan<byte> header)
+    {
+        if (header.Length < HeaderSize || !header[..8].SequenceEqual(JournalFormat.CheckpointMagic)
+            || BinaryPrimitives.ReadUInt32LittleEndian(header[8..]) != JournalFormat.Version)
+        {
+            return null;
+        }
+
+        return new CheckpointAnchor(BinaryPrimitives.ReadInt64LittleEndian(header[16..]), BinaryPrimitives.ReadInt64LittleEndian(header[24..]),
+            BinaryPrimitives.ReadInt64LittleEndian(header[32..]), header[40..72].ToArray());
     }
 
     // Streams the checkpoint through a buffered FileStream while computing its CRC-32C trailer.
