@@ -15,18 +15,7 @@ public sealed class SequentialJournalReaderTests : IDisposable
 
     private static List<SeenView> Views(IEventViewSource source, GlobalPosition from, long maxCount) => SeenView.Read(source, from, maxCount);
 
-    private void Write()
-    {
-        using var journal = _dir.Open();
-        for (var i = 0; i < 40; i++)
-        {
-            journal.AppendMultiple(
-            [
-                new StreamAppend($"trade-T{i}", ExpectedVersion.Any, TestEvents.Events(5, payloadSize: 200 + (i * 37))),
-                new StreamAppend("trade-big", ExpectedVersion.Any, TestEvents.Events(i == 20 ? 1 : 0, payloadSize: 100 * 1024)),
-            ]).EnsureSuccess();
-        }
-    }
+    private void Write() => MixedHistory.Write(_dir);
 
     private SequentialJournalReader OpenReader(bool checkChain = false) =>
         SequentialJournalReader.TryOpen(_dir.Options, checkChain) ?? throw new InvalidOperationException("the reader did not open a cleanly closed journal");
@@ -352,7 +341,7 @@ public sealed class SequentialJournalReaderTests : IDisposable
 
         Assert.Null(SequentialJournalReader.TryOpen(_dir.Options));
         using var journal = EventJournal.OpenReadOnly(_dir.Options);
-        Assert.Equal(GlobalPosition.FromInt64(205), journal.HeadPosition);
+        Assert.Equal(GlobalPosition.FromInt64(MixedHistory.Events + 4), journal.HeadPosition);
     }
 
     // The checkpoint counts one event fewer than the files hold, its CRC recomputed and its anchor still the end of the
@@ -383,7 +372,7 @@ public sealed class SequentialJournalReaderTests : IDisposable
         Assert.Null(SequentialJournalReader.TryOpen(_dir.Options));
         using var journal = EventJournal.OpenReadOnly(_dir.Options);
         Assert.False(journal.Recovery.LoadedFromCheckpoint);
-        Assert.Equal(GlobalPosition.FromInt64(201), journal.HeadPosition);
+        Assert.Equal(GlobalPosition.FromInt64(MixedHistory.Events), journal.HeadPosition);
     }
 
     // The last record's hash rewritten (CRC recomputed) after the reader opened: the walk's end is no longer the
