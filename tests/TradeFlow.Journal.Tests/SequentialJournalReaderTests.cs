@@ -360,6 +360,9 @@ public sealed class SequentialJournalReaderTests : IDisposable
         Assert.Equal((last, (long)lastRecord), (ex.SegmentPath, ex.Offset));
         Assert.StartsWith("a record follows the checkpoint's last event", ex.Reason, StringComparison.Ordinal);
         Assert.Equal(10, reader.ReadAllViews(GlobalPosition.Start, 10, (in RecordedEventView _) => { }));
+
+        // Its index no longer fits the file's bytes: the journal's own open ignores it.
+        AssertTheJournalsOpenIgnoresTheCheckpoint();
     }
 
     // TryOpen compares the checkpoint's head hash with the hash stored at its anchor, so an altered one never reaches the walk.
@@ -370,9 +373,7 @@ public sealed class SequentialJournalReaderTests : IDisposable
         EditCheckpoint(bytes => bytes[40] ^= 0x01);
 
         Assert.Null(SequentialJournalReader.TryOpen(_dir.Options));
-        using var journal = EventJournal.OpenReadOnly(_dir.Options);
-        Assert.False(journal.Recovery.LoadedFromCheckpoint);
-        Assert.Equal(GlobalPosition.FromInt64(MixedHistory.Events), journal.HeadPosition);
+        AssertTheJournalsOpenIgnoresTheCheckpoint();
     }
 
     // The last record's hash rewritten (CRC recomputed) after the reader opened: the walk's end is no longer the
@@ -393,16 +394,25 @@ public sealed class SequentialJournalReaderTests : IDisposable
         Assert.Equal((path, (long)offset, "the last record's chain hash is not the checkpoint's head hash"), (ex.SegmentPath, ex.Offset, ex.Reason));
     }
 
-    // A checkpoint whose CRC holds but whose numbers cannot describe a journal (a writer bug, a forged file).
+    // A checkpoint whose CRC holds but whose numbers cannot describe a journal (a writer bug, a forged file): the
+    // journal's open ignores it as it ignores a damaged one, and verifies every record.
     [Theory]
     [InlineData(16, -1)]
     [InlineData(24, -1)]
     [InlineData(32, 10)]
-    public void A_checkpoint_with_impossible_numbers_is_left_to_the_journals_own_open(int field, long value)
+    public void A_checkpoint_with_impossible_numbers_is_left_to_the_journals_own_open_which_verifies_every_record(int field, long value)
     {
         Write();
         EditCheckpoint(bytes => BinaryPrimitives.WriteInt64LittleEndian(bytes.AsSpan(field), value));
 
         Assert.Null(SequentialJournalReader.TryOpen(_dir.Options));
+        AssertTheJournalsOpenIgnoresTheCheckpoint();
+    }
+
+    private void AssertTheJournalsOpenIgnoresTheCheckpoint()
+    {
+        using var journal = EventJournal.OpenReadOnly(_dir.Options);
+        Assert.False(journal.Recovery.LoadedFromCheckpoint);
+        Assert.Equal(GlobalPosition.FromInt64(MixedHistory.Events), journal.HeadPosition);
     }
 }

@@ -140,9 +140,9 @@ internal sealed class JournalSegments : IDisposable
             return null;
         }
 
-        // A checkpoint that passes its CRC but holds impossible numbers (a writer bug, a forged file) is not trusted here:
-        // the journal's own open then reports it.
-        return CheckpointFile.ReadAnchor(header) is { Count: >= 0, Segment: >= 0, Offset: >= JournalFormat.SegmentHeaderSize } anchor ? anchor : null;
+        // A checkpoint that passes its CRC but holds impossible numbers (a writer bug, a forged file) is null here too:
+        // the journal's own open ignores it and verifies every record.
+        return CheckpointFile.ReadAnchor(header);
     }
 
     private static bool TryReadHeader(SegmentFile file, out SegmentHeader header)

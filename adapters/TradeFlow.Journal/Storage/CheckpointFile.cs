@@ -79,29 +79,52 @@ internal static class CheckpointFile
             return null;
         }
 
+        // A checkpoint whose CRC holds but whose numbers do not describe exactly the bytes it has (a writer bug, a forged
+        // file) is ignored like a damaged one: the open then verifies every record.
         var span = bytes.AsSpan();
+        var end = bytes.Length - 4;
         var count = anchor.Count;
         var streams = BinaryPrimitives.ReadInt64LittleEndian(span[72..]);
         var at = HeaderSize;
+        if (count > (end - at) / 8 || streams < 0)
+        {
+            return null;
+        }
+
         for (var i = 0L; i < count; i++, at += 8)
         {
             index.Stage(BinaryPrimitives.ReadInt64LittleEndian(span[at..]));
         }
 
         // Never more than the bytes left could describe (a stream takes at least 10): a bad count cannot reserve a huge table.
-        index.ReserveStreams((int)Math.Clamp(streams, 0, (bytes.Length - at) / 10));
+        index.ReserveStreams((int)Math.Min(streams, (end - at) / 10));
         for (var s = 0L; s < streams; s++)
         {
+            if (end - at < 10 || end - at - 10 < BinaryPrimitives.ReadUInt16LittleEndian(span[at..]))
+            {
+                return null;
+            }
+
             int length = BinaryPrimitives.ReadUInt16LittleEndian(span[at..]);
             var name = Encoding.UTF8.GetString(span.Slice(at + 2, length));
             at += 2 + length;
             var versions = BinaryPrimitives.ReadInt64LittleEndian(span[at..]);
-            var entry = index.GetOrAdd(name, (int)Math.Min(versions, 1 << 20));
             at += 8;
+            if (versions < 0 || versions > (end - at) / 8)
+            {
+                return null;
+            }
+
+            var entry = index.GetOrAdd(name, (int)Math.Min(versions, 1 << 20));
             for (var v = 0L; v < versions; v++, at += 8)
             {
                 entry.Add(BinaryPrimitives.ReadInt64LittleEndian(span[at..]));
             }
+        }
+
+        if (at != end)
+        {
+            return null;
         }
 
         index.Publish();
@@ -109,9 +132,9 @@ internal static class CheckpointFile
     }
 
     /// <summary>
-    /// The anchor a checkpoint's header describes, or null when the magic or the format version is not this build's.
-    /// The caller checks the whole file's CRC-32C trailer (the journal's open reads the file whole, the forward reader
-    /// streams it).
+    /// The anchor a checkpoint's header describes, or null when the magic or the format version is not this build's or
+    /// its numbers cannot describe a journal (a negative count or segment, an offset inside a segment header). The caller
+    /// checks the whole file's CRC-32C trailer (the journal's open reads the file whole, the forward reader streams it).
     /// </summary>
     public static CheckpointAnchor? ReadAnchor(ReadOnlySpan<byte> header)
     {
@@ -121,8 +144,9 @@ internal static class CheckpointFile
             return null;
         }
 
-        return new CheckpointAnchor(BinaryPrimitives.ReadInt64LittleEndian(header[16..]), BinaryPrimitives.ReadInt64LittleEndian(header[24..]),
+        var anchor = new CheckpointAnchor(BinaryPrimitives.ReadInt64LittleEndian(header[16..]), BinaryPrimitives.ReadInt64LittleEndian(header[24..]),
             BinaryPrimitives.ReadInt64LittleEndian(header[32..]), header[40..72].ToArray());
+        return anchor is { Count: >= 0, Segment: >= 0, Offset: >= JournalFormat.SegmentHeaderSize } ? anchor : null;
     }
 
     // Streams the checkpoint through a buffered FileStream while computing its CRC-32C trailer.
