@@ -9,7 +9,8 @@ namespace TradeFlow.Journal.Reading;
 /// checking each record on the way: the length's own check and CRC-32C (the messages of the journal's read path), a
 /// well-formed body, the next global position, each segment header against the stored hash and position before it,
 /// and — when asked — the chain hash, SHA-256 of the stored hash before it and its body (the messages of the journal's
-/// verified open). Each body is handed out in place, valid until the next call.
+/// verified open); and, at the checkpoint's count, that the walk ends at its anchor (<see cref="CheckAtAnchor"/>). Each
+/// body is handed out in place, valid until the next call. A chunk smaller than a record is grown to it.
 /// </summary>
 internal sealed class RecordWalk : IDisposable
 {
