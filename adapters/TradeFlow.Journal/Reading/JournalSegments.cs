@@ -1,4 +1,3 @@
-using System.Buffers.Binary;
 using TradeFlow.Journal.Format;
 using TradeFlow.Journal.Storage;
 
@@ -96,54 +95,11 @@ internal sealed class JournalSegments : IDisposable
         }
     }
 
-    // The checkpoint's header, if the whole file is intact: checked as the journal's open checks it (CRC-32C of everything
-    // before the trailer, then magic and version by the same CheckpointFile.ReadAnchor), but streamed — the index after
-    // the header is never kept.
-    private static CheckpointAnchor? ReadAnchor(string directory)
-    {
-        var path = Path.Combine(directory, CheckpointFile.FileName);
-        if (!File.Exists(path))
-        {
-            return null;
-        }
-
-        using var handle = File.OpenHandle(path, FileMode.Open, FileAccess.Read, FileShare.ReadWrite | FileShare.Delete);
-        var length = RandomAccess.GetLength(handle);
-        if (length < CheckpointFile.HeaderSize + 4)
-        {
-            return null;
-        }
-
-        var header = new byte[CheckpointFile.HeaderSize];
-        var crc = 0xFFFFFFFFu;
-        var buffer = new byte[(int)Math.Min(1 << 20, length)];
-        Span<byte> trailer = stackalloc byte[4];
-        for (long at = 0; at < length - 4;)
-        {
-            var chunk = buffer.AsSpan(0, (int)Math.Min(buffer.Length, length - 4 - at));
-            if (RandomAccess.Read(handle, chunk, at) != chunk.Length)
-            {
-                return null;
-            }
-
-            if (at == 0)
-            {
-                chunk[..CheckpointFile.HeaderSize].CopyTo(header);
-            }
-
-            crc = Crc32C.Update(crc, chunk);
-            at += chunk.Length;
-        }
-
-        if (RandomAccess.Read(handle, trailer, length - 4) != 4 || BinaryPrimitives.ReadUInt32LittleEndian(trailer) != ~crc)
-        {
-            return null;
-        }
-
-        // A checkpoint that passes its CRC but holds impossible numbers (a writer bug, a forged file) is null here too:
-        // the journal's own open ignores it and verifies every record.
-        return CheckpointFile.ReadAnchor(header);
-    }
+    // The checkpoint's header, if the whole file is intact (streamed: the index after the header is never kept), read
+    // as the journal's open reads it. A checkpoint that passes its CRC but holds impossible numbers (a writer bug, a
+    // forged file) is null here too: the journal's own open ignores it and verifies every record.
+    private static CheckpointAnchor? ReadAnchor(string directory) =>
+        CheckpointFile.ReadIntactHeader(Path.Combine(directory, CheckpointFile.FileName)) is { } header ? CheckpointFile.ReadAnchor(header) : null;
 
     private static bool TryReadHeader(SegmentFile file, out SegmentHeader header)
     {

@@ -132,6 +132,49 @@ internal static class CheckpointFile
     }
 
     /// <summary>
+    /// The first <see cref="HeaderSize"/> bytes of the checkpoint at <paramref name="path"/> when the whole file's
+    /// CRC-32C trailer holds, or null when there is none, it is too short or the CRC fails. Streamed, 1 MiB at a time:
+    /// the index after the header (8 bytes per event) is never held, for readers that need only the header.
+    /// </summary>
+    public static byte[]? ReadIntactHeader(string path)
+    {
+        if (!File.Exists(path))
+        {
+            return null;
+        }
+
+        using var handle = File.OpenHandle(path, FileMode.Open, FileAccess.Read, FileShare.ReadWrite | FileShare.Delete);
+        var length = RandomAccess.GetLength(handle);
+        if (length < HeaderSize + 4)
+        {
+            return null;
+        }
+
+        var header = new byte[HeaderSize];
+        var crc = 0xFFFFFFFFu;
+        var buffer = new byte[(int)Math.Min(1 << 20, length)];
+        Span<byte> trailer = stackalloc byte[4];
+        for (long at = 0; at < length - 4;)
+        {
+            var chunk = buffer.AsSpan(0, (int)Math.Min(buffer.Length, length - 4 - at));
+            if (RandomAccess.Read(handle, chunk, at) != chunk.Length)
+            {
+                return null;
+            }
+
+            if (at == 0)
+            {
+                chunk[..HeaderSize].CopyTo(header);
+            }
+
+            crc = Crc32C.Update(crc, chunk);
+            at += chunk.Length;
+        }
+
+        return RandomAccess.Read(handle, trailer, length - 4) == 4 && BinaryPrimitives.ReadUInt32LittleEndian(trailer) == ~crc ? header : null;
+    }
+
+    /// <summary>
     /// The anchor a checkpoint's header describes, or null when the magic or the format version is not this build's or
     /// its numbers cannot describe a journal (a negative count or segment, an offset inside a segment header). The caller
     /// checks the whole file's CRC-32C trailer (the journal's open reads the file whole, the forward reader streams it).
