@@ -7,8 +7,9 @@ namespace TradeFlow.Journal.Reading;
 /// The segment files of a journal whose index checkpoint covers all of them, opened read-only, with their headers and
 /// the checkpoint's count and head hash — nothing of the checkpoint's index is loaded. Built only when every condition
 /// under which <see cref="EventJournal.OpenReadOnly"/> would trust the checkpoint and verify no record holds: the
-/// checkpoint intact (magic, version, CRC-32C of the whole file) and its numbers possible, its anchor at the very end of the last segment and
-/// matching the hash stored there, segment numbers dense from 0, every header valid and numbered.
+/// checkpoint intact (magic, version, CRC-32C of the whole file) and its numbers possible, its anchor at the very end
+/// of the last segment and matching the hash stored there, segment numbers dense from 0, every header valid and
+/// numbered.
 /// </summary>
 internal sealed class JournalSegments : IDisposable
 {

@@ -14,8 +14,8 @@ namespace TradeFlow.Journal.Reading;
 /// It opens only when the checkpoint covers the whole journal (the writer's last clean close, nothing written
 /// since): then the journal's own open would verify no record either, and rely on the CRC-32C rechecked on every
 /// read. Anything else — no checkpoint, a damaged or stale one, records after it (a live writer, a torn tail), a
-/// missing segment, a bad segment header — and <see cref="TryOpen(JournalOptions, bool)"/> returns null: the caller opens the journal
-/// itself, which verifies what must be verified and refuses damage with its own message.
+/// missing segment, a bad segment header — and <see cref="TryOpen(JournalOptions, bool)"/> returns null: the caller
+/// opens the journal itself, which verifies what must be verified and refuses damage with its own message.
 /// </para>
 /// <para>
 /// Each record read is checked as the journal's read checks it (length, CRC-32C: same messages, same segment and
