@@ -100,13 +100,7 @@ public sealed partial class EventJournal
     private static bool AnchorMatches(string path, CheckpointAnchor anchor)
     {
         using var handle = File.OpenHandle(path, FileMode.Open, FileAccess.Read, FileShare.ReadWrite);
-        if (anchor.Offset <= JournalFormat.SegmentHeaderSize || RandomAccess.GetLength(handle) < anchor.Offset)
-        {
-            return anchor.Offset == JournalFormat.SegmentHeaderSize && anchor.Count == 0;
-        }
-
-        Span<byte> stored = stackalloc byte[JournalFormat.HashSize];
-        return RandomAccess.Read(handle, stored, anchor.Offset - JournalFormat.HashSize) == stored.Length && stored.SequenceEqual(anchor.Hash);
+        return anchor.MatchesSegment(handle, RandomAccess.GetLength(handle));
     }
 
     private SegmentFile OpenSegment(string path, long number)

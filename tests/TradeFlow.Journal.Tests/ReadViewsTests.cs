@@ -1,5 +1,4 @@
 using TradeFlow.EventSourcing;
-using TradeFlow.EventSourcing.TestKit;
 
 namespace TradeFlow.Journal.Tests;
 
@@ -10,35 +9,15 @@ public sealed class ReadViewsTests : IDisposable
 
     public void Dispose() => _dir.Delete();
 
-    private sealed record Seen(long Position, Guid EventId, string Type, int SchemaVersion, DateTimeOffset Recorded, DateTimeOffset Effective, byte[] Payload);
+    private static List<SeenView> Views(EventJournal journal, GlobalPosition from, long maxCount) => SeenView.Read(journal, from, maxCount);
 
-    private static List<Seen> Views(EventJournal journal, GlobalPosition from, long maxCount)
-    {
-        var seen = new List<Seen>();
-        var count = journal.ReadAllViews(from, maxCount, (in RecordedEventView v) =>
-            seen.Add(new Seen(v.Position.Value, v.EventId, v.Type, v.SchemaVersion, v.RecordedTime, v.EffectiveTime, v.Payload.ToArray())));
-        Assert.Equal(seen.Count, count);
-        return seen;
-    }
-
-    private static List<Seen> Recorded(EventJournal journal, GlobalPosition from, long maxCount) =>
+    private static List<SeenView> Recorded(EventJournal journal, GlobalPosition from, long maxCount) =>
     [
         .. journal.ReadAll(from, Direction.Forwards, maxCount).Select(r =>
-            new Seen(r.Position.Value, r.EventId, r.Type, r.SchemaVersion, r.RecordedTime, r.EffectiveTime, r.Payload.ToArray())),
+            new SeenView(r.Position.Value, r.EventId, r.Type, r.SchemaVersion, r.RecordedTime, r.EffectiveTime, r.Payload.ToArray())),
     ];
 
-    private void Write()
-    {
-        using var journal = _dir.Open();
-        for (var i = 0; i < 40; i++)
-        {
-            journal.AppendMultiple(
-            [
-                new StreamAppend($"trade-T{i}", ExpectedVersion.Any, TestEvents.Events(5, payloadSize: 200 + (i * 37))),
-                new StreamAppend("trade-big", ExpectedVersion.Any, TestEvents.Events(i == 20 ? 1 : 0, payloadSize: 100 * 1024)),
-            ]).EnsureSuccess();
-        }
-    }
+    private void Write() => MixedHistory.Write(_dir);
 
     [Theory]
     [InlineData(1, long.MaxValue)]
@@ -53,7 +32,7 @@ public sealed class ReadViewsTests : IDisposable
         var views = Views(journal, GlobalPosition.FromInt64(from), maxCount);
 
         Assert.NotEmpty(views);
-        Assert.Equal(Recorded(journal, GlobalPosition.FromInt64(from), maxCount), views, new SeenComparer());
+        Assert.Equal(Recorded(journal, GlobalPosition.FromInt64(from), maxCount), views, SeenView.Comparer);
     }
 
     [Fact]
@@ -72,14 +51,5 @@ public sealed class ReadViewsTests : IDisposable
 
         var ex = Assert.Throws<JournalCorruptException>(() => journal.ReadAllViews(GlobalPosition.Start, long.MaxValue, (in RecordedEventView _) => { }));
         Assert.Equal(offset, ex.Offset);
-    }
-
-    private sealed class SeenComparer : IEqualityComparer<Seen>
-    {
-        public bool Equals(Seen? x, Seen? y) => x is not null && y is not null
-            && (x.Position, x.EventId, x.Type, x.SchemaVersion, x.Recorded, x.Effective) == (y.Position, y.EventId, y.Type, y.SchemaVersion, y.Recorded, y.Effective)
-            && x.Recorded.Offset == y.Recorded.Offset && x.Payload.AsSpan().SequenceEqual(y.Payload);
-
-        public int GetHashCode(Seen obj) => obj.Position.GetHashCode();
     }
 }

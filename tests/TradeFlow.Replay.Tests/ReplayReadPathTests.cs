@@ -1,4 +1,7 @@
+using TradeFlow.EventSourcing;
+using TradeFlow.Journal;
 using TradeFlow.Replay.Cli;
+using TradeFlow.Replay.Stores;
 using TradeFlow.Replay.Tests.Support;
 
 namespace TradeFlow.Replay.Tests;
@@ -80,5 +83,25 @@ public sealed class ReplayReadPathTests : IDisposable
 
         Assert.True(before.ExitCode == ExitCodes.Ok, before.ToString());
         Assert.Equal(before, after);
+    }
+
+    // One replay, one snapshot: the walked journal up to the head it had when opened. Opening the journal itself beside
+    // it (the store's old lazy Journal) gave a second snapshot, whose head a writer started since had moved on.
+    [Fact]
+    public void A_store_opened_for_a_forward_read_keeps_one_head_while_a_writer_appends_and_opens_no_second_snapshot()
+    {
+        Assert.True(WouldBeWalked(), "the test journal must be one replay walks");
+        using var store = ReplayStore.OpenForForwardRead(new StoreSelection(StoreKind.Journal, _history.DataDirectory!, string.Empty));
+        var head = store.Head;
+        using (var writer = EventJournal.Open(new JournalOptions(_history.DataDirectory!)))
+        {
+            var late = new EventData(Guid.NewGuid(), "TestEvent", 1, "{}"u8.ToArray(), DateTimeOffset.UnixEpoch, DateTimeOffset.UnixEpoch);
+            writer.AppendMultiple([new StreamAppend("test-late", ExpectedVersion.Any, [late])]).EnsureSuccess();
+        }
+
+        Assert.Throws<InvalidOperationException>(() => store.Journal);
+        var read = new List<long>();
+        Assert.Equal(head.Value, store.Views!.ReadAllViews(GlobalPosition.Start, long.MaxValue, (in RecordedEventView v) => read.Add(v.Position.Value)));
+        Assert.Equal(head.Value, read[^1]);
     }
 }

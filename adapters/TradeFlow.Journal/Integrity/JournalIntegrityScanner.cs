@@ -286,54 +286,10 @@ public sealed partial class JournalIntegrityScanner : IDisposable
     /// <summary>The header of <c>index.tfi</c>, when it is present and its checksum holds.</summary>
     private sealed record Checkpoint(long Events, byte[] Hash, long Streams)
     {
-        // Streams the file (it holds 8 bytes per event) so that checking its CRC does not hold it all in memory.
-        public static Checkpoint? TryRead(string path)
-        {
-            if (!File.Exists(path))
-            {
-                return null;
-            }
-
-            using var file = new FileStream(path, FileMode.Open, FileAccess.Read, FileShare.ReadWrite | FileShare.Delete, 1);
-            var length = file.Length;
-            if (length < 84)
-            {
-                return null;
-            }
-
-            var header = new byte[80];
-            var buffer = new byte[1 << 20];
-            var crc = 0xFFFFFFFFu;
-            var stored = new byte[4];
-            for (long at = 0; at < length;)
-            {
-                var read = file.Read(buffer, 0, (int)Math.Min(buffer.Length, length - at));
-                if (read == 0)
-                {
-                    return null;
-                }
-
-                var body = (int)Math.Clamp(length - 4 - at, 0, read);
-                crc = Crc32C.Update(crc, buffer.AsSpan(0, body));
-                CopyOverlap(buffer.AsSpan(0, read), at, 0, header);
-                CopyOverlap(buffer.AsSpan(0, read), at, length - 4, stored);
-                at += read;
-            }
-
-            return header.AsSpan(0, 8).SequenceEqual(JournalFormat.CheckpointMagic) && BinaryPrimitives.ReadUInt32LittleEndian(stored) == ~crc
+        // Streamed (the file holds 8 bytes per event) so that checking its CRC does not hold it all in memory.
+        public static Checkpoint? TryRead(string path) =>
+            CheckpointFile.ReadIntactHeader(path) is { } header && header.AsSpan(0, 8).SequenceEqual(JournalFormat.CheckpointMagic)
                 ? new Checkpoint(BinaryPrimitives.ReadInt64LittleEndian(header.AsSpan(16)), header.AsSpan(40, 32).ToArray(), BinaryPrimitives.ReadInt64LittleEndian(header.AsSpan(72)))
                 : null;
-        }
-
-        // Copies the part of chunk (file bytes [chunkStart, chunkStart + chunk.Length)) that falls in [targetStart, targetStart + target.Length).
-        private static void CopyOverlap(ReadOnlySpan<byte> chunk, long chunkStart, long targetStart, Span<byte> target)
-        {
-            var from = Math.Max(chunkStart, targetStart);
-            var to = Math.Min(chunkStart + chunk.Length, targetStart + target.Length);
-            if (from < to)
-            {
-                chunk.Slice((int)(from - chunkStart), (int)(to - from)).CopyTo(target[(int)(from - targetStart)..]);
-            }
-        }
     }
 }

@@ -1,4 +1,3 @@
-using System.Buffers.Binary;
 using TradeFlow.Journal.Format;
 using TradeFlow.Journal.Storage;
 
@@ -8,13 +7,12 @@ namespace TradeFlow.Journal.Reading;
 /// The segment files of a journal whose index checkpoint covers all of them, opened read-only, with their headers and
 /// the checkpoint's count and head hash — nothing of the checkpoint's index is loaded. Built only when every condition
 /// under which <see cref="EventJournal.OpenReadOnly"/> would trust the checkpoint and verify no record holds: the
-/// checkpoint intact (magic, version, CRC-32C of the whole file), its anchor at the very end of the last segment and
-/// matching the hash stored there, segment numbers dense from 0, every header valid and numbered.
+/// checkpoint intact (magic, version, CRC-32C of the whole file) and its numbers possible, its anchor at the very end
+/// of the last segment and matching the hash stored there, segment numbers dense from 0, every header valid and
+/// numbered.
 /// </summary>
 internal sealed class JournalSegments : IDisposable
 {
-    private const int CheckpointHeaderSize = 80;
-
     private JournalSegments(SegmentFile[] files, SegmentHeader[] headers, long eventCount, byte[] headHash)
     {
         Files = files;
@@ -75,7 +73,7 @@ internal sealed class JournalSegments : IDisposable
                 }
             }
 
-            if (files[^1].Length != anchor.Offset || !AnchorMatches(files[^1], anchor))
+            if (files[^1].Length != anchor.Offset || !anchor.MatchesSegment(files[^1].Handle, files[^1].Length))
             {
                 files.ForEach(f => f.Dispose());
                 return null;
@@ -98,80 +96,16 @@ internal sealed class JournalSegments : IDisposable
         }
     }
 
-    // The checkpoint's header, if the whole file is intact: checked exactly as the journal's open checks it (magic,
-    // CRC-32C of everything before the trailer, version), but streamed — the index after the header is never kept.
-    private static CheckpointAnchor? ReadAnchor(string directory)
-    {
-        var path = Path.Combine(directory, CheckpointFile.FileName);
-        if (!File.Exists(path))
-        {
-            return null;
-        }
-
-        using var handle = File.OpenHandle(path, FileMode.Open, FileAccess.Read, FileShare.ReadWrite | FileShare.Delete);
-        var length = RandomAccess.GetLength(handle);
-        if (length < CheckpointHeaderSize + 4)
-        {
-            return null;
-        }
-
-        var header = new byte[CheckpointHeaderSize];
-        var crc = 0xFFFFFFFFu;
-        var buffer = new byte[(int)Math.Min(1 << 20, length)];
-        Span<byte> trailer = stackalloc byte[4];
-        for (long at = 0; at < length - 4;)
-        {
-            var chunk = buffer.AsSpan(0, (int)Math.Min(buffer.Length, length - 4 - at));
-            if (RandomAccess.Read(handle, chunk, at) != chunk.Length)
-            {
-                return null;
-            }
-
-            if (at == 0)
-            {
-                chunk[..CheckpointHeaderSize].CopyTo(header);
-            }
-
-            crc = Crc32C.Update(crc, chunk);
-            at += chunk.Length;
-        }
-
-        if (RandomAccess.Read(handle, trailer, length - 4) != 4 || BinaryPrimitives.ReadUInt32LittleEndian(trailer) != ~crc
-            || !header.AsSpan(0, 8).SequenceEqual(JournalFormat.CheckpointMagic)
-            || BinaryPrimitives.ReadUInt32LittleEndian(header.AsSpan(8)) != JournalFormat.Version)
-        {
-            return null;
-        }
-
-        // A checkpoint that passes its CRC but holds impossible numbers (a writer bug, a forged file) is not trusted here:
-        // the journal's own open then reports it.
-        var span = header.AsSpan();
-        if (BinaryPrimitives.ReadInt64LittleEndian(span[16..]) < 0 || BinaryPrimitives.ReadInt64LittleEndian(span[24..]) < 0
-            || BinaryPrimitives.ReadInt64LittleEndian(span[32..]) < JournalFormat.SegmentHeaderSize)
-        {
-            return null;
-        }
-
-        return new CheckpointAnchor(BinaryPrimitives.ReadInt64LittleEndian(span[16..]), BinaryPrimitives.ReadInt64LittleEndian(span[24..]),
-            BinaryPrimitives.ReadInt64LittleEndian(span[32..]), span[40..72].ToArray());
-    }
+    // The checkpoint's header, if the whole file is intact (streamed: the index after the header is never kept), read
+    // as the journal's open reads it. A checkpoint that passes its CRC but holds impossible numbers (a writer bug, a
+    // forged file) is null here too: the journal's own open ignores it and verifies every record.
+    private static CheckpointAnchor? ReadAnchor(string directory) =>
+        CheckpointFile.ReadIntactHeader(Path.Combine(directory, CheckpointFile.FileName)) is { } header ? CheckpointFile.ReadAnchor(header) : null;
 
     private static bool TryReadHeader(SegmentFile file, out SegmentHeader header)
     {
         Span<byte> bytes = stackalloc byte[JournalFormat.SegmentHeaderSize];
         var read = RandomAccess.Read(file.Handle, bytes, 0);
         return SegmentHeader.TryRead(bytes[..read], out header) is null && header.Number == file.Number;
-    }
-
-    // As the journal's open: the hash stored just before the anchor's offset is the checkpoint's hash.
-    private static bool AnchorMatches(SegmentFile file, CheckpointAnchor anchor)
-    {
-        if (anchor.Offset <= JournalFormat.SegmentHeaderSize)
-        {
-            return anchor.Offset == JournalFormat.SegmentHeaderSize && anchor.Count == 0;
-        }
-
-        Span<byte> stored = stackalloc byte[JournalFormat.HashSize];
-        return RandomAccess.Read(file.Handle, stored, anchor.Offset - JournalFormat.HashSize) == stored.Length && stored.SequenceEqual(anchor.Hash);
     }
 }

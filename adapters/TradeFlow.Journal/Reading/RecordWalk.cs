@@ -1,3 +1,4 @@
+using System.Buffers.Binary;
 using System.Globalization;
 using TradeFlow.Journal.Format;
 
@@ -8,7 +9,8 @@ namespace TradeFlow.Journal.Reading;
 /// checking each record on the way: the length's own check and CRC-32C (the messages of the journal's read path), a
 /// well-formed body, the next global position, each segment header against the stored hash and position before it,
 /// and — when asked — the chain hash, SHA-256 of the stored hash before it and its body (the messages of the journal's
-/// verified open). Each body is handed out in place, valid until the next call.
+/// verified open); and, at the checkpoint's count, that the walk ends at its anchor (<see cref="CheckAtAnchor"/>). Each
+/// body is handed out in place, valid until the next call. A chunk smaller than a record is grown to it.
 /// </summary>
 internal sealed class RecordWalk : IDisposable
 {
@@ -19,6 +21,7 @@ internal sealed class RecordWalk : IDisposable
     private byte[] _buffer;
     private int _segment = -1;
     private long _offset;
+    private long _recordStart;
     private long _bufferStart;
     private int _bufferLength;
 
@@ -26,7 +29,8 @@ internal sealed class RecordWalk : IDisposable
     {
         _segments = segments;
         _hasher = checkChain ? new VerifyingChainHasher() : null;
-        _buffer = new byte[Math.Max(chunkSize, JournalFormat.SegmentHeaderSize)];
+        ArgumentOutOfRangeException.ThrowIfLessThan(chunkSize, 1);
+        _buffer = new byte[chunkSize];
     }
 
     /// <summary>The body of the record at <paramref name="position"/>, which must be the record after the last one returned.</summary>
@@ -46,7 +50,7 @@ internal sealed class RecordWalk : IDisposable
         var length = RecordFrame.DeclaredLength(Window(JournalFormat.RecordHeaderSize));
         if (length < 0)
         {
-            throw Corrupt("the record header is invalid (length check failed)");
+            throw Corrupt(DamagedLengthReason(file.Length - _offset));
         }
 
         if (length > file.Length - _offset)
@@ -57,8 +61,30 @@ internal sealed class RecordWalk : IDisposable
         var record = Window(length);
         Check(record, position);
         RecordFrame.Hash(record).CopyTo(_previous);
+        _recordStart = _offset;
         _offset += length;
         return RecordFrame.Body(record);
+    }
+
+    /// <summary>
+    /// After the record at the checkpoint's count: the walk must stand exactly at the checkpoint's anchor — the end of
+    /// the last segment — and the last record's chain hash must be the checkpoint's head hash. Otherwise the checkpoint
+    /// counts fewer records than the files hold (or a record changed since the reader opened), and a read that stopped
+    /// there would silently leave events out.
+    /// </summary>
+    public void CheckAtAnchor()
+    {
+        var last = _segments.Files[^1];
+        if (_segment != _segments.Files.Length - 1 || _offset != last.Length)
+        {
+            throw Corrupt(string.Create(CultureInfo.InvariantCulture,
+                $"a record follows the checkpoint's last event (position {_segments.EventCount}); its anchor is byte {last.Length} of {Path.GetFileName(last.Path)}"));
+        }
+
+        if (!_previous.AsSpan().SequenceEqual(_segments.HeadHash))
+        {
+            throw new JournalCorruptException(last.Path, _recordStart, "the last record's chain hash is not the checkpoint's head hash");
+        }
     }
 
     public void Dispose() => _hasher?.Dispose();
@@ -86,6 +112,17 @@ internal sealed class RecordWalk : IDisposable
         {
             throw Corrupt(string.Create(CultureInfo.InvariantCulture, $"expected global position {position}, found {found}"));
         }
+    }
+
+    // The journal's read trusts a length that fits the bytes it has read and lets the record's CRC-32C refuse it; only a
+    // length that cannot be a record there fails its header check. Same damage, same message.
+    private string DamagedLengthReason(long remaining)
+    {
+        var length = BinaryPrimitives.ReadInt32LittleEndian(Window(JournalFormat.RecordHeaderSize));
+        return length >= JournalFormat.MinRecordLength && length <= Math.Min(remaining, JournalFormat.MaxRecordLength)
+            && !RecordFrame.CrcMatches(Window(length))
+            ? "CRC-32C mismatch on read"
+            : "the record header is invalid (length check failed)";
     }
 
     private bool ChainMatches(ReadOnlySpan<byte> record, ReadOnlySpan<byte> body)

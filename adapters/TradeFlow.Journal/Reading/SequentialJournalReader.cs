@@ -14,8 +14,8 @@ namespace TradeFlow.Journal.Reading;
 /// It opens only when the checkpoint covers the whole journal (the writer's last clean close, nothing written
 /// since): then the journal's own open would verify no record either, and rely on the CRC-32C rechecked on every
 /// read. Anything else — no checkpoint, a damaged or stale one, records after it (a live writer, a torn tail), a
-/// missing segment, a bad segment header — and <see cref="TryOpen"/> returns null: the caller opens the journal
-/// itself, which verifies what must be verified and refuses damage with its own message.
+/// missing segment, a bad segment header — and <see cref="TryOpen(JournalOptions, bool)"/> returns null: the caller
+/// opens the journal itself, which verifies what must be verified and refuses damage with its own message.
 /// </para>
 /// <para>
 /// Each record read is checked as the journal's read checks it (length, CRC-32C: same messages, same segment and
@@ -28,14 +28,16 @@ namespace TradeFlow.Journal.Reading;
 public sealed class SequentialJournalReader : IEventViewSource, IDisposable
 {
     // Sequential reads fetch this much per read call, into one buffer reused for the whole read.
-    private const int ChunkSize = 1 << 20;
+    private const int DefaultChunkSize = 1 << 20;
     private readonly JournalSegments _segments;
     private readonly bool _checkChain;
+    private readonly int _chunkSize;
 
-    private SequentialJournalReader(JournalSegments segments, bool checkChain)
+    private SequentialJournalReader(JournalSegments segments, bool checkChain, int chunkSize)
     {
         _segments = segments;
         _checkChain = checkChain;
+        _chunkSize = chunkSize;
     }
 
     /// <summary>The position of the last committed event (the checkpoint's count).</summary>
@@ -47,16 +49,29 @@ public sealed class SequentialJournalReader : IEventViewSource, IDisposable
     /// </summary>
     /// <param name="options">Where the journal is; its verification must be <see cref="JournalVerification.FromCheckpoint"/>.</param>
     /// <param name="checkChain">Also check every record's chain hash as it is read.</param>
-    public static SequentialJournalReader? TryOpen(JournalOptions options, bool checkChain = false)
+    public static SequentialJournalReader? TryOpen(JournalOptions options, bool checkChain = false) => TryOpen(options, checkChain, DefaultChunkSize);
+
+    /// <summary>As <see cref="TryOpen(JournalOptions, bool)"/>, reading <paramref name="chunkSize"/> bytes per read call (tests use small chunks to cross every boundary).</summary>
+    internal static SequentialJournalReader? TryOpen(JournalOptions options, bool checkChain, int chunkSize)
     {
         ArgumentNullException.ThrowIfNull(options);
+        ArgumentOutOfRangeException.ThrowIfLessThan(chunkSize, 1);
         return options.Verification == JournalVerification.FromCheckpoint && JournalSegments.TryOpen(options.JournalDirectory) is { } segments
-            ? new SequentialJournalReader(segments, checkChain)
+            ? new SequentialJournalReader(segments, checkChain, chunkSize)
             : null;
     }
 
     /// <inheritdoc />
-    /// <exception cref="JournalCorruptException">A record fails its length check, CRC-32C, shape, position or (when checked) chain hash.</exception>
+    /// <remarks>
+    /// The reader keeps no index, so a read from a later position walks every record before it — each one read and
+    /// checked (length, CRC-32C, shape, position, chain hash if asked) but handed to no handler: the cost of a read from
+    /// <paramref name="from"/> grows with the bytes before it. A read that reaches the head also checks that the journal
+    /// ends there: at the checkpoint's anchor, with its head hash.
+    /// </remarks>
+    /// <exception cref="JournalCorruptException">
+    /// A record fails its length check, CRC-32C, shape, position or (when checked) chain hash; a segment header does not
+    /// continue the record before it; or the records do not end at the checkpoint's anchor.
+    /// </exception>
     public long ReadAllViews(GlobalPosition from, long maxCount, RecordedEventViewHandler handler)
     {
         ArgumentNullException.ThrowIfNull(handler);
@@ -68,15 +83,21 @@ public sealed class SequentialJournalReader : IEventViewSource, IDisposable
             return 0;
         }
 
-        using var walk = new RecordWalk(_segments, Math.Min(ChunkSize, (int)Math.Min(_segments.TotalBytes, int.MaxValue)), _checkChain);
-        var cache = new Utf8Cache();
-        for (var position = 1L; position <= last; position++)
+        using var walk = new RecordWalk(_segments, (int)Math.Min(_chunkSize, _segments.TotalBytes), _checkChain);
+        for (var position = 1L; position < first; position++)
         {
-            var body = walk.Next(position);
-            if (position >= first)
-            {
-                handler(RecordCodec.View(body, cache));
-            }
+            walk.Next(position);
+        }
+
+        var cache = new Utf8Cache();
+        for (var position = first; position <= last; position++)
+        {
+            handler(RecordCodec.View(walk.Next(position), cache));
+        }
+
+        if (last == _segments.EventCount)
+        {
+            walk.CheckAtAnchor();
         }
 
         return last - first + 1;

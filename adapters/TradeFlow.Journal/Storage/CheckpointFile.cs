@@ -14,7 +14,9 @@ namespace TradeFlow.Journal.Storage;
 internal static class CheckpointFile
 {
     public const string FileName = "index.tfi";
-    private const int HeaderSize = 80;
+
+    /// <summary>Bytes of the header (magic, version, anchor, stream count) before the index.</summary>
+    public const int HeaderSize = 80;
 
     public static void Write(string directory, JournalIndex index, long segment, long offset, ReadOnlySpan<byte> hash)
     {
@@ -70,41 +72,124 @@ internal static class CheckpointFile
         }
 
         var bytes = File.ReadAllBytes(path);
-        if (bytes.Length < HeaderSize + 4 || !bytes.AsSpan(0, 8).SequenceEqual(JournalFormat.CheckpointMagic)
+        if (bytes.Length < HeaderSize + 4
             || BinaryPrimitives.ReadUInt32LittleEndian(bytes.AsSpan(bytes.Length - 4)) != Crc32C.Compute(bytes.AsSpan(0, bytes.Length - 4))
-            || BinaryPrimitives.ReadUInt32LittleEndian(bytes.AsSpan(8)) != JournalFormat.Version)
+            || ReadAnchor(bytes) is not { } anchor)
         {
             return null;
         }
 
+        // A checkpoint whose CRC holds but whose numbers do not describe exactly the bytes it has (a writer bug, a forged
+        // file) is ignored like a damaged one: the open then verifies every record.
         var span = bytes.AsSpan();
-        var count = BinaryPrimitives.ReadInt64LittleEndian(span[16..]);
-        var anchor = new CheckpointAnchor(count, BinaryPrimitives.ReadInt64LittleEndian(span[24..]), BinaryPrimitives.ReadInt64LittleEndian(span[32..]), span[40..72].ToArray());
+        var end = bytes.Length - 4;
+        var count = anchor.Count;
         var streams = BinaryPrimitives.ReadInt64LittleEndian(span[72..]);
         var at = HeaderSize;
+        if (count > (end - at) / 8 || streams < 0)
+        {
+            return null;
+        }
+
         for (var i = 0L; i < count; i++, at += 8)
         {
             index.Stage(BinaryPrimitives.ReadInt64LittleEndian(span[at..]));
         }
 
         // Never more than the bytes left could describe (a stream takes at least 10): a bad count cannot reserve a huge table.
-        index.ReserveStreams((int)Math.Clamp(streams, 0, (bytes.Length - at) / 10));
+        index.ReserveStreams((int)Math.Min(streams, (end - at) / 10));
         for (var s = 0L; s < streams; s++)
         {
+            if (end - at < 10 || end - at - 10 < BinaryPrimitives.ReadUInt16LittleEndian(span[at..]))
+            {
+                return null;
+            }
+
             int length = BinaryPrimitives.ReadUInt16LittleEndian(span[at..]);
             var name = Encoding.UTF8.GetString(span.Slice(at + 2, length));
             at += 2 + length;
             var versions = BinaryPrimitives.ReadInt64LittleEndian(span[at..]);
-            var entry = index.GetOrAdd(name, (int)Math.Min(versions, 1 << 20));
             at += 8;
+            if (versions < 0 || versions > (end - at) / 8)
+            {
+                return null;
+            }
+
+            var entry = index.GetOrAdd(name, (int)Math.Min(versions, 1 << 20));
             for (var v = 0L; v < versions; v++, at += 8)
             {
                 entry.Add(BinaryPrimitives.ReadInt64LittleEndian(span[at..]));
             }
         }
 
+        if (at != end)
+        {
+            return null;
+        }
+
         index.Publish();
         return anchor;
+    }
+
+    /// <summary>
+    /// The first <see cref="HeaderSize"/> bytes of the checkpoint at <paramref name="path"/> when the whole file's
+    /// CRC-32C trailer holds, or null when there is none, it is too short or the CRC fails. Streamed, 1 MiB at a time:
+    /// the index after the header (8 bytes per event) is never held, for readers that need only the header.
+    /// </summary>
+    public static byte[]? ReadIntactHeader(string path)
+    {
+        if (!File.Exists(path))
+        {
+            return null;
+        }
+
+        using var handle = File.OpenHandle(path, FileMode.Open, FileAccess.Read, FileShare.ReadWrite | FileShare.Delete);
+        var length = RandomAccess.GetLength(handle);
+        if (length < HeaderSize + 4)
+        {
+            return null;
+        }
+
+        var header = new byte[HeaderSize];
+        var crc = 0xFFFFFFFFu;
+        var buffer = new byte[(int)Math.Min(1 << 20, length)];
+        Span<byte> trailer = stackalloc byte[4];
+        for (long at = 0; at < length - 4;)
+        {
+            var chunk = buffer.AsSpan(0, (int)Math.Min(buffer.Length, length - 4 - at));
+            if (RandomAccess.Read(handle, chunk, at) != chunk.Length)
+            {
+                return null;
+            }
+
+            if (at == 0)
+            {
+                chunk[..HeaderSize].CopyTo(header);
+            }
+
+            crc = Crc32C.Update(crc, chunk);
+            at += chunk.Length;
+        }
+
+        return RandomAccess.Read(handle, trailer, length - 4) == 4 && BinaryPrimitives.ReadUInt32LittleEndian(trailer) == ~crc ? header : null;
+    }
+
+    /// <summary>
+    /// The anchor a checkpoint's header describes, or null when the magic or the format version is not this build's or
+    /// its numbers cannot describe a journal (a negative count or segment, an offset inside a segment header). The caller
+    /// checks the whole file's CRC-32C trailer (the journal's open reads the file whole, the forward reader streams it).
+    /// </summary>
+    public static CheckpointAnchor? ReadAnchor(ReadOnlySpan<byte> header)
+    {
+        if (header.Length < HeaderSize || !header[..8].SequenceEqual(JournalFormat.CheckpointMagic)
+            || BinaryPrimitives.ReadUInt32LittleEndian(header[8..]) != JournalFormat.Version)
+        {
+            return null;
+        }
+
+        var anchor = new CheckpointAnchor(BinaryPrimitives.ReadInt64LittleEndian(header[16..]), BinaryPrimitives.ReadInt64LittleEndian(header[24..]),
+            BinaryPrimitives.ReadInt64LittleEndian(header[32..]), header[40..72].ToArray());
+        return anchor is { Count: >= 0, Segment: >= 0, Offset: >= JournalFormat.SegmentHeaderSize } ? anchor : null;
     }
 
     // Streams the checkpoint through a buffered FileStream while computing its CRC-32C trailer.

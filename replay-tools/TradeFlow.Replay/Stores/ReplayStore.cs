@@ -17,7 +17,7 @@ namespace TradeFlow.Replay.Stores;
 public sealed class ReplayStore : IDisposable
 {
     private readonly SequentialJournalReader? _sequential;
-    private IEventJournal? _journal;
+    private readonly IEventJournal? _journal;
 
     private ReplayStore(StoreSelection selection, IEventJournal journal)
     {
@@ -34,11 +34,14 @@ public sealed class ReplayStore : IDisposable
     /// <summary>Where the store is.</summary>
     public StoreSelection Selection { get; }
 
-    /// <summary>
-    /// The synchronous read face of the store. After <see cref="OpenForForwardRead"/> walked a clean journal, the first
-    /// use opens the journal itself (with its index): verbs that read by stream should use <see cref="Open"/>.
-    /// </summary>
-    public IEventJournal Journal => _journal ??= OpenJournal(Selection.Location);
+    /// <summary>The synchronous read face of the store.</summary>
+    /// <exception cref="InvalidOperationException">
+    /// <see cref="OpenForForwardRead"/> walked a clean journal: the store's one snapshot is then <see cref="Views"/> up
+    /// to <see cref="Head"/>. Opening the journal here as well would be a second snapshot, whose head a writer started
+    /// since may have moved — verbs that read by stream or position open the store with <see cref="Open"/>.
+    /// </exception>
+    public IEventJournal Journal => _journal ?? throw new InvalidOperationException(
+        "the store was opened for a forward read (the journal is walked, not opened): read it through Views up to Head, or open it with ReplayStore.Open.");
 
     /// <summary>The store's in-place forward read of events, when it has one (the embedded journal).</summary>
     public IEventViewSource? Views => _sequential ?? (Journal as IEventViewSource);
