@@ -8,8 +8,9 @@ namespace TradeFlow.Journal;
 
 public sealed partial class EventJournal
 {
-    // Reused per commit: the encoded batch, in small chunks, and each record's offset in it (zero allocation in
-    // steady state).
+    // Reused per commit: the encoded batch, in small chunks, and each record's offset in it. No allocation in steady
+    // state for a commit within one chunk; one over several chunks goes out in a gathered write, which allocates its
+    // handle and vector arrays per call (~1 KB, docs/benchmarks.md, pass engine14).
     private readonly CommitBuffer _batch = new();
     private int[] _recordOffsets = new int[256];
 

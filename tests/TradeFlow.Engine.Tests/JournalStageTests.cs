@@ -56,7 +56,8 @@ public sealed class JournalStageTests : IDisposable
     [Fact]
     public void Batches_larger_than_an_event_chunk_commit_every_event_in_order_batch_after_batch()
     {
-        // 700 and then 300 events: three of the stage's 256-event chunks, then the same chunks reused.
+        // 700 and then 300 events: three of the stage's 256-event chunks, then the same chunks reused, and released
+        // after each commit.
         var next = 1;
         foreach (var size in new[] { 700, 300 })
         {
@@ -71,6 +72,8 @@ public sealed class JournalStageTests : IDisposable
 
             Assert.Equal(Enumerable.Range(first, size).Select(i => (long)i), slots.Select(s => s.Journal.Committed[0].Position.Value));
             Assert.Equal(Enumerable.Range(first, size).Select(i => $"trade-T{i:000000000000}"), slots.Select(s => s.Journal.Committed[0].StreamId));
+            Assert.Equal(3, _stage.DataChunks);
+            Assert.Equal(0, _stage.DataHeld);
         }
 
         Assert.Equal(2, _stage.Writes);

@@ -1,3 +1,5 @@
+using Microsoft.Win32.SafeHandles;
+
 namespace TradeFlow.Journal.Storage;
 
 /// <summary>
@@ -55,8 +57,13 @@ internal sealed class CommitBuffer
     /// <summary>The last <paramref name="count"/> bytes reserved (the last record's, which never straddles chunks).</summary>
     public ReadOnlySpan<byte> Last(int count) => _chunks[_current].AsSpan(_used[_current] - count, count);
 
-    /// <summary>Writes every reserved byte, in order, at <paramref name="offset"/> of <paramref name="file"/>.</summary>
-    public void WriteTo(Microsoft.Win32.SafeHandles.SafeFileHandle file, long offset)
+    /// <summary>
+    /// Writes every reserved byte, in order, at <paramref name="offset"/> of <paramref name="file"/>: one <c>pwrite</c>
+    /// when the commit fits one chunk, else a gathered write (<c>pwritev</c>, which the runtime may split into several
+    /// calls after a short write or past <c>IOV_MAX</c> chunks, and which allocates its handle and vector arrays). Like a
+    /// <c>pwrite</c> it is not atomic: a crash may leave a torn tail, which recovery drops (CRC, commit marker).
+    /// </summary>
+    public void WriteTo(SafeFileHandle file, long offset)
     {
         if (_current == 0)
         {

@@ -18,8 +18,11 @@ internal sealed class CommitStreams
     private StreamEntry?[] _entries = new StreamEntry?[256];
     private int[] _hashes = new int[256];
 
-    // Open addressing over the appends' hashes: slot = append index + 1, 0 empty; cleared per use.
+    // Open addressing over the appends' hashes: slot = append index + 1, 0 empty. After a use only the slots taken
+    // are cleared (_slots[i]: append i's slot), so a small commit after one large one clears a few ints, not the
+    // table the large one grew. The arrays keep the largest commit's size, as the commit buffer keeps its chunks.
     private int[] _table = new int[512];
+    private int[] _slots = new int[256];
 
     /// <summary>Append <paramref name="i"/>'s stream as the last <see cref="Find"/> found it, null when new.</summary>
     public StreamEntry? Entry(int i) => _entries[i];
@@ -38,6 +41,7 @@ internal sealed class CommitStreams
         {
             _entries = new StreamEntry?[Math.Max(count, _entries.Length * 2)];
             _hashes = new int[_entries.Length];
+            _slots = new int[_entries.Length];
         }
 
         for (var i = 0; i < count; i++)
@@ -91,6 +95,7 @@ internal sealed class CommitStreams
         }
 
         var mask = size - 1;
+        var placed = 0;
         try
         {
             for (var i = 0; i < appends.Count; i++)
@@ -108,11 +113,16 @@ internal sealed class CommitStreams
                 }
 
                 _table[slot] = i + 1;
+                _slots[i] = slot;
+                placed = i + 1;
             }
         }
         finally
         {
-            Array.Clear(_table);
+            for (var i = 0; i < placed; i++)
+            {
+                _table[_slots[i]] = 0;
+            }
         }
     }
 

@@ -61,14 +61,13 @@ internal static class AsciiJsonValue
         return true;
     }
 
-    // Letters, digits, space, '.', '-', ':' and '_': what ids, dates and decimals use, and none of them escaped by the
-    // default encoder (which escapes controls, non-ASCII, '"', '\\', '<', '>', '&', '\'', '+' and '`').
+    // Ids, dates and decimals are letters, digits and a little punctuation, all kept as is by the default encoder.
     private static bool TryNarrow(ReadOnlySpan<char> text, Span<byte> destination)
     {
         for (var i = 0; i < text.Length; i++)
         {
             var c = text[i];
-            if (!(char.IsAsciiLetterOrDigit(c) || c is ' ' or '.' or '-' or ':' or '_'))
+            if (!UnescapedAscii.Chars.Contains(c))
             {
                 return false;
             }

@@ -9,15 +9,11 @@ namespace TradeFlow.Domain.Serialization;
 /// Compact JSON built as raw UTF-8 into a caller's buffer, for a writer that then hands the whole object to
 /// <c>Utf8JsonWriter.WriteRawValue</c> in one call. Each piece writes the bytes <c>Utf8JsonWriter</c> would, or marks
 /// the build <see cref="Failed"/> (a value it cannot vouch for, or no room) and the caller falls back to the writer:
-/// only text the default encoder writes as itself is accepted, so no escaping rule is reimplemented here.
+/// only text the default encoder writes as itself (<see cref="UnescapedAscii"/>) is accepted, so no escaping rule is
+/// reimplemented here.
 /// </summary>
 internal ref struct JsonBytes
 {
-    // Printable ASCII the default encoder writes as itself: no quote, backslash, control or one of &'+<>` (the same
-    // set the journal's metadata uses, checked there against the writer for every ASCII character).
-    private static readonly SearchValues<char> PlainChars = SearchValues.Create(
-        "abcdefghijklmnopqrstuvwxyzABCDEFGHIJKLMNOPQRSTUVWXYZ0123456789 !#$%()*,-./:;=?@[]^_{|}~");
-
     private static readonly StandardFormat RoundTrip = new('O');
 
     private readonly Span<byte> _buffer;
@@ -50,7 +46,7 @@ internal ref struct JsonBytes
     /// <summary>Appends <paramref name="text"/> between quotes, if every character is one the encoder keeps as is.</summary>
     public void Text(scoped ReadOnlySpan<char> text)
     {
-        if (Failed || text.ContainsAnyExcept(PlainChars) || _buffer.Length - _length < text.Length + 2)
+        if (Failed || text.ContainsAnyExcept(UnescapedAscii.Chars) || _buffer.Length - _length < text.Length + 2)
         {
             Failed = true;
             return;
@@ -99,7 +95,7 @@ internal ref struct JsonBytes
         Span<char> currency = stackalloc char[3];
         if (Failed || !value.Currency.TryFormat(currency, out var letters) || _buffer.Length - _length < letters + 3
             || !value.Amount.TryFormat(_buffer[(_length + 1)..^(letters + 2)], out var written, default, CultureInfo.InvariantCulture)
-            || currency[..letters].ContainsAnyExcept(PlainChars))
+            || currency[..letters].ContainsAnyExcept(UnescapedAscii.Chars))
         {
             Failed = true;
             return;

@@ -14,17 +14,15 @@ internal static class RepeatedJsonValue<T>
     /// <summary>Distinct values kept per type.</summary>
     public const int Capacity = RepeatedJsonValues<T>.DefaultCapacity;
 
-    private static readonly RepeatedJsonValues<T> Values = new(DomainJsonContext.Default.Options);
+    /// <summary>The process's cache for <typeparamref name="T"/>.</summary>
+    internal static readonly RepeatedJsonValues<T> Shared = new(DomainJsonContext.Default.Options);
 
     /// <summary>How many distinct values are cached (tests).</summary>
-    internal static int Count => Values.Count;
+    internal static int Count => Shared.Count;
 
     /// <summary>Writes <paramref name="value"/> as the context's converter would, after a property name.</summary>
-    public static void Write(Utf8JsonWriter writer, T value) => Values.Write(writer, value);
-
-    /// <summary>The converter's bytes for <paramref name="value"/>, or false past the cache's capacity.</summary>
-    public static bool TryGetText(T value, out byte[] text) => Values.TryGetText(value, out text);
+    public static void Write(Utf8JsonWriter writer, T value) => Shared.Write(writer, value);
 
     /// <summary>The converter's bytes for one value.</summary>
-    internal static byte[] Encode(T value) => Values.Encode(value);
+    internal static byte[] Encode(T value) => Shared.Encode(value);
 }

@@ -16,8 +16,8 @@ namespace TradeFlow.Domain.Serialization;
 /// fast path cannot vouch for (an undefined enum value, a missing required member) goes to the generated
 /// path, so anything unusual is written — or refused — exactly as before. A property test pins the equality.
 /// Values that repeat from trade to trade (instrument, counterparty, book, trader, dates) are copied from
-/// <see cref="RepeatedJsonValue{T}"/>; the rest (ids, decimals, amounts) go straight to UTF-8 through
-/// <see cref="AsciiJsonValue"/>; each falls back to its converter for anything it cannot vouch for. Since pass
+/// <see cref="TradeBookedValueTexts"/> (the shared <see cref="RepeatedJsonValue{T}"/> caches); the rest (ids, decimals,
+/// amounts) go straight to UTF-8 through <see cref="AsciiJsonValue"/>; each falls back to its converter for anything it cannot vouch for. Since pass
 /// <c>engine14</c> the whole booking is first built as raw bytes (<see cref="TradeBookedRawJson"/>) and handed to the
 /// writer in one call; the member-by-member path below is its fallback.
 /// </summary>
@@ -56,16 +56,20 @@ internal static class TradeBookedJsonWriter
     internal static readonly JsonEncodedText[] AssetClassNames = EnumNames(DomainJsonContext.Default.AssetClass);
 
     /// <summary>Writes <paramref name="booked"/>, or returns false (having written nothing) when only the generated path may.</summary>
-    public static bool TryWrite(Utf8JsonWriter writer, TradeBooked booked)
+    public static bool TryWrite(Utf8JsonWriter writer, TradeBooked booked) =>
+        TryWrite(writer, booked, TradeBookedValueTexts.Shared);
+
+    /// <summary>As <see cref="TryWrite(Utf8JsonWriter, TradeBooked)"/>, the repeated values copied from <paramref name="texts"/> (tests).</summary>
+    internal static bool TryWrite(Utf8JsonWriter writer, TradeBooked booked, TradeBookedValueTexts texts)
     {
         if (!IsWritable(booked, out var e))
         {
             return false;
         }
 
-        if (!TradeBookedRawJson.TryWrite(writer, booked, e))
+        if (!TradeBookedRawJson.TryWrite(writer, booked, e, texts))
         {
-            WriteThroughWriter(writer, booked, e);
+            WriteThroughWriter(writer, booked, e, texts);
         }
 
         return true;
@@ -73,10 +77,14 @@ internal static class TradeBookedJsonWriter
 
     /// <summary>
     /// Writes <paramref name="booked"/> as raw bytes straight into <paramref name="output"/>, the bytes
-    /// <see cref="TryWrite"/> writes, or returns false having advanced nothing: the caller then goes through the writer.
+    /// <see cref="TryWrite(Utf8JsonWriter, TradeBooked)"/> writes, or returns false having advanced nothing: the caller then goes through the writer.
     /// </summary>
     public static bool TryWriteRaw(IBufferWriter<byte> output, TradeBooked booked) =>
-        IsWritable(booked, out var e) && TradeBookedRawJson.TryWrite(output, booked, e);
+        TryWriteRaw(output, booked, TradeBookedValueTexts.Shared);
+
+    /// <summary>As <see cref="TryWriteRaw(IBufferWriter{byte}, TradeBooked)"/>, the repeated values copied from <paramref name="texts"/> (tests).</summary>
+    internal static bool TryWriteRaw(IBufferWriter<byte> output, TradeBooked booked, TradeBookedValueTexts texts) =>
+        IsWritable(booked, out var e) && TradeBookedRawJson.TryWrite(output, booked, e, texts);
 
     // What the fast paths can write at all: economics present, named side and asset class, warnings not default.
     private static bool IsWritable(TradeBooked booked, out TradeEconomics e)
@@ -93,7 +101,7 @@ internal static class TradeBookedJsonWriter
     /// The booking member by member through the writer (engine8's path): what the raw bytes fall back to, and what
     /// the tests compare them with.
     /// </summary>
-    internal static void WriteThroughWriter(Utf8JsonWriter writer, TradeBooked booked, TradeEconomics e)
+    internal static void WriteThroughWriter(Utf8JsonWriter writer, TradeBooked booked, TradeEconomics e, TradeBookedValueTexts texts)
     {
         var options = DomainJsonContext.Default.Options;
         writer.WriteStartObject();
@@ -101,7 +109,7 @@ internal static class TradeBookedJsonWriter
         WriteTradeId(writer, booked.TradeId, options);
         writer.WriteString(EffectiveTimeName, booked.EffectiveTime);
         writer.WritePropertyName(EconomicsName);
-        WriteEconomics(writer, e, options);
+        WriteEconomics(writer, e, texts, options);
         writer.WriteString(AssetClassName, AssetClassNames[(int)booked.AssetClass]);
         writer.WritePropertyName(NotionalName);
         WriteMoney(writer, booked.Notional, options);
@@ -116,11 +124,12 @@ internal static class TradeBookedJsonWriter
         writer.WriteEndObject();
     }
 
-    private static void WriteEconomics(Utf8JsonWriter writer, TradeEconomics e, JsonSerializerOptions options)
+    private static void WriteEconomics(Utf8JsonWriter writer, TradeEconomics e, TradeBookedValueTexts texts,
+        JsonSerializerOptions options)
     {
         writer.WriteStartObject();
         writer.WritePropertyName(InstrumentName);
-        RepeatedJsonValue<Values.InstrumentId>.Write(writer, e.Instrument);
+        texts.Instruments.Write(writer, e.Instrument);
         writer.WriteString(SideName, SideNames[(int)e.Side]);
         writer.WritePropertyName(QuantityName);
         if (!AsciiJsonValue.TryWriteDecimal(writer, e.Quantity.Value))
@@ -135,15 +144,15 @@ internal static class TradeBookedJsonWriter
         }
 
         writer.WritePropertyName(CounterpartyName);
-        RepeatedJsonValue<Values.CounterpartyId>.Write(writer, e.Counterparty);
+        texts.Counterparties.Write(writer, e.Counterparty);
         writer.WritePropertyName(BookName);
-        RepeatedJsonValue<Values.BookId>.Write(writer, e.Book);
+        texts.Books.Write(writer, e.Book);
         writer.WritePropertyName(TraderName);
-        RepeatedJsonValue<Values.TraderId>.Write(writer, e.Trader);
+        texts.Traders.Write(writer, e.Trader);
         writer.WritePropertyName(TradeDateName);
-        RepeatedJsonValue<Values.BusinessDate>.Write(writer, e.TradeDate);
+        texts.Dates.Write(writer, e.TradeDate);
         writer.WritePropertyName(SettlementDateName);
-        RepeatedJsonValue<Values.BusinessDate>.Write(writer, e.SettlementDate);
+        texts.Dates.Write(writer, e.SettlementDate);
         writer.WriteEndObject();
     }
 

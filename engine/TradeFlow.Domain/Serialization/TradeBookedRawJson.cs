@@ -11,23 +11,27 @@ namespace TradeFlow.Domain.Serialization;
 /// depth and validation state, name copies) over ~30 members, on every capture (docs/benchmarks.md, pass
 /// <c>engine14</c>). The bytes are the ones <see cref="TradeBookedJsonWriter"/> writes through the writer — same order,
 /// names, omitted nulls, the converters' text and the writer's own time format — and anything a piece cannot vouch
-/// for (text the encoder would escape, a repeated-value cache that is full, a booking too large for the buffer)
-/// returns false having written nothing, and the booking goes through the writer as before. Properties in the tests
-/// compare whole bookings with the generated serializer.
+/// for (text the encoder would escape, a value its repeated-value cache is too full to hold, a booking over
+/// <see cref="BufferSize"/> bytes on either path) returns false having written nothing, and the booking goes through
+/// the writer as before. Properties in the tests compare whole bookings with the generated serializer.
 /// </summary>
 internal static class TradeBookedRawJson
 {
-    // A booking is ~600 bytes; one with long warnings that does not fit goes through the writer.
-    private const int BufferSize = 2048;
+    // A booking is ~600 bytes; one with long warnings that does not fit goes through the writer. Both paths build
+    // into at most this many bytes, so whether a booking is taken raw does not depend on the output's free space.
+    internal const int BufferSize = 2048;
 
     [ThreadStatic]
     private static byte[]? t_buffer;
 
-    /// <summary>Writes <paramref name="booked"/> (whose side and asset class the caller checked are named) or returns false having written nothing.</summary>
-    public static bool TryWrite(Utf8JsonWriter writer, TradeBooked booked, TradeEconomics e)
+    /// <summary>
+    /// Writes <paramref name="booked"/> (whose side and asset class the caller checked are named), its repeated values
+    /// copied from <paramref name="texts"/>, or returns false having written nothing.
+    /// </summary>
+    public static bool TryWrite(Utf8JsonWriter writer, TradeBooked booked, TradeEconomics e, TradeBookedValueTexts texts)
     {
         var buffer = t_buffer ??= new byte[BufferSize];
-        if (!TryBuild(buffer, booked, e, out var length))
+        if (!TryBuild(buffer, booked, e, texts, out var length))
         {
             return false;
         }
@@ -38,12 +42,13 @@ internal static class TradeBookedRawJson
 
     /// <summary>
     /// Writes <paramref name="booked"/> straight into <paramref name="output"/> (the same bytes a writer over it would
-    /// hold after <see cref="TryWrite(Utf8JsonWriter, TradeBooked, TradeEconomics)"/>, without the writer or the copy),
-    /// or returns false having advanced nothing.
+    /// hold after <see cref="TryWrite(Utf8JsonWriter, TradeBooked, TradeEconomics, TradeBookedValueTexts)"/>, without the
+    /// writer or the copy), or returns false having advanced nothing.
     /// </summary>
-    public static bool TryWrite(IBufferWriter<byte> output, TradeBooked booked, TradeEconomics e)
+    public static bool TryWrite(IBufferWriter<byte> output, TradeBooked booked, TradeEconomics e, TradeBookedValueTexts texts)
     {
-        if (!TryBuild(output.GetSpan(BufferSize), booked, e, out var length))
+        // Cut to the buffer's size: the output (a 64 KB journal segment) often has far more room.
+        if (!TryBuild(output.GetSpan(BufferSize)[..BufferSize], booked, e, texts, out var length))
         {
             return false;
         }
@@ -52,7 +57,8 @@ internal static class TradeBookedRawJson
         return true;
     }
 
-    private static bool TryBuild(Span<byte> buffer, TradeBooked booked, TradeEconomics e, out int length)
+    private static bool TryBuild(Span<byte> buffer, TradeBooked booked, TradeEconomics e, TradeBookedValueTexts texts,
+        out int length)
     {
         var json = new JsonBytes(buffer);
         json.Raw("{\"tradeId\":"u8);
@@ -60,7 +66,7 @@ internal static class TradeBookedRawJson
         json.Raw(",\"effectiveTime\":"u8);
         json.Time(booked.EffectiveTime);
         json.Raw(",\"economics\":"u8);
-        Economics(ref json, e);
+        Economics(ref json, e, texts);
         json.Raw(",\"assetClass\":\""u8);
         json.Raw(TradeBookedJsonWriter.AssetClassNames[(int)booked.AssetClass].EncodedUtf8Bytes);
         json.Raw("\",\"notional\":"u8);
@@ -88,10 +94,10 @@ internal static class TradeBookedRawJson
         return !json.Failed;
     }
 
-    private static void Economics(ref JsonBytes json, TradeEconomics e)
+    private static void Economics(ref JsonBytes json, TradeEconomics e, TradeBookedValueTexts texts)
     {
         json.Raw("{\"instrument\":"u8);
-        Repeated(ref json, e.Instrument);
+        Repeated(ref json, texts.Instruments, e.Instrument);
         json.Raw(",\"side\":\""u8);
         json.Raw(TradeBookedJsonWriter.SideNames[(int)e.Side].EncodedUtf8Bytes);
         json.Raw("\",\"quantity\":"u8);
@@ -99,15 +105,15 @@ internal static class TradeBookedRawJson
         json.Raw(",\"price\":"u8);
         json.Decimal(e.Price.Value);
         json.Raw(",\"counterparty\":"u8);
-        Repeated(ref json, e.Counterparty);
+        Repeated(ref json, texts.Counterparties, e.Counterparty);
         json.Raw(",\"book\":"u8);
-        Repeated(ref json, e.Book);
+        Repeated(ref json, texts.Books, e.Book);
         json.Raw(",\"trader\":"u8);
-        Repeated(ref json, e.Trader);
+        Repeated(ref json, texts.Traders, e.Trader);
         json.Raw(",\"tradeDate\":"u8);
-        Repeated(ref json, e.TradeDate);
+        Repeated(ref json, texts.Dates, e.TradeDate);
         json.Raw(",\"settlementDate\":"u8);
-        Repeated(ref json, e.SettlementDate);
+        Repeated(ref json, texts.Dates, e.SettlementDate);
         json.Raw("}"u8);
     }
 
@@ -159,10 +165,10 @@ internal static class TradeBookedRawJson
         json.Raw("]}"u8);
     }
 
-    private static void Repeated<T>(ref JsonBytes json, T value)
+    private static void Repeated<T>(ref JsonBytes json, RepeatedJsonValues<T> cache, T value)
         where T : struct, IEquatable<T>
     {
-        if (!RepeatedJsonValue<T>.TryGetText(value, out var text))
+        if (!cache.TryGetText(value, out var text))
         {
             // Past the cache's capacity: the writer's path writes it through the converter.
             json.Fail();

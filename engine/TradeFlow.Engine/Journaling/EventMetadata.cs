@@ -3,6 +3,7 @@ using System.Collections.Immutable;
 using System.Runtime.CompilerServices;
 using System.Text;
 using System.Text.Json;
+using TradeFlow.Domain.Serialization;
 using TradeFlow.Domain.Trades;
 
 namespace TradeFlow.Engine.Journaling;
@@ -20,11 +21,6 @@ internal static class EventMetadata
     private static readonly JsonEncodedText CommandName = JsonEncodedText.Encode("command");
     private static readonly JsonEncodedText IndexName = JsonEncodedText.Encode("index");
     private static readonly JsonEncodedText WarningsName = JsonEncodedText.Encode("warnings");
-
-    // Printable ASCII that System.Text.Json's default encoder writes as itself: not a quote, backslash, or one of the
-    // HTML-sensitive characters it escapes (&'+<>`). A test checks every ASCII character against the writer.
-    private static readonly SearchValues<byte> PlainBytes = SearchValues.Create(
-        "abcdefghijklmnopqrstuvwxyzABCDEFGHIJKLMNOPQRSTUVWXYZ0123456789 !#$%()*,-./:;=?@[]^_{|}~"u8);
 
     // Formatted once: Enum.ToString allocates.
     private static readonly JsonEncodedText[] KindNames = BuildKindNames();
@@ -92,7 +88,7 @@ internal static class EventMetadata
         RawStart.CopyTo(utf8);
         var at = RawStart.Length;
         var key = utf8.Slice(at, sourceKey.Length);
-        if (Ascii.FromUtf16(sourceKey, key, out _) != OperationStatus.Done || key.ContainsAnyExcept(PlainBytes))
+        if (Ascii.FromUtf16(sourceKey, key, out _) != OperationStatus.Done || key.ContainsAnyExcept(UnescapedAscii.Bytes))
         {
             return false;
         }

@@ -63,6 +63,12 @@ internal sealed partial class JournalStage
         }
     }
 
+    /// <summary>The pending events' chunks allocated so far (tests: a later commit reuses them rather than adding).</summary>
+    internal int DataChunks => _dataChunks.Count;
+
+    /// <summary>The pending events the chunks still hold (tests: none between commits, so no payload is kept alive).</summary>
+    internal int DataHeld => _dataChunks.Sum(chunk => chunk.Count(data => data.Type is not null));
+
     // Drops the commit's events (their references: payload slices, strings) and starts again at the first chunk.
     private void ClearData()
     {

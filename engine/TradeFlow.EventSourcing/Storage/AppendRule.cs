@@ -87,10 +87,10 @@ public static class AppendRule
 
     /// <summary>
     /// Throws when a multi-append names the same stream twice (each stream gets one expectation per commit).
-    /// Large batches are checked with <paramref name="scratch"/>, a set the caller reuses across commits
-    /// (cleared here), so that the check stays linear without allocating on the hot path.
+    /// Large batches are checked through a set, so that the check stays linear. (The journal's writer, the hot
+    /// path, checks the same rule on the hashes of its own lookup: <c>CommitStreams</c>.)
     /// </summary>
-    public static void ValidateDistinctStreams(IReadOnlyList<StreamAppend> appends, HashSet<string>? scratch = null)
+    public static void ValidateDistinctStreams(IReadOnlyList<StreamAppend> appends)
     {
         ArgumentNullException.ThrowIfNull(appends);
         for (var i = 0; i < appends.Count; i++)
@@ -117,11 +117,10 @@ public static class AppendRule
             return;
         }
 
-        scratch ??= new HashSet<string>(StringComparer.Ordinal);
-        scratch.Clear();
+        var seen = new HashSet<string>(StringComparer.Ordinal);
         for (var i = 0; i < appends.Count; i++)
         {
-            if (!scratch.Add(appends[i].Stream))
+            if (!seen.Add(appends[i].Stream))
             {
                 ThrowDuplicateStream(appends[i].Stream);
             }

@@ -1,5 +1,4 @@
 using System.Buffers;
-using System.Collections.Immutable;
 using System.Text;
 using System.Text.Json;
 using FsCheck;
@@ -50,22 +49,61 @@ public class TradeBookedRawJsonTests
 
     private static readonly TradeBooked Sample = SampleEvents.All.OfType<TradeBooked>().First();
 
+    private static TradeBookedValueTexts Shared => TradeBookedValueTexts.Shared;
+
+    // Caches of this class's own, far from full: what the raw path takes must not hang on which tests filled the
+    // shared caches first.
+    private static TradeBookedValueTexts Fresh() => TradeBookedValueTexts.WithCapacity(RepeatedJsonValues<int>.DefaultCapacity);
+
     [Fact]
     public void A_raw_booking_is_the_writers_and_the_generated_serializers_bytes_or_nothing()
     {
         Prop.ForAll(Bookings.ToArbitrary(), bookings => bookings.All(booked =>
         {
-            var (raw, taken) = Raw(booked);
+            var (raw, taken) = Raw(booked, Shared);
             // Written: the serializer, which hands a plain booking's raw bytes straight to its output.
-            return (taken ? raw == ThroughWriter(booked) : raw.Length == 0) && Written(booked) == Generated(booked);
+            return (taken ? raw == ThroughWriter(booked, Shared) : raw.Length == 0) && Written(booked) == Generated(booked);
         })).Check(Config.QuickThrowOnFailure.WithMaxTest(500));
+    }
+
+    [Fact]
+    public void Whatever_value_caches_are_full_the_booking_is_the_generated_serializers_bytes()
+    {
+        // Caches of a few values each fill part-way through a history, one type before another.
+        var cases =
+            from capacity in Gen.Choose(0, 6)
+            from bookings in Bookings
+            select (capacity, bookings);
+        Prop.ForAll(cases.ToArbitrary(), c =>
+        {
+            var texts = TradeBookedValueTexts.WithCapacity(c.capacity);
+            return c.bookings.All(booked =>
+            {
+                var (raw, taken) = Raw(booked, texts);
+                return (taken ? raw == ThroughWriter(booked, texts) : raw.Length == 0) && Written(booked, texts) == Generated(booked);
+            });
+        }).Check(Config.QuickThrowOnFailure.WithMaxTest(200));
+    }
+
+    [Fact]
+    public void A_value_a_full_cache_does_not_hold_sends_the_booking_to_the_writer_with_the_generated_bytes()
+    {
+        var full = TradeBookedValueTexts.WithCapacity(0);
+        var output = new ArrayBufferWriter<byte>();
+
+        Assert.True(Raw(Sample, Fresh()).Taken);
+        Assert.False(TradeBookedJsonWriter.TryWriteRaw(output, Sample, full));
+        Assert.Equal(0, output.WrittenCount);
+        Assert.False(Raw(Sample, full).Taken);
+        Assert.Equal(Generated(Sample), Written(Sample, full));
     }
 
     [Fact]
     public void A_plain_booking_takes_the_raw_path()
     {
-        // The sample's repeated values (a handful, so their caches never fill whichever tests ran before) with random
-        // ids, times, decimals and plain enrichment: nothing the raw path must refuse.
+        // The sample's repeated values in caches of this test's own with random ids, times, decimals and plain
+        // enrichment: nothing the raw path must refuse.
+        var texts = Fresh();
         var plain =
             from id in Gen.Choose(1, int.MaxValue)
             from time in Times
@@ -82,7 +120,7 @@ public class TradeBookedRawJsonTests
             };
         Prop.ForAll(plain.ToArbitrary(), booked =>
         {
-            var (raw, taken) = Raw(booked);
+            var (raw, taken) = Raw(booked, texts);
             return taken && raw == Generated(booked);
         }).QuickCheckThrowOnFailure();
     }
@@ -93,7 +131,7 @@ public class TradeBookedRawJsonTests
         var booked = Sample with { Enrichment = new TradeEnrichment(null, null, "A+B", []) };
         var output = new ArrayBufferWriter<byte>();
 
-        Assert.False(TradeBookedJsonWriter.TryWriteRaw(output, booked));
+        Assert.False(TradeBookedJsonWriter.TryWriteRaw(output, booked, Fresh()));
         Assert.Equal(0, output.WrittenCount);
         Assert.Equal(Generated(booked), Written(booked));
     }
@@ -105,7 +143,7 @@ public class TradeBookedRawJsonTests
         {
             var booked = Sample with { Enrichment = new TradeEnrichment(null, null, text, [text]) };
 
-            Assert.False(Raw(booked).Taken);
+            Assert.False(Raw(booked, Fresh()).Taken);
             Assert.Equal(Generated(booked), Written(booked));
         }
     }
@@ -115,45 +153,69 @@ public class TradeBookedRawJsonTests
     {
         var booked = Sample with { Enrichment = new TradeEnrichment(null, null, null, [null!]) };
 
-        Assert.False(Raw(booked).Taken);
+        Assert.False(Raw(booked, Fresh()).Taken);
         Assert.Equal(Generated(booked), Written(booked));
     }
 
     [Fact]
-    public void A_booking_larger_than_the_buffer_is_left_to_the_writer_with_the_same_bytes()
+    public void A_booking_up_to_the_buffer_size_is_taken_raw_on_both_paths_and_one_byte_more_on_neither()
     {
-        var warnings = Enumerable.Range(0, 200).Select(i => $"warning number {i} of a long list").ToImmutableArray();
-        var booked = Sample with { Enrichment = new TradeEnrichment(null, null, "CL-1", warnings) };
+        // The journal's output has a 64 KB segment's room, more than the buffer: both paths stop at the same size.
+        var texts = Fresh();
+        var padding = TradeBookedRawJson.BufferSize - Generated(Padded(0)).Length;
+        foreach (var (booked, fits) in new[] { (Padded(padding), true), (Padded(padding + 1), false) })
+        {
+            var output = new ArrayBufferWriter<byte>(64 * 1024);
 
-        Assert.False(Raw(booked).Taken);
-        Assert.Equal(Generated(booked), Written(booked));
+            Assert.Equal(fits, TradeBookedJsonWriter.TryWriteRaw(output, booked, texts));
+            Assert.Equal(fits ? TradeBookedRawJson.BufferSize : 0, output.WrittenCount);
+            Assert.Equal(fits, Raw(booked, texts).Taken);
+            Assert.Equal(Generated(booked), Written(booked, texts));
+        }
+
+        static TradeBooked Padded(int length) =>
+            Sample with { Enrichment = new TradeEnrichment(null, null, "CL-1", [new string('w', length)]) };
     }
 
-    private static (string Json, bool Taken) Raw(TradeBooked booked)
+    private static (string Json, bool Taken) Raw(TradeBooked booked, TradeBookedValueTexts texts)
     {
         var buffer = new ArrayBufferWriter<byte>();
         bool taken;
         using (var writer = new Utf8JsonWriter(buffer))
         {
-            taken = TradeBookedRawJson.TryWrite(writer, booked, booked.Economics);
+            taken = TradeBookedRawJson.TryWrite(writer, booked, booked.Economics, texts);
         }
 
         return (Encoding.UTF8.GetString(buffer.WrittenSpan), taken);
     }
 
-    private static string ThroughWriter(TradeBooked booked)
+    private static string ThroughWriter(TradeBooked booked, TradeBookedValueTexts texts)
     {
         var buffer = new ArrayBufferWriter<byte>();
         using (var writer = new Utf8JsonWriter(buffer))
         {
-            TradeBookedJsonWriter.WriteThroughWriter(writer, booked, booked.Economics);
+            TradeBookedJsonWriter.WriteThroughWriter(writer, booked, booked.Economics, texts);
         }
 
         return Encoding.UTF8.GetString(buffer.WrittenSpan);
     }
 
+    // The serializer's path: the raw bytes if they are taken, else the writer.
     private static string Written(TradeBooked booked) =>
         Encoding.UTF8.GetString(DomainEventSerializer.Instance.SerializeToUtf8Bytes(booked));
+
+    // The same two paths with the repeated values copied from texts.
+    private static string Written(TradeBooked booked, TradeBookedValueTexts texts)
+    {
+        var output = new ArrayBufferWriter<byte>();
+        if (!TradeBookedJsonWriter.TryWriteRaw(output, booked, texts))
+        {
+            using var writer = new Utf8JsonWriter(output);
+            Assert.True(TradeBookedJsonWriter.TryWrite(writer, booked, texts));
+        }
+
+        return Encoding.UTF8.GetString(output.WrittenSpan);
+    }
 
     private static string Generated(TradeBooked booked) =>
         Encoding.UTF8.GetString(JsonSerializer.SerializeToUtf8Bytes(booked, DomainJsonContext.Default.TradeBooked));

@@ -18,22 +18,28 @@ public class TradeBookedWriterValuesTests
 {
     private static readonly char[] Alphanumerics = "0123456789ABCDEFGHIJKLMNOPQRSTUVWXYZ".ToCharArray();
 
-    private static readonly Gen<CounterpartyId> Leis =
-        from prefix in Gen.ArrayOf(Gen.Elements(Alphanumerics), 18)
-        select CounterpartyId.Parse(new string(prefix) + CounterpartyId.ComputeCheckDigits(new string(prefix)));
+    // The repeated values come from fixed pools: the writers' value caches are static, shared by every test in the
+    // process and bounded (RepeatedJsonValue.Capacity), and fresh values drawn on every run would fill them in an
+    // order that depends on which tests ran first. The full-cache fallback is tested on its own caches instead
+    // (TradeBookedRawJsonTests).
+    private const int PoolSize = 256;
 
-    private static readonly Gen<InstrumentId> Instruments = Gen.OneOf(
+    private static readonly Gen<CounterpartyId> Leis = Pool(
+        from prefix in Gen.ArrayOf(Gen.Elements(Alphanumerics), 18)
+        select CounterpartyId.Parse(new string(prefix) + CounterpartyId.ComputeCheckDigits(new string(prefix))));
+
+    private static readonly Gen<InstrumentId> Instruments = Pool(Gen.OneOf(
         from prefix in Gen.ArrayOf(Gen.Elements(Alphanumerics), 9)
         from country in Gen.Elements("US", "GB", "DE", "FR", "JP")
         let isin = country + new string(prefix)
         select InstrumentId.Parse(isin + InstrumentId.ComputeIsinCheckDigit(isin)),
         from pair in Gen.Elements(Currency.All.ToArray()).Two().Where(p => p.Item1 != p.Item2)
-        select InstrumentId.FxPair(pair.Item1, pair.Item2));
+        select InstrumentId.FxPair(pair.Item1, pair.Item2)));
 
-    private static readonly Gen<string> Codes =
+    private static readonly Gen<string> Codes = Pool(
         from length in Gen.Choose(1, 12)
         from chars in Gen.ArrayOf(Gen.Elements("ABCDEFGHIJKLMNOPQRSTUVWXYZ0123456789-_".ToCharArray()), length)
-        select new string(chars);
+        select new string(chars));
 
     internal static readonly Gen<decimal> Decimals = Gen.OneOf(
         from units in Gen.Choose(-1_000_000, 1_000_000)
@@ -47,7 +53,9 @@ public class TradeBookedWriterValuesTests
         from currency in Gen.Elements(Currency.All.ToArray())
         select new Money(amount, currency);
 
-    private static readonly Gen<BusinessDate> Dates = Gen.Choose(0, 3_652_058).Select(BusinessDate.FromDayNumber);
+    // 64 dates: the first and last day numbers and 62 between.
+    private static readonly Gen<BusinessDate> Dates = Gen.Elements(
+        [.. Gen.Sample(Gen.Choose(0, 3_652_058), 20, new Rnd(14), 62).Append(0).Append(3_652_058).Select(BusinessDate.FromDayNumber)]);
 
     private static readonly Gen<TradeId> TradeIds = Gen.OneOf(
         Gen.Choose(1, int.MaxValue).Select(i => TradeId.FromInt64(i)),
@@ -150,6 +158,9 @@ public class TradeBookedWriterValuesTests
         writer.Flush();
         Assert.Equal(0, buffer.WrittenCount);
     }
+
+    // A fixed sample of gen (the same on every run), drawn from uniformly.
+    private static Gen<T> Pool<T>(Gen<T> gen) => Gen.Elements(Gen.Sample(gen, 20, new Rnd(14), PoolSize));
 
     private static string WriteAlone(Quantity quantity)
     {
