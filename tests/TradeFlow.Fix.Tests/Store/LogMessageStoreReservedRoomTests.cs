@@ -172,12 +172,7 @@ public sealed class LogMessageStoreReservedRoomTests : IDisposable
         }).QuickCheckThrowOnFailure();
     }
 
-    // Where the last record that reads ends: the log, without the reserved zeros.
-    private long LogEnd()
-    {
-        var last = StoreFile.Records(StorePath)[^1];
-        return last.Offset + last.Payload.Length + LogRecord.Overhead;
-    }
+    private long LogEnd() => StoreFile.LogEnd(StorePath);
 
     private static byte[] Msg(string text) => Encoding.ASCII.GetBytes(text);
 
