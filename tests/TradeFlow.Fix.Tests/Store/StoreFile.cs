@@ -23,13 +23,6 @@ internal static class StoreFile
         return records;
     }
 
-    /// <summary>Where the last record that reads ends: the log, without the zeros the store reserves after it.</summary>
-    public static long LogEnd(string path)
-    {
-        var last = Records(path)[^1];
-        return last.Offset + last.Payload.Length + LogRecord.Overhead;
-    }
-
     /// <summary>The numbers of the last commit mark: (next sender, next target).</summary>
     public static (int Sender, int Target) LastNumbers(string path)
     {
