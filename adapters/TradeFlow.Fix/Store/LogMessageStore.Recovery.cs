@@ -26,7 +26,6 @@ public sealed partial class LogMessageStore
         }
 
         _length = committed;
-        _fileEnd = committed;
         if (committed == 0)
         {
             // New, or its creation never became durable: start the session period now.
@@ -47,7 +46,6 @@ public sealed partial class LogMessageStore
         RandomAccess.Write(_file, _pending.WrittenSpan, 0);
         RandomAccess.FlushToDisk(_file);
         _length = _pending.WrittenCount;
-        _fileEnd = _length;
         _pending.ResetWrittenCount();
         CreationTime = DateTime.SpecifyKind(now, DateTimeKind.Utc);
     }

@@ -16,12 +16,10 @@ namespace TradeFlow.Fix.Store;
 /// Why one file: QuickFIX's layout (<see cref="FileMessageStore"/>) needs a body fsync, then a header fsync (a header
 /// line must never index bytes that are not durable), and sometimes a seqnums fsync — in series, per reply batch. Here
 /// <see cref="Set"/> only buffers, and <see cref="Flush()"/> appends the batch's messages and the numbers with one
-/// write and makes them durable with one <c>fdatasync</c>, before the session writes the batch to the socket; the file
-/// keeps zero-filled room written after the log (<see cref="ReservedRoom"/>), so that this sync writes the data and
-/// flushes the disk's cache with no inode write in between (session 12, <see cref="DataSync"/>). The durability
+/// write and makes them durable with one fsync, before the session writes the batch to the socket. The durability
 /// policy is <see cref="FileMessageStore"/>'s: the incoming number is durable only as far as the last flush and never
 /// past the lowest number the application still holds (<see cref="Flush(int)"/>). On open, records after the last
-/// commit mark (a batch torn by a crash, never sent) and the reserved zeros are cut off; a record that fails its checksum with a
+/// commit mark (a batch torn by a crash, never sent) are cut off; a record that fails its checksum with a
 /// commit mark after it is corruption, reported with file and offset.
 /// </remarks>
 public sealed partial class LogMessageStore : IMessageStore
@@ -47,12 +45,8 @@ public sealed partial class LogMessageStore : IMessageStore
     private int _writtenAhead;
     private (int Sender, int Target) _aheadNumbers;
 
-    // The sync that makes a flush durable (a seam: tests inject a failing one to prove what a failed sync does).
-    private Action<SafeFileHandle> _flushToDisk = DataSync.Flush;
-
-    // Where the bytes written to the file end: the log, then the zeros reserved after it (ReserveRoom). Only touched
-    // under _flushGate.
-    private long _fileEnd;
+    // The fsync (a seam: tests inject a failing one to prove what a failed fsync does).
+    private Action<SafeFileHandle> _flushToDisk = RandomAccess.FlushToDisk;
 
     // Bytes of the file that are written (and, after each flush, durable); a pending message's offset is past it.
     private long _length;
@@ -184,14 +178,6 @@ public sealed partial class LogMessageStore : IMessageStore
     public void Get(int beginSeqNo, int endSeqNo, StoredMessageCallback callback) =>
         _index.Get(_sync, beginSeqNo, endSeqNo, Read, callback, _conditions.IsSendable);
 
-    /// <summary>
-    /// How much zero-filled room a flush keeps written after the log, so that the next flushes write over blocks the file
-    /// holds already and their <c>fdatasync</c> has no metadata to write (<see cref="DataSync"/>).
-    /// </summary>
-    internal const int ReservedRoom = 256 * 1024;
-
-    private static readonly byte[] Zeros = new byte[64 * 1024];
-
     /// <inheritdoc/>
     public void Flush() => Flush(int.MaxValue);
 
@@ -223,20 +209,16 @@ public sealed partial class LogMessageStore : IMessageStore
             try
             {
                 // The group commit: every message queued since the last flush and the numbers, one write (of what
-                // WriteAhead did not write already), one fdatasync covering it all (and the room reserved with it).
-                var end = _length + _flushing.WrittenCount;
+                // WriteAhead did not write already), one fsync covering it all.
                 if (from < _flushing.WrittenCount)
                 {
                     RandomAccess.Write(_file, _flushing.WrittenSpan[from..], _length + from);
                 }
 
-                ReserveRoom(end);
                 _flushToDisk(_file);
             }
             catch (IOException)
             {
-                // The reserved zeros are in doubt too (a failed sync may drop dirty pages): the next flush writes them again.
-                _fileEnd = _length;
                 Requeue();
                 throw;
             }
@@ -284,7 +266,6 @@ public sealed partial class LogMessageStore : IMessageStore
             {
                 RandomAccess.Write(_file, _flushing.WrittenSpan[from..], _length + from);
                 _writtenAhead = _flushing.WrittenCount;
-                _fileEnd = Math.Max(_fileEnd, _length + _writtenAhead);
             }
             catch (IOException)
             {
@@ -298,29 +279,7 @@ public sealed partial class LogMessageStore : IMessageStore
         }
     }
 
-    // Under _flushGate, before the flush's sync: when the log written up to logEnd comes within a quarter of the room of
-    // the file's end, zeros are written after it up to a whole room ahead; the same sync makes them and the new size
-    // durable (one flush in ~50 at 5,000 answers/s pays for the next ones). Writes go only past every byte of the log
-    // written so far, which only this lock's holder writes, so no zero ever lands on a record. The zeros read as the
-    // log's end on open (LogRecord), which cuts them off with any torn batch.
-    private void ReserveRoom(long logEnd)
-    {
-        _fileEnd = Math.Max(_fileEnd, logEnd);
-        if (_fileEnd - logEnd >= ReservedRoom / 4)
-        {
-            return;
-        }
-
-        var target = logEnd + ReservedRoom;
-        while (_fileEnd < target)
-        {
-            var count = (int)Math.Min(Zeros.Length, target - _fileEnd);
-            RandomAccess.Write(_file, Zeros.AsSpan(0, count), _fileEnd);
-            _fileEnd += count;
-        }
-    }
-
-    /// <summary>Replaces the sync, for tests that make it fail.</summary>
+    /// <summary>Replaces the fsync, for tests that make it fail.</summary>
     internal Action<SafeFileHandle> FlushToDisk
     {
         set => _flushToDisk = value;
@@ -418,7 +377,6 @@ public sealed partial class LogMessageStore : IMessageStore
         _flushing.ResetWrittenCount();
         _writtenAhead = 0;
         _length = 0;
-        _fileEnd = 0;
         _dirty = false;
     }
 }
