@@ -205,7 +205,10 @@ for sessions in $session_counts; do
 import json, sys
 r = json.loads(sys.stdin.read() or "{}")
 print("| %s | %d | %d | %.0f | %d | %.0f | %.0f | %.0f | %.0f | %.0f |" % (sys.argv[1], r.get("sessions", 0), r.get("offeredPerSecond", 0),
-  r.get("answeredPerSecond", 0), r.get("rejected", 0), r.get("p50us", 0), r.get("p90us", 0), r.get("p99us", 0), r.get("p999us", 0), r.get("maxus", 0)))' "$target"
+  r.get("answeredPerSecond", 0), r.get("rejected", 0), r.get("p50us", 0), r.get("p90us", 0), r.get("p99us", 0), r.get("p999us", 0), r.get("maxus", 0)))
+if "wireP50us" in r:
+    print("  from the wire (the order timed from when its session sent it, not from when the sender asked): p50 %.0f, p90 %.0f, p99 %.0f us" % (
+        r["wireP50us"], r["wireP90us"], r["wireP99us"]))' "$target"
       if [[ ${COUNTS:-0} == 1 && $target == tradeflow ]]; then
         cat "$work/counts"
         if [[ -n ${TRADEFLOW_FIX_TRACE:-} ]]; then
