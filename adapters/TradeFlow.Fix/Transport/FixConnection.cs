@@ -160,9 +160,6 @@ internal sealed class FixConnection : ISessionConnection
                     buffer = Grow(buffer, filled);
                 }
 
-                // Each order acknowledged as it arrives: a client running Nagle's algorithm sends the next one at
-                // once instead of holding it until our answers go out (QuickAck).
-                QuickAck.Request(_socket);
                 var read = _stream.Read(buffer.AsSpan(filled));
                 if (read == 0)
                 {
