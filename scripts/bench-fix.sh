@@ -4,7 +4,9 @@
 #   - TradeFlow: `tradeflow serve` (Release), booking each order durably on the embedded journal and answering
 #     with ExecutionReports (new + filled) only after the journal's fsync, and persisting its FIX store; and
 #   - QuickFIX's example executor (prebuilt in Debian's libquickfix-doc), which fills every order and books nothing.
-# and measures answered orders per second and the latency from send to the final ExecutionReport.
+# and measures answered orders per second and the latency from send to the final ExecutionReport. Under each row, the
+# same latencies timed from when the load generator's session really sent each order (QuickFIX's toApp) rather than
+# from when its sender thread asked to: the two differ only if the load generator waited for its own session.
 #
 # Usage: scripts/bench-fix.sh [SECONDS] [RATES] [SESSIONS]
 #   e.g. scripts/bench-fix.sh 5 "1000 5000 10000" "1 2"
