@@ -4,7 +4,9 @@
 #   - TradeFlow: `tradeflow serve` (Release), booking each order durably on the embedded journal and answering
 #     with ExecutionReports (new + filled) only after the journal's fsync, and persisting its FIX store; and
 #   - QuickFIX's example executor (prebuilt in Debian's libquickfix-doc), which fills every order and books nothing.
-# and measures answered orders per second and the latency from send to the final ExecutionReport.
+# and measures answered orders per second and the latency from send to the final ExecutionReport. Under each row, the
+# same latencies timed from when the load generator's session really sent each order (QuickFIX's toApp) rather than
+# from when its sender thread asked to: the two differ only if the load generator waited for its own session.
 #
 # Usage: scripts/bench-fix.sh [SECONDS] [RATES] [SESSIONS]
 #   e.g. scripts/bench-fix.sh 5 "1000 5000 10000" "1 2"
@@ -205,7 +207,10 @@ for sessions in $session_counts; do
 import json, sys
 r = json.loads(sys.stdin.read() or "{}")
 print("| %s | %d | %d | %.0f | %d | %.0f | %.0f | %.0f | %.0f | %.0f |" % (sys.argv[1], r.get("sessions", 0), r.get("offeredPerSecond", 0),
-  r.get("answeredPerSecond", 0), r.get("rejected", 0), r.get("p50us", 0), r.get("p90us", 0), r.get("p99us", 0), r.get("p999us", 0), r.get("maxus", 0)))' "$target"
+  r.get("answeredPerSecond", 0), r.get("rejected", 0), r.get("p50us", 0), r.get("p90us", 0), r.get("p99us", 0), r.get("p999us", 0), r.get("maxus", 0)))
+if "wireP50us" in r:
+    print("  from the wire (the order timed from when its session sent it, not from when the sender asked): p50 %.0f, p90 %.0f, p99 %.0f us" % (
+        r["wireP50us"], r["wireP90us"], r["wireP99us"]))' "$target"
       if [[ ${COUNTS:-0} == 1 && $target == tradeflow ]]; then
         cat "$work/counts"
         if [[ -n ${TRADEFLOW_FIX_TRACE:-} ]]; then
