@@ -197,7 +197,11 @@ public sealed class DrainTests : IDisposable
         Assert.True(session.TrySendDurable());
 
         // The close wakes the drain, and it finds its write refused before the timer reports the disconnect.
-        wire.OnDisconnect = () => Assert.True(session.DrainThread!.Join(TimeSpan.FromSeconds(30)));
+        wire.OnDisconnect = () =>
+        {
+            wire.OnDisconnect = null;
+            Assert.True(session.DrainThread!.Join(TimeSpan.FromSeconds(30)));
+        };
         _time.Advance(TimeSpan.FromSeconds(20));
         session.Tick();
 
