@@ -7,7 +7,8 @@ namespace TradeFlow.Fix.Session;
 /// alone — the drain, started when a write leaves bytes behind and ended when they are all written — so no shared
 /// thread (the engine's publish thread, the gateway's reply and store-flush threads, the timer) ever waits for it.
 /// A counterparty that takes nothing for SlowConsumerTimeout seconds is disconnected; its messages stay in the store
-/// and reach it by resend after its next Logon. A disconnect asked for meanwhile waits for the drain at most
+/// and reach it by resend after its next Logon; so is one that falls more than MaxPendingBytes behind (memory stays
+/// bounded even for a counterparty that reads a little now and then). A disconnect asked for meanwhile waits for the drain at most
 /// LogoutTimeout seconds (none for a timeout's).
 /// </summary>
 public sealed partial class FixSession
@@ -15,6 +16,9 @@ public sealed partial class FixSession
     // How long the drain waits for the socket before it looks again whether the session moved on (a bound, not a clock
     // anything depends on: a close wakes the wait at once; Dispose waits at most this long for a drain to notice).
     private static readonly TimeSpan DrainWait = TimeSpan.FromSeconds(1);
+
+    // Buffers grown past this by a counterparty that fell behind are replaced by small ones once it has caught up.
+    private const int ShrinkAbove = 1024 * 1024;
 
     // When the kept bytes last made progress (UTC ticks of the session's clock), 0 when nothing is kept.
     private long _stalledSince;
@@ -55,6 +59,12 @@ public sealed partial class FixSession
 
     private void ClearUnsent()
     {
+        // A long stall may have grown the buffer: not kept at that size for the rest of the session.
+        if (_unsent.Capacity > ShrinkAbove)
+        {
+            _unsent = new ArrayBufferWriter<byte>(1024);
+        }
+
         _unsent.ResetWrittenCount();
         _unsentOffset = 0;
         Volatile.Write(ref _unsentFor, null);
@@ -201,6 +211,7 @@ public sealed partial class FixSession
         }
 
         ClearUnsent();
+        ShrinkQueueBuffers();
         _log.Event("Counterparty reading again: everything kept was written");
         if (disconnect)
         {
@@ -218,6 +229,20 @@ public sealed partial class FixSession
         if (!outcome.IsClosedHere)
         {
             CloseAfterWrite(connection, "Write failed: " + outcome.Describe());
+        }
+    }
+
+    // Under the send gate, after a drain caught up: its backlog may have grown the queue's buffers and the write buffer.
+    private void ShrinkQueueBuffers()
+    {
+        if (_writing.Capacity > ShrinkAbove)
+        {
+            _writing = new ArrayBufferWriter<byte>(4096);
+        }
+
+        lock (_sync)
+        {
+            _pending.ShrinkIfEmpty(ShrinkAbove);
         }
     }
 
@@ -263,6 +288,15 @@ public sealed partial class FixSession
             if (_disconnectRequested && now >= _disconnectDeadline)
             {
                 return (_disconnectReason ?? "Disconnect requested") + " (what its socket had not taken was not written)";
+            }
+
+            // An estimate (the kept bytes are the drain's, read here without its gate), checked once a second: enough
+            // to bound memory by about the limit plus a second's production.
+            var waiting = (long)_pending.Length + _unsent.WrittenCount - _unsentOffset;
+            var cap = _settings.MaxPendingBytes;
+            if (cap > 0 && waiting > cap)
+            {
+                return $"Slow consumer: {waiting} bytes wait for its socket, more than {cap} (MaxPendingBytes)";
             }
         }
 

@@ -13,7 +13,7 @@ public sealed partial class FixSession
     // still queued, so only the drain of _unsentFor writes until they are gone (under the send gate). Kept with the
     // connection they were taken for: a later connection gets them by resend, never as a stray tail (KeepUnsent
     // starts afresh for another connection; a drain whose connection is gone clears them).
-    private readonly ArrayBufferWriter<byte> _unsent = new(1024);
+    private ArrayBufferWriter<byte> _unsent = new(1024);
     private int _unsentOffset;
     private ISessionConnection? _unsentFor;
 

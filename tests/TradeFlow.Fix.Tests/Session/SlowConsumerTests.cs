@@ -104,6 +104,31 @@ public sealed class SlowConsumerTests : IDisposable
     }
 
     [Fact]
+    public async Task A_counterparty_that_reads_a_little_but_falls_more_than_MaxPendingBytes_behind_is_disconnected_with_the_reason()
+    {
+        var wire = new PartialConnection();
+        var session = LogOnFresh(wire, "MaxPendingBytes=2000", out var directory);
+        wire.Accept = _ => 0;
+        var orders = 0;
+
+        // Steady production; it takes ten bytes a second, so SlowConsumerTimeout never fires — only the cap can.
+        while (session.IsConnected && orders < 100)
+        {
+            QueueOpened(session, $"ORD-{++orders}");
+            Assert.True(session.TrySendDurable());
+            await wire.TakeOnceAsync(10);
+            _time.Advance(TimeSpan.FromSeconds(1));
+            session.Tick();
+        }
+
+        Assert.False(session.IsConnected);
+        Assert.True(wire.Closed);
+        Assert.InRange(orders, 15, 30); // about 2000 bytes of answers (~100 bytes each), and not before
+        session.Dispose();
+        Assert.Matches(@"Disconnected: Slow consumer: \d+ bytes wait for its socket, more than 2000 \(MaxPendingBytes\)", Events(directory));
+    }
+
+    [Fact]
     public async Task A_write_the_connection_fails_disconnects_with_its_errno()
     {
         var wire = new PartialConnection();
