@@ -20,6 +20,8 @@ public sealed partial class FixSession
     private readonly ArrayBufferWriter<byte> _encodeBuffer = new(4096);
     private ArrayBufferWriter<byte> _writing = new(4096);
     private bool _disconnectRequested;
+    // When a requested disconnect no longer waits for a drain (RequestDisconnect).
+    private DateTime _disconnectDeadline;
 
     // Set when an outbound message was stamped since the last store flush. An inbound message alone (only the
     // incoming sequence number moved) does not need its own fsync: that number becomes durable with the next
@@ -185,9 +187,18 @@ public sealed partial class FixSession
         _log.Outgoing(message);
     }
 
-    /// <summary>Asks for the connection to be closed once what is queued has been written.</summary>
-    private void RequestDisconnect(string reason)
+    /// <summary>
+    /// Asks for the connection to be closed once what is queued has been written. When the counterparty's socket is not
+    /// taking it (a drain runs), the close waits at most LogoutTimeout seconds — or not at all when
+    /// <paramref name="waitForWrites"/> is false: a timeout's disconnect needs none of those bytes to get out.
+    /// </summary>
+    private void RequestDisconnect(string reason, bool waitForWrites = true)
     {
+        if (!_disconnectRequested)
+        {
+            _disconnectDeadline = waitForWrites ? Now.AddSeconds(_settings.LogoutTimeout) : Now;
+        }
+
         _disconnectRequested = true;
         _disconnectReason ??= reason;
     }

@@ -17,7 +17,7 @@ public sealed partial class FixSession
             TickLocked(Now);
         }
 
-        CloseIfStalled(Now);
+        CloseIfDrainOverdue(Now);
         FlushOutbound(wait: false);
     }
 
@@ -39,7 +39,7 @@ public sealed partial class FixSession
             if (Elapsed(now, _connectedAt) >= _settings.LogonTimeout)
             {
                 _log.Warning("Timed out waiting for logon");
-                RequestDisconnect("Logon timeout");
+                RequestDisconnect("Logon timeout", waitForWrites: false);
             }
 
             return;
@@ -48,7 +48,7 @@ public sealed partial class FixSession
         if (_sentLogout && Elapsed(now, _logoutSentAt) >= _settings.LogoutTimeout)
         {
             _log.Warning("Timed out waiting for logout response");
-            RequestDisconnect("Logout timeout");
+            RequestDisconnect("Logout timeout", waitForWrites: false);
             return;
         }
 
@@ -70,7 +70,7 @@ public sealed partial class FixSession
         if (silentIn >= 2 * TestRequestFactor * _heartBtInt)
         {
             _log.Warning("Timed out waiting for heartbeat");
-            RequestDisconnect("Heartbeat timeout");
+            RequestDisconnect("Heartbeat timeout", waitForWrites: false);
         }
         else if (silentIn >= TestRequestFactor * (_testRequests + 1) * _heartBtInt)
         {

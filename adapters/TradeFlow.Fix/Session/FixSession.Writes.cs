@@ -11,8 +11,9 @@ public sealed partial class FixSession
 {
     // Bytes taken from the queue and not yet accepted by the socket, from _unsentOffset on: they precede everything
     // still queued, so only the drain of _unsentFor writes until they are gone (under the send gate). Kept with the
-    // connection they were taken for: a later connection gets them by resend, never as a stray tail.
-    private readonly ArrayBufferWriter<byte> _unsent = new(1024);
+    // connection they were taken for: a later connection gets them by resend, never as a stray tail (KeepUnsent
+    // starts afresh for another connection; a drain whose connection is gone clears them).
+    private ArrayBufferWriter<byte> _unsent = new(1024);
     private int _unsentOffset;
     private ISessionConnection? _unsentFor;
 
@@ -67,9 +68,11 @@ public sealed partial class FixSession
             _ = _pending.TakeSendable(ref _writing, _log.Outgoing);
         }
 
-        // A failed write is left to the drain too: it finds the connection gone and disconnects, off this thread.
+        // A failed write is kept for a drain, which fails again with the errno and disconnects: the disconnect (a store
+        // flush, the application's OnLogout) then runs off this shared thread. A connection we closed ourselves is left
+        // to whoever closed it, who reports why.
         var outcome = SendWithoutBlocking(connection, _writing.WrittenSpan);
-        if (outcome.IsFailure)
+        if (outcome.IsFailure && !outcome.IsClosedHere)
         {
             KeepUnsent(connection, _writing.WrittenSpan);
         }
@@ -86,7 +89,6 @@ public sealed partial class FixSession
         lock (_sync)
         {
             connection = _connection;
-            ForgetUnsentOfEarlierConnection(connection);
             if (connection is not null && ReferenceEquals(_unsentFor, connection))
             {
                 return; // its drain writes what is sendable, and disconnects if asked, once the socket takes more
@@ -128,7 +130,8 @@ public sealed partial class FixSession
         Disconnected(connection, reason ?? "Disconnected");
     }
 
-    // Null when written (or kept for the drain), else why the connection failed.
+    // Null when written (or kept for the drain, or the connection was closed here: its closer reports why), else why
+    // the connection failed.
     private string? Write(ISessionConnection connection, ReadOnlySpan<byte> data)
     {
         if (!connection.CanSendWithoutBlocking)
@@ -137,7 +140,7 @@ public sealed partial class FixSession
         }
 
         var outcome = SendWithoutBlocking(connection, data);
-        return outcome.IsFailure ? "Write failed: " + outcome.Describe() : null;
+        return outcome.IsFailure && !outcome.IsClosedHere ? "Write failed: " + outcome.Describe() : null;
     }
 
     // Writes what the socket accepts now and keeps the rest for the drain (started here). Under the send gate.
@@ -176,15 +179,6 @@ public sealed partial class FixSession
         catch (IOException e)
         {
             return "Write failed: " + e.Message;
-        }
-    }
-
-    // Bytes left by a connection that is gone are never written: its successor recovers them by resend.
-    private void ForgetUnsentOfEarlierConnection(ISessionConnection? current)
-    {
-        if (_unsentFor is not null && !ReferenceEquals(_unsentFor, current))
-        {
-            ClearUnsent();
         }
     }
 }

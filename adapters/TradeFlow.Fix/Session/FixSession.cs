@@ -135,9 +135,18 @@ public sealed partial class FixSession : IDisposable
         FlushOutbound();
     }
 
-    /// <summary>Closes the store and the message log.</summary>
+    /// <summary>
+    /// Closes the store and the message log, after the drain (if one runs) has ended: it ends at its next look, within
+    /// a second, leaving what its counterparty did not take to the store's resend.
+    /// </summary>
     public void Dispose()
     {
+        _disposing = true;
+        if (DrainThread is { } drain && drain != Thread.CurrentThread)
+        {
+            drain.Join();
+        }
+
         _store.Dispose();
         _log.Dispose();
     }

@@ -139,6 +139,29 @@ internal sealed class OutboundQueue
         }
     }
 
+    /// <summary>
+    /// When nothing is queued, replaces buffers grown past <paramref name="capacity"/> (by a backlog for a counterparty
+    /// that fell behind) with small ones, so the session does not keep that memory for its lifetime.
+    /// </summary>
+    public void ShrinkIfEmpty(int capacity)
+    {
+        if (Length != 0 || _gated.Count != 0)
+        {
+            return;
+        }
+
+        Reset();
+        if (_bytes.Capacity > capacity)
+        {
+            _bytes = new ArrayBufferWriter<byte>(4096);
+        }
+
+        if (_spare.Capacity > capacity)
+        {
+            _spare = new ArrayBufferWriter<byte>(4096);
+        }
+    }
+
     /// <summary>Drops everything (the connection is gone).</summary>
     public void Clear()
     {

@@ -13,6 +13,12 @@ internal readonly record struct SendOutcome(int Bytes, int Errno)
     /// <summary>True when the connection failed: the session must disconnect, it cannot write the rest.</summary>
     public bool IsFailure => Errno != 0;
 
+    /// <summary>
+    /// True when the connection was closed on this side (<see cref="ISessionConnection.Disconnect"/>): not the
+    /// counterparty's failure, and whoever closed it reports why.
+    /// </summary>
+    public bool IsClosedHere => Errno == Transport.NonBlockingSend.EBadF;
+
     /// <summary>The connection accepted <paramref name="bytes"/> bytes.</summary>
     public static SendOutcome Accepted(int bytes) => new(bytes, 0);
 

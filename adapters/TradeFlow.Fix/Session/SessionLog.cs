@@ -18,6 +18,7 @@ internal sealed partial class SessionLog : IDisposable
     private readonly Lock _sync = new();
     private readonly StreamWriter? _messages;
     private readonly StreamWriter? _events;
+    private bool _closed;
 
     public SessionLog(ILogger logger, SessionId sessionId, string? fileLogPath, TimeProvider time)
     {
@@ -59,6 +60,7 @@ internal sealed partial class SessionLog : IDisposable
     {
         lock (_sync)
         {
+            _closed = true;
             _messages?.Dispose();
             _events?.Dispose();
         }
@@ -91,6 +93,11 @@ internal sealed partial class SessionLog : IDisposable
         var stamp = _time.GetUtcNow().UtcDateTime.ToString("yyyyMMdd-HH:mm:ss.fff", CultureInfo.InvariantCulture);
         lock (_sync)
         {
+            if (_closed)
+            {
+                return; // a line from a thread still ending after Dispose: the logger has had it, the files are closed
+            }
+
             writer.Write(stamp);
             writer.Write(" : ");
             writer.WriteLine(text);

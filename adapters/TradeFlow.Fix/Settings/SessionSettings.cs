@@ -102,6 +102,17 @@ public sealed class SessionSettings
     /// </summary>
     public int SlowConsumerTimeout { get; init; } = 60;
 
+    /// <summary>
+    /// Bytes a counterparty that is not keeping up may have waiting for its socket (sent to it, not yet taken) before the
+    /// session disconnects it as a slow consumer; 0 sets no limit. Default 64 MB: minutes of a busy session's answers,
+    /// while a counterparty that reads a few bytes now and then (and so never meets SlowConsumerTimeout) cannot make
+    /// the gateway hold an unbounded backlog for it.
+    /// </summary>
+    public int MaxPendingBytes { get; init; } = DefaultMaxPendingBytes;
+
+    /// <summary>The default of <see cref="MaxPendingBytes"/>: 64 MB.</summary>
+    public const int DefaultMaxPendingBytes = 64 * 1024 * 1024;
+
     /// <summary>Keep sent messages so resend requests can be answered (otherwise everything is gap-filled).</summary>
     public bool PersistMessages { get; init; } = true;
 

@@ -82,6 +82,7 @@ public static class SessionSettingsLoader
             LogonTimeout = r.Int("LogonTimeout", 10, 1),
             LogoutTimeout = r.Int("LogoutTimeout", 2, 1),
             SlowConsumerTimeout = r.Int("SlowConsumerTimeout", 60, 0),
+            MaxPendingBytes = r.Int("MaxPendingBytes", SessionSettings.DefaultMaxPendingBytes, 0),
             PersistMessages = r.Bool("PersistMessages", true),
             SocketNodelay = r.Bool("SocketNodelay", true),
             SslEnable = r.Bool("SSLEnable", false),

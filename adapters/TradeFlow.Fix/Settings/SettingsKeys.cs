@@ -18,6 +18,7 @@ internal static class SettingsKeys
         "ValidateFieldsHaveValues", "ValidateUserDefinedFields", "AllowUnknownMsgFields", "CheckCompID", "CheckLatency",
         "MaxLatency", "LogonTimeout", "LogoutTimeout", "PersistMessages", "SocketNodelay", "SSLEnable", "SSLCertificate",
         "SSLCertificatePassword", "SSLRequireClientCertificate", "Username", "PasswordHash", "SlowConsumerTimeout",
+        "MaxPendingBytes",
     };
 
     /// <summary>QuickFIX keys accepted and ignored: they tune things TradeFlow does one fixed way (or not at all).</summary>

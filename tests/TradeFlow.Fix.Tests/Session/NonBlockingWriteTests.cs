@@ -1,5 +1,6 @@
 using System.Buffers;
 using System.Text;
+using Microsoft.Extensions.Logging;
 using Microsoft.Extensions.Logging.Abstractions;
 using TradeFlow.Fix.Codec;
 using TradeFlow.Fix.Session;
@@ -96,7 +97,7 @@ public sealed class NonBlockingWriteTests : IDisposable
     }
 
     internal static FixSession LogOn(PartialConnection wire, string directory, FakeTimeProvider time, ref int clientSeq, string extra = "",
-        RecordingApplication? application = null)
+        RecordingApplication? application = null, ILogger? logger = null)
     {
         var settings = SessionSettingsLoader.Parse($"""
             [DEFAULT]
@@ -111,7 +112,7 @@ public sealed class NonBlockingWriteTests : IDisposable
             TargetCompID=CLIENT
             """, "direct.cfg")[0];
         var store = new LogMessageStore(directory, Id, new DateTime(2026, 3, 17, 0, 0, 0, DateTimeKind.Utc));
-        var session = new FixSession(settings, application ?? new RecordingApplication(), store, NullLogger.Instance, time, fileLogPath: directory);
+        var session = new FixSession(settings, application ?? new RecordingApplication(), store, logger ?? NullLogger.Instance, time, fileLogPath: directory);
         LogOnAgain(session, wire, time, ref clientSeq);
         return session;
     }

@@ -135,7 +135,8 @@ internal sealed class PartialConnection : ISessionConnection
         Wake();
     }
 
-    private void Wake()
+    /// <summary>A waiting drain wakes (once), as when the socket has room again.</summary>
+    public void Wake()
     {
         lock (_writable)
         {
@@ -149,7 +150,11 @@ internal sealed class PartialConnection : ISessionConnection
         Volatile.Write(ref _closed, 1);
         Wake();
         DisconnectCalled.TrySetResult();
+        OnDisconnect?.Invoke();
     }
+
+    /// <summary>Runs inside <see cref="Disconnect"/>, on the thread that closes the connection, after the close.</summary>
+    public Action? OnDisconnect { get; set; }
 
     /// <summary>Completes when the session closes this connection.</summary>
     public TaskCompletionSource DisconnectCalled { get; } = new(TaskCreationOptions.RunContinuationsAsynchronously);

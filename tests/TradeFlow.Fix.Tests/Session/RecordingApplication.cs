@@ -22,7 +22,14 @@ internal sealed class RecordingApplication : IApplication
 
     public void OnLogon(SessionId sessionId) => LoggedOn.TrySetResult();
 
-    public void OnLogout(SessionId sessionId) => LoggedOut.TrySetResult();
+    /// <summary>Runs in OnLogout after <see cref="LoggedOut"/> is signalled (an application that fails there, say).</summary>
+    public Action? LogoutHook { get; set; }
+
+    public void OnLogout(SessionId sessionId)
+    {
+        LoggedOut.TrySetResult();
+        LogoutHook?.Invoke();
+    }
 
     public void ToAdmin(FixMessage message, SessionId sessionId)
     {

@@ -23,15 +23,18 @@ public sealed class SlowConsumerTests : IDisposable
     [Fact]
     public void Whatever_part_of_a_write_the_socket_takes_the_rest_reaches_the_wire_whole_in_order_and_is_never_overtaken()
     {
-        // Where the socket cuts the first write: nothing, one byte, inside the first header, inside a message, all but one.
-        var cuts = from kind in Gen.Choose(0, 4) from at in Gen.Choose(0, 100_000) select (kind, at);
-        Check.One(Config.QuickThrowOnFailure.WithMaxTest(40), Prop.ForAll(cuts.ToArbitrary(), cut =>
+        // Where the socket cuts the first write (nothing, one byte, inside the first header, inside a message, all but
+        // one), and whether it cuts one of the drain's own writes too: its write of the kept bytes (1) or of what was
+        // queued meanwhile (2).
+        var cut = from kind in Gen.Choose(0, 4) from at in Gen.Choose(0, 100_000) select (kind, at);
+        var cuts = from first in cut from again in Gen.Choose(0, 2) from drains in cut select (first, again, drains);
+        Check.One(Config.QuickThrowOnFailure.WithMaxTest(40), Prop.ForAll(cuts.ToArbitrary(), c =>
         {
             var wire = new PartialConnection();
             using var session = LogOnFresh(wire);
             var before = wire.Length;
             QueueOpened(session, "ORD-1", "ORD-2");
-            wire.Accept = FirstWriteCut(cut.kind, cut.at);
+            wire.Accept = WriteCuts(wire, c.first, c.again, c.drains);
 
             // The rest is the drain's: nothing is left for a thread that may block.
             Assert.True(session.TrySendDurable());
@@ -42,10 +45,15 @@ public sealed class SlowConsumerTests : IDisposable
             session.SendDurable();
             Assert.Equal(before + accepted, wire.Length);
 
-            wire.MakeWritable();
+            wire.Wake();
             Assert.True(wire.WaitForMessagesAsync(4).Wait(TimeSpan.FromSeconds(30)));
             Assert.Equal([(MsgTypes.Logon, 1, null), (MsgTypes.ExecutionReport, 2, "ORD-1"), (MsgTypes.ExecutionReport, 3, "ORD-2"),
                 (MsgTypes.ExecutionReport, 4, "ORD-3")], wire.Messages().Select(m => (m.MsgTypeString, m.MsgSeqNum, m.GetString(Tags.ClOrdID))));
+
+            // Once the drain is over, writes are the callers' own again: the next answer is on the wire when Send returns.
+            Assert.True(session.DrainThread!.Join(TimeSpan.FromSeconds(30)));
+            Assert.True(session.Send(MsgTypes.ExecutionReport, Body("ORD-4")));
+            Assert.Equal(5, wire.Messages().Count);
         }));
     }
 
@@ -96,6 +104,31 @@ public sealed class SlowConsumerTests : IDisposable
     }
 
     [Fact]
+    public async Task A_counterparty_that_reads_a_little_but_falls_more_than_MaxPendingBytes_behind_is_disconnected_with_the_reason()
+    {
+        var wire = new PartialConnection();
+        var session = LogOnFresh(wire, "MaxPendingBytes=2000", out var directory);
+        wire.Accept = _ => 0;
+        var orders = 0;
+
+        // Steady production; it takes ten bytes a second, so SlowConsumerTimeout never fires — only the cap can.
+        while (session.IsConnected && orders < 100)
+        {
+            QueueOpened(session, $"ORD-{++orders}");
+            Assert.True(session.TrySendDurable());
+            await wire.TakeOnceAsync(10);
+            _time.Advance(TimeSpan.FromSeconds(1));
+            session.Tick();
+        }
+
+        Assert.False(session.IsConnected);
+        Assert.True(wire.Closed);
+        Assert.InRange(orders, 15, 30); // about 2000 bytes of answers (~100 bytes each), and not before
+        session.Dispose();
+        Assert.Matches(@"Disconnected: Slow consumer: \d+ bytes wait for its socket, more than 2000 \(MaxPendingBytes\)", Events(directory));
+    }
+
+    [Fact]
     public async Task A_write_the_connection_fails_disconnects_with_its_errno()
     {
         var wire = new PartialConnection();
@@ -135,29 +168,40 @@ public sealed class SlowConsumerTests : IDisposable
             second.Messages().Select(m => (m.MsgTypeString, m.MsgSeqNum, m.GetString(Tags.ClOrdID), m.GetString(Tags.PossDupFlag) == "Y")));
     }
 
-    // The first non-blocking write takes what `kind` says of the bytes offered; later ones everything (room again before
-    // the drain has woken), so any writer but the drain that wrote now would put its bytes ahead of the kept ones.
-    private static Func<int, int> FirstWriteCut(int kind, int at)
+    // The first non-blocking write takes what `first` says of the bytes offered. Until the test wakes the drain no other
+    // write is made (every writer defers to it); after that each write takes everything — room again before the drain
+    // has woken, so any writer but the drain that wrote now would put its bytes ahead of the kept ones — except the
+    // drain's write `again` (1: of the kept bytes, 2: of what was queued meanwhile), cut as `drains` says, after which
+    // the socket has room again (a wake).
+    private static Func<int, int> WriteCuts(PartialConnection wire, (int Kind, int At) first, int again, (int Kind, int At) drains)
     {
-        var first = true;
+        var writes = 0;
         return offered =>
         {
-            if (!first)
+            writes++;
+            if (writes == 1)
+            {
+                return Cut(first, offered);
+            }
+
+            if (again == 0 || writes != 1 + again)
             {
                 return offered;
             }
 
-            first = false;
-            return kind switch
-            {
-                0 => 0,
-                1 => 1,
-                2 => 2 + (at % 14), // inside "8=FIX.4.4|9=…|35=8|"
-                3 => 1 + (at % (offered - 1)),
-                _ => offered - 1,
-            };
+            wire.Wake();
+            return Cut(drains, offered);
         };
     }
+
+    private static int Cut((int Kind, int At) cut, int offered) => cut.Kind switch
+    {
+        0 => 0,
+        1 => 1,
+        2 => Math.Min(offered - 1, 2 + (cut.At % 14)), // inside "8=FIX.4.4|9=…|35=8|"
+        3 => 1 + (cut.At % Math.Max(1, offered - 1)),
+        _ => offered - 1,
+    };
 
     private static void QueueOpened(FixSession session, params string[] clOrdIds)
     {

@@ -45,6 +45,7 @@ public sealed class SessionSettingsLoaderTests
 
         Assert.Equal((120, 2, 10, true, true, true, true), (s.MaxLatency, s.LogoutTimeout, s.LogonTimeout, s.CheckLatency, s.CheckCompID, s.PersistMessages, s.UseDataDictionary));
         Assert.False(s.SslEnable);
+        Assert.Equal((60, 64 * 1024 * 1024), (s.SlowConsumerTimeout, s.MaxPendingBytes));
     }
 
     [Fact]
@@ -64,6 +65,7 @@ public sealed class SessionSettingsLoaderTests
     [InlineData("StartDay=Funday", "fix.cfg:3 [SESSION 1] StartDay: 'Funday' is not a day of the week")]
     [InlineData("TimeZone=Mars/Olympus", "fix.cfg:3 [SESSION 1] TimeZone: 'Mars/Olympus' is not a known time zone (use an IANA id such as Europe/London)")]
     [InlineData("EndTime=25:00:00", "fix.cfg:3 [SESSION 1] EndTime: '25:00:00' is not a time of day HH:mm:ss")]
+    [InlineData("MaxPendingBytes=-1", "fix.cfg:3 [SESSION 1] MaxPendingBytes: '-1' is not a number")]
     [InlineData("SocketAcceptPort=70000", "fix.cfg:3 [SESSION 1] SocketAcceptPort: '70000' is out of range (0..65535)")]
     [InlineData("PasswordHash=plain", "fix.cfg:3 [SESSION 1] PasswordHash: 'plain' is not pbkdf2-sha256$<iterations>$<salt b64>$<hash b64>")]
     public void A_bad_value_names_file_line_section_and_key(string line, string message)
