@@ -42,6 +42,9 @@ public sealed partial class EventJournal : SynchronousEventStore
     /// <summary>How many chunks of slots the writer's stream table is in now (tests: <see cref="JournalOptions.ExpectedStreams"/>).</summary>
     internal int StreamTableChunks => _index.StreamTableChunks;
 
+    /// <summary>How many streams the writer's stream table holds before it must grow (tests: what <see cref="ReserveStreams"/> made room for).</summary>
+    internal int StreamCapacity => _index.StreamCapacity;
+
     /// <inheritdoc cref="IEventStore.HeadPosition" />
     public override GlobalPosition HeadPosition => GlobalPosition.FromInt64(_index.Count);
 
@@ -57,7 +60,7 @@ public sealed partial class EventJournal : SynchronousEventStore
         try
         {
             journal.Recover();
-            journal._index.ReserveStreams(options.ExpectedStreams);
+            journal.ReserveStreams(options.ExpectedStreams);
             return journal;
         }
         catch
@@ -84,6 +87,26 @@ public sealed partial class EventJournal : SynchronousEventStore
         {
             journal.Dispose();
             throw;
+        }
+    }
+
+    /// <summary>
+    /// Grows the writer's stream table, when smaller, to hold <paramref name="streams"/> streams (those it holds
+    /// included) before it must grow again: <see cref="JournalOptions.ExpectedStreams"/> for an owner that learns the
+    /// count only after the open, from what was recovered (<c>tradeflow serve</c> sizes it as it sizes the engine).
+    /// Takes the write lock and rebuilds the table under it, so call it before appends start; readers may run
+    /// (the grown table is published as a doubling is). Costs 32–64 bytes per stream; a table already larger is left
+    /// as it is. Throws <see cref="ArgumentOutOfRangeException"/> for a negative count or one over 2<sup>29</sup>,
+    /// <see cref="InvalidOperationException"/> on a read-only or poisoned journal.
+    /// </summary>
+    public void ReserveStreams(int streams)
+    {
+        ArgumentOutOfRangeException.ThrowIfNegative(streams);
+        ArgumentOutOfRangeException.ThrowIfGreaterThan(streams, JournalOptions.MaxExpectedStreams);
+        lock (_writeLock)
+        {
+            ThrowIfUnusable();
+            _index.ReserveStreams(streams);
         }
     }
 

@@ -40,10 +40,13 @@ public sealed class JournalOptions
     /// </summary>
     public int ExpectedStreams { get; init; }
 
+    /// <summary>The most streams <see cref="ExpectedStreams"/> and <see cref="EventJournal.ReserveStreams"/> accept (2<sup>29</sup>: a 2<sup>30</sup>-slot table).</summary>
+    internal const int MaxExpectedStreams = 1 << 29;
+
     internal void Validate()
     {
         ArgumentOutOfRangeException.ThrowIfNegative(ExpectedStreams, nameof(ExpectedStreams));
-        ArgumentOutOfRangeException.ThrowIfGreaterThan(ExpectedStreams, 1 << 29, nameof(ExpectedStreams));
+        ArgumentOutOfRangeException.ThrowIfGreaterThan(ExpectedStreams, MaxExpectedStreams, nameof(ExpectedStreams));
         ArgumentOutOfRangeException.ThrowIfLessThan(SegmentSize, 4096, nameof(SegmentSize));
         ArgumentOutOfRangeException.ThrowIfGreaterThan(SegmentSize, 1L << 39, nameof(SegmentSize));
     }

@@ -73,6 +73,78 @@ public sealed class ExpectedStreamsTests : IDisposable
         Assert.Equal("ExpectedStreams", error.ParamName);
     }
 
+    [Fact]
+    public void Streams_reserved_after_the_open_are_added_without_growing_the_stream_table()
+    {
+        // EventJournal.ReserveStreams: the same room as ExpectedStreams, for an owner that learns the count from what
+        // the open recovered (tradeflow serve); the streams already there are kept.
+        using (var journal = _dir.Open())
+        {
+            AppendNewStreams(journal, 0, 100);
+        }
+
+        using var reopened = _dir.Open();
+        reopened.ReserveStreams(Streams);
+        var chunks = reopened.StreamTableChunks;
+        Assert.InRange(reopened.StreamCapacity, Streams, int.MaxValue);
+
+        AppendNewStreams(reopened, 100, Streams - 100);
+
+        Assert.Equal(chunks, reopened.StreamTableChunks);
+        Assert.Equal(0, reopened.GetStreamVersion(Name(0)));
+        Assert.Equal(0, reopened.GetStreamVersion(Name(Streams - 1)));
+    }
+
+    [Fact]
+    public void Reserving_fewer_streams_than_the_table_holds_leaves_it_as_it_is()
+    {
+        var sized = new JournalOptions(_dir.DataDirectory) { SegmentSize = _dir.Options.SegmentSize, ExpectedStreams = Streams };
+        using var journal = EventJournal.Open(sized);
+        var capacity = journal.StreamCapacity;
+
+        journal.ReserveStreams(10);
+        journal.ReserveStreams(0);
+
+        Assert.Equal(capacity, journal.StreamCapacity);
+    }
+
+    [Fact]
+    public void Reserving_a_negative_or_too_large_stream_count_is_refused_and_changes_nothing()
+    {
+        using var journal = _dir.Open();
+        var capacity = journal.StreamCapacity;
+
+        var negative = Assert.Throws<ArgumentOutOfRangeException>(() => journal.ReserveStreams(-1));
+        var huge = Assert.Throws<ArgumentOutOfRangeException>(() => journal.ReserveStreams((1 << 29) + 1));
+
+        Assert.Equal("streams", negative.ParamName);
+        Assert.Equal("streams", huge.ParamName);
+        Assert.Equal(capacity, journal.StreamCapacity);
+    }
+
+    [Fact]
+    public void Reserving_streams_on_a_read_only_journal_is_refused()
+    {
+        using (var journal = _dir.Open())
+        {
+            AppendNewStreams(journal, 0, 1);
+        }
+
+        using var reader = EventJournal.OpenReadOnly(_dir.Options);
+
+        var error = Assert.Throws<InvalidOperationException>(() => reader.ReserveStreams(Streams));
+        Assert.Contains("read-only", error.Message, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public void Reserving_streams_on_a_closed_journal_is_refused()
+    {
+        var journal = _dir.Open();
+        journal.Dispose();
+
+        Assert.Throws<ObjectDisposedException>(() => journal.ReserveStreams(Streams));
+    }
+
     // One event per new stream, 500 streams per commit, as the engine's journal stage commits a ring batch of bookings.
     private static void AppendNewStreams(EventJournal journal, int first, int count)
     {

@@ -91,6 +91,8 @@ public sealed class ServeCommandTests : IDisposable
     public async Task Book_books_through_the_running_server_and_names_every_reason_of_a_refusal()
     {
         await using var server = await ServeProcess.Start(this);
+        // The sizing is reported: the embedded journal's stream table reserved for as many streams as the engine's trades.
+        Assert.Matches("sized for ([0-9]+) trades and \\1 journal streams", server.ReadyLine);
         string[] Trade(string isin) => ["book", "--url", server.Http.BaseAddress!.ToString(), "--instrument", isin, "--side", "buy",
             "--quantity", "100", "--price", "190.25", "--counterparty", "7LTWFZYICNSX8D621K86", "--book", "EQ-NY", "--trader", "JSMITH",
             "--trade-date", "2025-03-14", "--idempotency-key", "book-test-" + isin];
@@ -148,6 +150,9 @@ public sealed class ServeCommandTests : IDisposable
 
         public HttpClient Http { get; private set; } = null!;
 
+        /// <summary>The line that says the server is up (store, recovery, sizing).</summary>
+        public string ReadyLine { get; private set; } = "";
+
         public static ServeProcess Launch(ServeCommandTests test, params string[] extraArgs)
         {
             var start = new ProcessStartInfo("dotnet")
@@ -178,7 +183,7 @@ public sealed class ServeCommandTests : IDisposable
         {
             var server = Launch(test, extraArgs);
             var http = await server.WaitForLine("HTTP API and dashboard on ");
-            await server.WaitForLine("Ready:");
+            server.ReadyLine = await server.WaitForLine("Ready:");
             var url = http["HTTP API and dashboard on ".Length..].Split(',')[0].Trim();
             server.Http = new HttpClient { BaseAddress = new Uri(url) };
             server.Http.DefaultRequestHeaders.Add("X-Api-Key", test._apiKey);

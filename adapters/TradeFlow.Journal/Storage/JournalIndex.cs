@@ -70,6 +70,9 @@ internal sealed class JournalIndex
     /// <summary>How many chunks of slots the stream table is in now (tests: a reserved table does not grow).</summary>
     internal int StreamTableChunks => _streams.Chunks;
 
+    /// <summary>How many streams the stream table holds before it must grow (tests: what a reservation made room for).</summary>
+    internal int StreamCapacity => _streams.Capacity;
+
     /// <summary>
     /// Makes the staged locations up to <paramref name="count"/> visible (the syncer, after the fsync that covers
     /// them; at most <see cref="Written"/>). Release store: a reader that sees the new count sees the locations and

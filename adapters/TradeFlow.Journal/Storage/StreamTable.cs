@@ -47,6 +47,9 @@ internal sealed class StreamTable
     /// <summary>How many chunks the table's slots are in now.</summary>
     internal int Chunks => _slots.Length;
 
+    /// <summary>How many streams the table holds before it must grow (half its slots; writer's side).</summary>
+    internal int Capacity => (MaskOf(_slots) + 1) / 2;
+
     /// <summary>How many streams the table holds.</summary>
     public int Count => Volatile.Read(ref _count);
 

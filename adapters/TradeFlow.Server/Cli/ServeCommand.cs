@@ -90,7 +90,8 @@ internal static class ServeCommand
                 }
 
                 Console.WriteLine($"HTTP API and dashboard on {string.Join(", ", host.HttpUrls)}");
-                Console.WriteLine($"Ready: {Describe(settings)}, {host.RecoveredBookings} FIX client ids recovered. Ctrl-C stops.");
+                Console.WriteLine($"Ready: {Describe(settings)}, {host.RecoveredBookings} FIX client ids recovered, sized for {host.ExpectedTrades} trades"
+                    + (host.ExpectedStreams > 0 ? $" and {host.ExpectedStreams} journal streams" : "") + ". Ctrl-C stops.");
                 using var stop = CancellationTokenSource.CreateLinkedTokenSource(cancellationToken, host.Stopping);
                 await WaitForShutdown(stop.Token).ConfigureAwait(false);
                 Console.WriteLine("Stopping: no new sessions or requests, FIX sessions logged out, the engine drained.");

@@ -78,6 +78,15 @@ internal sealed class ServeHost : IAsyncDisposable
     public int ExpectedTrades { get; private init; }
 
     /// <summary>
+    /// How many streams the embedded journal's stream table was reserved for before the engine started
+    /// (<see cref="EventJournal.ReserveStreams"/>); 0 on PostgreSQL, which has no such table.
+    /// </summary>
+    public int ExpectedStreams { get; private init; }
+
+    /// <summary>The embedded journal the engine appends to, or null on PostgreSQL (tests: what it was reserved for).</summary>
+    internal EventJournal? EmbeddedJournal => _stores.Journal as EventJournal;
+
+    /// <summary>
     /// The running engine: the demo drives through it the commands neither the FIX gateway nor the HTTP API carries
     /// (confirmation, partial termination), and reads its recovery report and commit count.
     /// </summary>
@@ -108,8 +117,12 @@ internal sealed class ServeHost : IAsyncDisposable
         // event from the journal); the daemon reads the store only to catch up at start or after a drop.
         var live = new LiveProjectionSubscriber(new LiveProjectionFeed());
         // Sized from the streams the journal recovered (a booking is a new stream; PostgreSQL reports none, so the floor).
-        var expectedTrades = ServeSizing.ExpectedTrades((stores.Journal as EventJournal)?.Recovery.StreamCount ?? 0,
+        var journal = stores.Journal as EventJournal;
+        var expectedTrades = ServeSizing.ExpectedTrades(journal?.Recovery.StreamCount ?? 0,
             settings.ExpectedTradesFloor, settings.ExpectedTradesCeiling);
+        // The journal's stream table likewise, before the engine appends: one trade-{id} stream per booked trade.
+        var expectedStreams = ServeSizing.ExpectedStreams(expectedTrades, journal is not null);
+        journal?.ReserveStreams(expectedStreams);
         var engine = new TradeEngine(new EngineOptions(stores.Journal, referenceData, SystemClock.Instance)
         {
             Subscribers = [live, blotter],
@@ -141,6 +154,7 @@ internal sealed class ServeHost : IAsyncDisposable
         {
             RecoveredBookings = recovered,
             ExpectedTrades = expectedTrades,
+            ExpectedStreams = expectedStreams,
         };
     }
 

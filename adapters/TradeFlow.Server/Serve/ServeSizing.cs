@@ -23,4 +23,14 @@ internal static class ServeSizing
         var wanted = Math.Max(Math.Max(recoveredTrades, 0) * 2, floor);
         return (int)Math.Clamp(wanted, 0, Math.Max(ceiling, 0));
     }
+
+    /// <summary>
+    /// How many streams the embedded journal's stream table is reserved for (<see cref="TradeFlow.Journal.EventJournal.ReserveStreams"/>):
+    /// as many as <paramref name="expectedTrades"/>, since a booked trade is one stream (<c>trade-{id}</c>, all its
+    /// events in it) and the recovered stream count the trades were sized from counts every stream the same way;
+    /// the rare others (a refused capture's <c>rejections-{id}</c>, a counterparty's <c>limit-</c>) fit in the table's
+    /// power-of-two rounding or grow it as before. None for a store without the table (PostgreSQL).
+    /// Costs 32–64 bytes per stream up front, on top of the ~120 B per trade of the decision state.
+    /// </summary>
+    public static int ExpectedStreams(int expectedTrades, bool embeddedJournal) => embeddedJournal ? expectedTrades : 0;
 }

@@ -64,6 +64,7 @@ public sealed class ServeSizingTests : IDisposable
         await using (host.ConfigureAwait(false))
         {
             Assert.Equal((int)streams * 2, host.ExpectedTrades);
+            AssertJournalReservedForTheEngine(host);
         }
 
         var capped = await DemoServer.StartAsync(settings with { ExpectedTradesFloor = 3, ExpectedTradesCeiling = 4 }, referenceData, "key", CancellationToken.None);
@@ -71,5 +72,33 @@ public sealed class ServeSizingTests : IDisposable
         {
             Assert.Equal(4, capped.ExpectedTrades);
         }
+    }
+
+    [Fact]
+    public async Task A_served_journal_is_reserved_for_the_streams_of_the_trades_its_engine_was_sized_for()
+    {
+        // A new journal (no streams: the floor) holds 8 streams before it grows; the floor asks for far more.
+        var referenceData = ReferenceDataFiles.Load(Path.Combine(AppContext.BaseDirectory, "reference-data"));
+        var settings = DemoServer.Prepare(_dataDirectory, Path.Combine(AppContext.BaseDirectory, "reference-data"));
+        var host = await DemoServer.StartAsync(settings with { ExpectedTradesFloor = 5_000, ExpectedTradesCeiling = 10_000 }, referenceData, "key", CancellationToken.None);
+        await using (host.ConfigureAwait(false))
+        {
+            Assert.Equal(5_000, host.ExpectedTrades);
+            AssertJournalReservedForTheEngine(host);
+        }
+    }
+
+    [Fact]
+    public void A_store_without_a_stream_table_reserves_no_streams()
+    {
+        Assert.Equal(0, ServeSizing.ExpectedStreams(100_000, embeddedJournal: false));
+        Assert.Equal(100_000, ServeSizing.ExpectedStreams(100_000, embeddedJournal: true));
+    }
+
+    // One journal stream per booked trade (trade-{id}), so the stream table holds the sized engine's trades without growing.
+    private static void AssertJournalReservedForTheEngine(ServeHost host)
+    {
+        Assert.Equal(host.ExpectedTrades, host.ExpectedStreams);
+        Assert.InRange(host.EmbeddedJournal!.StreamCapacity, host.ExpectedStreams, int.MaxValue);
     }
 }
