@@ -314,12 +314,14 @@ public sealed class SequentialJournalReaderTests : IDisposable
     }
 
     [Fact]
-    public void A_journal_missing_its_last_segment_is_left_to_the_journals_own_open()
+    public void A_journal_missing_its_last_segment_is_left_to_the_journals_own_open_which_refuses_naming_it()
     {
         Write();
-        File.Delete(_dir.Segments()[^1]);
+        var last = _dir.Segments()[^1];
+        File.Delete(last);
 
         Assert.Null(SequentialJournalReader.TryOpen(_dir.Options));
+        Assert.Equal(last, Assert.Throws<JournalCorruptException>(() => EventJournal.OpenReadOnly(_dir.Options).Dispose()).SegmentPath);
     }
 
     // The checkpoint of an earlier clean close put back after a writer appended (and rolled to a new segment) and closed.
