@@ -17,10 +17,10 @@ public sealed partial class EventJournal
         }
 
         var paths = ListSegments(directory);
-        var anchor = LoadCheckpoint(directory, paths);
+        var anchor = LoadCheckpoint(directory, paths, out var checkpointIgnored);
         var hash = anchor?.Hash ?? new byte[JournalFormat.HashSize];
         var nextPosition = (anchor?.Count ?? 0) + 1;
-        var report = new JournalRecoveryReport { LoadedFromCheckpoint = anchor is not null };
+        var report = new JournalRecoveryReport { LoadedFromCheckpoint = anchor is not null, CheckpointIgnoredReason = checkpointIgnored };
         var segments = new List<SegmentFile>(paths.Count);
         try
         {
@@ -75,32 +75,57 @@ public sealed partial class EventJournal
         return paths;
     }
 
-    // A checkpoint is trusted only if its anchor (the hash of the record ending at its offset) still matches the file.
-    private CheckpointAnchor? LoadCheckpoint(string directory, List<string> paths)
+    // A damaged checkpoint is ignored (every record is then verified) and the reason reported; an intact one must
+    // still find its anchor in the files, or the open is refused.
+    private CheckpointAnchor? LoadCheckpoint(string directory, List<string> paths, out string? ignoredReason)
     {
+        ignoredReason = null;
         if (_options.Verification != JournalVerification.FromCheckpoint)
         {
             return null;
         }
 
-        var anchor = CheckpointFile.TryLoad(directory, _index);
-        if (anchor is not null && (anchor.Segment >= paths.Count || !AnchorMatches(paths[(int)anchor.Segment], anchor)))
-        {
-            anchor = null;
-        }
-
+        var anchor = CheckpointFile.TryLoad(directory, _index, out ignoredReason);
         if (anchor is null)
         {
             _index = new JournalIndex();
+            return null;
         }
 
+        RefuseUnlessAnchorHolds(directory, paths, anchor);
         return anchor;
     }
 
-    private static bool AnchorMatches(string path, CheckpointAnchor anchor)
+    // The checkpoint is written only after every record it covers is durable (a roll fsyncs the segment it leaves; a
+    // checkpoint or a close fsyncs the last one first; a failed write or fsync poisons the journal and skips it), so an
+    // intact checkpoint whose anchor is not in the files proves that committed (acked) records were lost or altered.
+    private static void RefuseUnlessAnchorHolds(string directory, List<string> paths, CheckpointAnchor anchor)
     {
-        using var handle = File.OpenHandle(path, FileMode.Open, FileAccess.Read, FileShare.ReadWrite);
-        return anchor.MatchesSegment(handle, RandomAccess.GetLength(handle));
+        var path = Path.Combine(directory, JournalFormat.SegmentFileName(anchor.Segment));
+        string? problem = null;
+        if (anchor.Segment >= paths.Count)
+        {
+            problem = "the segment is missing: committed events are missing";
+        }
+        else
+        {
+            using var handle = File.OpenHandle(path, FileMode.Open, FileAccess.Read, FileShare.ReadWrite);
+            var length = RandomAccess.GetLength(handle);
+            if (length < anchor.Offset)
+            {
+                problem = string.Create(CultureInfo.InvariantCulture, $"the segment holds only {length} bytes: committed events are missing");
+            }
+            else if (!anchor.MatchesSegment(handle, length))
+            {
+                problem = string.Create(CultureInfo.InvariantCulture, $"the {JournalFormat.HashSize} bytes before that offset are not its chain hash: records before the checkpoint's anchor were altered");
+            }
+        }
+
+        if (problem is not null)
+        {
+            throw new JournalCorruptException(path, anchor.Offset, string.Create(CultureInfo.InvariantCulture,
+                $"the checkpoint {CheckpointFile.FileName} says {anchor.Count} events were committed up to this offset, but {problem}; restore the segments, or move {CheckpointFile.FileName} aside to open what remains"));
+        }
     }
 
     private SegmentFile OpenSegment(string path, long number)

@@ -15,6 +15,13 @@ public sealed record JournalRecoveryReport
     /// <summary>True when the index was loaded from the checkpoint and only the records after it were scanned.</summary>
     public bool LoadedFromCheckpoint { get; init; }
 
+    /// <summary>
+    /// Why an <c>index.tfi</c> that was present was ignored (it is damaged: its CRC fails or its numbers are impossible),
+    /// so every record was verified instead; null when there was none or it was used. An intact checkpoint whose anchor
+    /// is not in the files is never ignored: the open is refused.
+    /// </summary>
+    public string? CheckpointIgnoredReason { get; init; }
+
     /// <summary>Records read and verified during the open (all of them without a checkpoint).</summary>
     public long RecordsVerified { get; init; }
 
@@ -31,7 +38,8 @@ public sealed record JournalRecoveryReport
     public string? TruncationReason { get; init; }
 
     /// <inheritdoc />
-    public override string ToString() => TruncatedSegment is null
+    public override string ToString() => (TruncatedSegment is null
         ? $"{EventCount} events in {StreamCount} streams, {SegmentCount} segment(s), {RecordsVerified} verified{(LoadedFromCheckpoint ? " after the checkpoint" : string.Empty)}; clean end"
-        : $"{EventCount} events in {StreamCount} streams, {SegmentCount} segment(s); torn tail of {TruncatedBytes} bytes dropped from {TruncatedSegment} at offset {TruncatedAtOffset} ({TruncationReason})";
+        : $"{EventCount} events in {StreamCount} streams, {SegmentCount} segment(s); torn tail of {TruncatedBytes} bytes dropped from {TruncatedSegment} at offset {TruncatedAtOffset} ({TruncationReason})")
+        + (CheckpointIgnoredReason is null ? string.Empty : $"; checkpoint ignored, every record verified ({CheckpointIgnoredReason})");
 }

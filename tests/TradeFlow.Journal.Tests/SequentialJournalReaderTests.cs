@@ -314,12 +314,14 @@ public sealed class SequentialJournalReaderTests : IDisposable
     }
 
     [Fact]
-    public void A_journal_missing_its_last_segment_is_left_to_the_journals_own_open()
+    public void A_journal_missing_its_last_segment_is_left_to_the_journals_own_open_which_refuses_naming_it()
     {
         Write();
-        File.Delete(_dir.Segments()[^1]);
+        var last = _dir.Segments()[^1];
+        File.Delete(last);
 
         Assert.Null(SequentialJournalReader.TryOpen(_dir.Options));
+        Assert.Equal(last, Assert.Throws<JournalCorruptException>(() => EventJournal.OpenReadOnly(_dir.Options).Dispose()).SegmentPath);
     }
 
     // The checkpoint of an earlier clean close put back after a writer appended (and rolled to a new segment) and closed.
@@ -365,15 +367,20 @@ public sealed class SequentialJournalReaderTests : IDisposable
         AssertTheJournalsOpenIgnoresTheCheckpoint();
     }
 
-    // TryOpen compares the checkpoint's head hash with the hash stored at its anchor, so an altered one never reaches the walk.
+    // TryOpen compares the checkpoint's head hash with the hash stored at its anchor, so an altered one never reaches the
+    // walk. Its CRC holds, so the journal's own open refuses it: an intact checkpoint is written only after the hash at
+    // its anchor is durable, so a mismatch means the records (or the checkpoint) were altered.
     [Fact]
-    public void A_checkpoint_whose_head_hash_was_altered_is_left_to_the_journals_own_open()
+    public void A_checkpoint_whose_head_hash_was_altered_is_refused_by_the_journals_own_open_because_its_crc_holds()
     {
         Write();
         EditCheckpoint(bytes => bytes[40] ^= 0x01);
 
         Assert.Null(SequentialJournalReader.TryOpen(_dir.Options));
-        AssertTheJournalsOpenIgnoresTheCheckpoint();
+        var last = _dir.Segments()[^1];
+        var ex = Assert.Throws<JournalCorruptException>(() => EventJournal.OpenReadOnly(_dir.Options).Dispose());
+        Assert.Equal((last, new FileInfo(last).Length), (ex.SegmentPath, ex.Offset));
+        Assert.Contains("records before the checkpoint's anchor were altered", ex.Reason, StringComparison.Ordinal);
     }
 
     // The last record's hash rewritten (CRC recomputed) after the reader opened: the walk's end is no longer the
@@ -413,6 +420,7 @@ public sealed class SequentialJournalReaderTests : IDisposable
     {
         using var journal = EventJournal.OpenReadOnly(_dir.Options);
         Assert.False(journal.Recovery.LoadedFromCheckpoint);
+        Assert.NotNull(journal.Recovery.CheckpointIgnoredReason);
         Assert.Equal(GlobalPosition.FromInt64(MixedHistory.Events), journal.HeadPosition);
     }
 }

@@ -190,6 +190,22 @@ public sealed class VerifyTests : IDisposable
         Assert.Contains("tradeflow-replay verify", result.Stderr, StringComparison.Ordinal);
     }
 
+    // The checkpoint (index.tfi) proves the events in the deleted last segment were committed: the read-only open refuses.
+    [Fact]
+    public void Other_verbs_on_a_journal_missing_the_checkpoints_last_segment_exit_3_naming_it()
+    {
+        var path = JournalFiles.Segments(_history.DataDirectory!)[^1];
+        File.Delete(path);
+
+        var result = Tool.Run(["audit", "T000000000001", .. _history.StoreArgs]);
+
+        Assert.Equal(ExitCodes.StoreUnavailable, result.ExitCode);
+        Assert.Single(result.Stderr.TrimEnd().Split('\n'));
+        Assert.StartsWith($"tradeflow-replay audit: the journal is corrupt: Journal corrupt in {path} at byte offset ", result.Stderr, StringComparison.Ordinal);
+        Assert.Contains("the segment is missing: committed events are missing", result.Stderr, StringComparison.Ordinal);
+        Assert.Contains("move index.tfi aside", result.Stderr, StringComparison.Ordinal);
+    }
+
     [Fact]
     public void A_pinned_hash_that_no_longer_occurs_is_a_problem()
     {

@@ -121,6 +121,46 @@ public sealed class ServeCommandTests : IDisposable
         Assert.Contains(server.Errors, line => line.Contains("fix.cfg", StringComparison.Ordinal) && line.Contains("HeartBtInt", StringComparison.Ordinal));
     }
 
+    private string JournalDirectory => Path.Combine(_directory, "data", "journal");
+
+    private async Task StartAndStopCleanly()
+    {
+        await using var server = await ServeProcess.Start(this);
+        Assert.Contains(server.Output, line => line.StartsWith("Journal opened: ", StringComparison.Ordinal));
+        Assert.Equal(0, await server.Terminate());
+    }
+
+    // The clean stop's checkpoint proves the events in the deleted segment were committed: the restart refuses.
+    [Fact]
+    public async Task A_journal_missing_the_segment_its_checkpoint_anchors_in_stops_start_up_with_exit_3_naming_it()
+    {
+        await StartAndStopCleanly();
+        var last = Directory.GetFiles(JournalDirectory, "segment-*.tfj").Order(StringComparer.Ordinal).Last();
+        File.Delete(last);
+
+        await using var server = ServeProcess.Launch(this);
+        var exitCode = await server.WaitForExit();
+
+        Assert.Equal(3, exitCode);
+        Assert.Contains(server.Errors, line => line.Contains(last, StringComparison.Ordinal) && line.Contains("move index.tfi aside", StringComparison.Ordinal));
+    }
+
+    [Fact]
+    public async Task A_damaged_checkpoint_is_ignored_and_the_start_up_says_why()
+    {
+        await StartAndStopCleanly();
+        var checkpoint = Path.Combine(JournalDirectory, "index.tfi");
+        var bytes = File.ReadAllBytes(checkpoint);
+        bytes[^1] ^= 0xFF;
+        File.WriteAllBytes(checkpoint, bytes);
+
+        await using var server = await ServeProcess.Start(this);
+
+        Assert.Contains(server.Output, line => line.StartsWith("Journal opened: ", StringComparison.Ordinal)
+            && line.Contains("checkpoint ignored, every record verified (the CRC-32C trailer of index.tfi", StringComparison.Ordinal));
+        Assert.Equal(0, await server.Terminate());
+    }
+
     public void Dispose() => Directory.Delete(_directory, recursive: true);
 
     private async Task<(int ExitCode, string Output)> RunTradeflow(string[] args)

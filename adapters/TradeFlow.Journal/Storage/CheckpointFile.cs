@@ -1,4 +1,5 @@
 using System.Buffers.Binary;
+using System.Globalization;
 using System.Runtime.CompilerServices;
 using System.Text;
 using TradeFlow.Journal.Format;
@@ -59,12 +60,16 @@ internal static class CheckpointFile
         File.Move(temporary, path, overwrite: true);
     }
 
-    /// <summary>Loads a checkpoint into an empty index; null (and the index left empty) when there is none or it is damaged.</summary>
+    /// <summary>
+    /// Loads a checkpoint into an empty index; null when there is none, or when it is damaged (then
+    /// <paramref name="damage"/> says how, and the index may hold part of it: the caller discards it).
+    /// </summary>
     // One long call per open, whose loops run once per position and per stream: compiled optimized at once rather
     // than spending most of a large journal's load in the first tier.
     [MethodImpl(MethodImplOptions.AggressiveOptimization)]
-    public static CheckpointAnchor? TryLoad(string directory, JournalIndex index)
+    public static CheckpointAnchor? TryLoad(string directory, JournalIndex index, out string? damage)
     {
+        damage = null;
         var path = Path.Combine(directory, FileName);
         if (!File.Exists(path))
         {
@@ -72,12 +77,25 @@ internal static class CheckpointFile
         }
 
         var bytes = File.ReadAllBytes(path);
-        if (bytes.Length < HeaderSize + 4
-            || BinaryPrimitives.ReadUInt32LittleEndian(bytes.AsSpan(bytes.Length - 4)) != Crc32C.Compute(bytes.AsSpan(0, bytes.Length - 4))
-            || ReadAnchor(bytes) is not { } anchor)
+        if (bytes.Length < HeaderSize + 4)
         {
+            damage = string.Create(CultureInfo.InvariantCulture, $"{FileName} holds {bytes.Length} bytes, fewer than a checkpoint header and CRC");
             return null;
         }
+
+        if (BinaryPrimitives.ReadUInt32LittleEndian(bytes.AsSpan(bytes.Length - 4)) != Crc32C.Compute(bytes.AsSpan(0, bytes.Length - 4)))
+        {
+            damage = $"the CRC-32C trailer of {FileName} does not match its bytes";
+            return null;
+        }
+
+        if (ReadAnchor(bytes) is not { } anchor)
+        {
+            damage = $"{FileName} is not this build's checkpoint format, or its anchor numbers cannot describe a journal";
+            return null;
+        }
+
+        damage = $"the counts in {FileName} do not describe exactly the bytes it holds";
 
         // A checkpoint whose CRC holds but whose numbers do not describe exactly the bytes it has (a writer bug, a forged
         // file) is ignored like a damaged one: the open then verifies every record.
@@ -127,6 +145,7 @@ internal static class CheckpointFile
             return null;
         }
 
+        damage = null;
         index.Publish();
         return anchor;
     }

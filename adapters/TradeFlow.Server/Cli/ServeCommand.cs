@@ -90,6 +90,11 @@ internal static class ServeCommand
                 }
 
                 Console.WriteLine($"HTTP API and dashboard on {string.Join(", ", host.HttpUrls)}");
+                if (host.JournalRecovery is { } recovery)
+                {
+                    Console.WriteLine($"Journal opened: {recovery}");
+                }
+
                 Console.WriteLine($"Ready: {Describe(settings)}, {host.RecoveredBookings} FIX client ids recovered, sized for {host.ExpectedTrades} trades"
                     + (host.ExpectedStreams > 0 ? $" and {host.ExpectedStreams} journal streams" : "") + ". Ctrl-C stops.");
                 using var stop = CancellationTokenSource.CreateLinkedTokenSource(cancellationToken, host.Stopping);

@@ -92,6 +92,9 @@ internal sealed class ServeHost : IAsyncDisposable
     /// </summary>
     public TradeEngine Engine => _engine;
 
+    /// <summary>What opening the embedded journal found (a torn tail dropped, a damaged checkpoint ignored); null on PostgreSQL.</summary>
+    public JournalRecoveryReport? JournalRecovery => (_stores.Journal as EventJournal)?.Recovery;
+
     /// <summary>The position of the last event in the store.</summary>
     public GlobalPosition JournalHead => _stores.Journal.HeadPosition;
 
