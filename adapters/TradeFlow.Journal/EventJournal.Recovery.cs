@@ -16,8 +16,17 @@ public sealed partial class EventJournal
             _lock = WriterLock.Acquire(directory);
         }
 
+        // The checkpoint is read before the segments are listed: a writer rolls (creating the next segment) before it
+        // can checkpoint in it, so every segment an anchor names already exists when the listing is taken. Listed
+        // first, a reader beside a live writer could see an anchor in a segment created after its listing.
+        var anchor = LoadCheckpoint(directory, out var checkpointIgnored);
+        _options.AfterCheckpointReadForTesting?.Invoke();
         var paths = ListSegments(directory);
-        var anchor = LoadCheckpoint(directory, paths, out var checkpointIgnored);
+        if (anchor is not null)
+        {
+            RefuseUnlessAnchorHolds(directory, paths, anchor);
+        }
+
         var hash = anchor?.Hash ?? new byte[JournalFormat.HashSize];
         var nextPosition = (anchor?.Count ?? 0) + 1;
         var report = new JournalRecoveryReport { LoadedFromCheckpoint = anchor is not null, CheckpointIgnoredReason = checkpointIgnored };
@@ -77,7 +86,7 @@ public sealed partial class EventJournal
 
     // A damaged checkpoint is ignored (every record is then verified) and the reason reported; an intact one must
     // still find its anchor in the files, or the open is refused.
-    private CheckpointAnchor? LoadCheckpoint(string directory, List<string> paths, out string? ignoredReason)
+    private CheckpointAnchor? LoadCheckpoint(string directory, out string? ignoredReason)
     {
         ignoredReason = null;
         if (_options.Verification != JournalVerification.FromCheckpoint)
@@ -92,7 +101,6 @@ public sealed partial class EventJournal
             return null;
         }
 
-        RefuseUnlessAnchorHolds(directory, paths, anchor);
         return anchor;
     }
 

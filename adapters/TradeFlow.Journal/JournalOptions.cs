@@ -43,6 +43,12 @@ public sealed class JournalOptions
     /// <summary>The most streams <see cref="ExpectedStreams"/> and <see cref="EventJournal.ReserveStreams"/> accept (2<sup>29</sup>: a 2<sup>30</sup>-slot table).</summary>
     internal const int MaxExpectedStreams = 1 << 29;
 
+    /// <summary>
+    /// Tests only: run by the open between reading the checkpoint and listing the segments, where a writer beside a
+    /// read-only open may roll and checkpoint.
+    /// </summary>
+    internal Action? AfterCheckpointReadForTesting { get; init; }
+
     internal void Validate()
     {
         ArgumentOutOfRangeException.ThrowIfNegative(ExpectedStreams, nameof(ExpectedStreams));

@@ -141,4 +141,67 @@ public sealed class CheckpointAnchorRecoveryTests : IDisposable
         Assert.Contains(reason, reopened.Recovery.CheckpointIgnoredReason, StringComparison.Ordinal);
         Assert.Contains("checkpoint ignored", reopened.Recovery.ToString(), StringComparison.Ordinal);
     }
+    // Regression (review rev13, F1): a crash after a roll made the new segment's header durable but before the write
+    // that needed it reached the disk leaves a header-only last segment; recovery keeps it, a clean close then
+    // checkpoints at (that segment, 72) with every earlier event counted. That journal is intact and must reopen —
+    // from the checkpoint, and by the forward walk as well.
+    [Fact]
+    public void Clean_close_after_recovering_a_header_only_last_segment_reopens_from_the_checkpoint()
+    {
+        WriteAndClose();
+        var last = _dir.Segments()[^1];
+        using (var file = File.OpenWrite(last))
+        {
+            file.SetLength(72);
+        }
+
+        _dir.DeleteCheckpoint();
+        long count;
+        using (var restarted = _dir.Open())
+        {
+            count = restarted.HeadPosition.Value;
+            Assert.True(count is > 0 and < 120);
+        }
+
+        using (var reopened = _dir.Open())
+        {
+            Assert.True(reopened.Recovery.LoadedFromCheckpoint);
+            Assert.Equal(count, reopened.HeadPosition.Value);
+        }
+
+        using var walk = TradeFlow.Journal.Reading.SequentialJournalReader.TryOpen(_dir.Options, checkChain: true);
+        Assert.NotNull(walk);
+        long read = 0;
+        walk.ReadAllViews(GlobalPosition.Start, long.MaxValue, (in RecordedEventView _) => read++);
+        Assert.Equal(count, read);
+    }
+
+    // Regression (review rev13, F2): a read-only open beside a live writer that rolls and checkpoints in between the
+    // open's two looks at the directory must not be refused ("the segment is missing"): the checkpoint is read first,
+    // and the segment its anchor names always exists before the checkpoint does.
+    [Fact]
+    public void A_writer_rolling_and_checkpointing_during_a_read_only_open_does_not_make_it_refuse()
+    {
+        using var writer = _dir.Open();
+        writer.AppendMultiple([new StreamAppend("trade-T0", ExpectedVersion.Any, TestEvents.Events(1, payloadSize: 100))]).EnsureSuccess();
+        writer.Checkpoint();
+        var segmentsBefore = _dir.Segments().Length;
+        var options = new JournalOptions(_dir.DataDirectory)
+        {
+            SegmentSize = _dir.Options.SegmentSize,
+            AfterCheckpointReadForTesting = () =>
+            {
+                for (var i = 0; i < 3; i++)
+                {
+                    writer.AppendMultiple([new StreamAppend($"trade-R{i}", ExpectedVersion.Any, TestEvents.Events(1, payloadSize: 6000))]).EnsureSuccess();
+                }
+
+                writer.Checkpoint();
+            },
+        };
+
+        using var reader = EventJournal.OpenReadOnly(options);
+        Assert.True(_dir.Segments().Length > segmentsBefore, "the writer rolled during the open");
+        Assert.True(reader.HeadPosition.Value >= 1);
+    }
 }

@@ -9,6 +9,9 @@ namespace TradeFlow.Journal.Format;
 /// </summary>
 internal readonly struct SegmentHeader(long number, long firstPosition, ReadOnlyMemory<byte> previousHash)
 {
+    /// <summary>Where the previous hash sits in the header (32 bytes): the chain hash at the segment's first record place.</summary>
+    public const int PreviousHashOffset = 32;
+
     public long Number { get; } = number;
 
     public long FirstPosition { get; } = firstPosition;
@@ -22,7 +25,7 @@ internal readonly struct SegmentHeader(long number, long firstPosition, ReadOnly
         BinaryPrimitives.WriteUInt32LittleEndian(destination[8..], JournalFormat.Version);
         BinaryPrimitives.WriteInt64LittleEndian(destination[16..], Number);
         BinaryPrimitives.WriteInt64LittleEndian(destination[24..], FirstPosition);
-        PreviousHash.Span.CopyTo(destination[32..64]);
+        PreviousHash.Span.CopyTo(destination[PreviousHashOffset..64]);
         BinaryPrimitives.WriteUInt32LittleEndian(destination[64..], Crc32C.Compute(destination[..64]));
     }
 
@@ -54,7 +57,7 @@ internal readonly struct SegmentHeader(long number, long firstPosition, ReadOnly
         header = new SegmentHeader(
             BinaryPrimitives.ReadInt64LittleEndian(source[16..]),
             BinaryPrimitives.ReadInt64LittleEndian(source[24..]),
-            source[32..64].ToArray());
+            source[PreviousHashOffset..64].ToArray());
         return null;
     }
 }

@@ -74,6 +74,13 @@ internal sealed class RecordWalk : IDisposable
     /// </summary>
     public void CheckAtAnchor()
     {
+        // A last segment holding only its header (a crash between a roll and the write that needed it, then a clean
+        // close) follows the last record: step into it, checking that its header continues the chain.
+        while (_segment < _segments.Files.Length - 1 && _offset == _segments.Files[_segment].Length)
+        {
+            EnterNextSegment(_segments.EventCount + 1);
+        }
+
         var last = _segments.Files[^1];
         if (_segment != _segments.Files.Length - 1 || _offset != last.Length)
         {
